@@ -1,0 +1,49 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
+import { metaQuery } from '../corpus/queries.ts';
+import { publicationLoader } from '../features/publication/publication-loader.ts';
+import { SearchPage } from '../features/search/search-page.tsx';
+import { LoadingPage } from './loading-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RootLayout } from './root-layout.tsx';
+import { RouteError } from './route-error.tsx';
+
+/**
+ * The routes of docs/interface: `/`, `/publications/:id`, and "not found" for anything else.
+ * Loaders fill the query cache; components read it.
+ */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  const publicationRoute: Omit<RouteObject, 'index' | 'children'> = {
+    loader: publicationLoader(queryClient),
+    lazy: async () => {
+      const { PublicationPage } = await import('../features/publication/publication-page.tsx');
+      return { Component: PublicationPage };
+    },
+    errorElement: <RouteError />,
+  };
+
+  return [
+    {
+      id: 'root',
+      // The archive's name, types and organizations: every page needs them, and they never change.
+      loader: async () => {
+        await queryClient.ensureQueryData(metaQuery());
+        return null;
+      },
+      // Run again only for "Try again" (same URL), not on every search keystroke.
+      shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.href === nextUrl.href,
+      HydrateFallback: LoadingPage,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <RootLayout />,
+          children: [
+            { index: true, element: <SearchPage />, errorElement: <RouteError /> },
+            { path: 'publications/:id', ...publicationRoute },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+
+/**
+ * Where the build put the corpus's data files, and how to read them. The folder name is a hash of
+ * their content, so they can be cached forever (docs/decisions/002-build-time-data.md).
+ */
+
+const dataRoot = `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/`;
+
+export const dataUrls = {
+  meta: `${dataRoot}meta.json`,
+  search: `${dataRoot}search.json`,
+  publication: (id: string) => `${dataRoot}publications/${encodeURIComponent(id)}.json`,
+};
+
+/** The file does not exist: an unknown publication id, say. Not worth retrying. */
+export class NotFoundError extends Error {
+  constructor(url: string) {
+    super(`Not found: ${url}`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The server answered, but not with the file (a failed request, or a host's HTML fallback page). */
+export class DataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+export async function fetchData<T extends v.GenericSchema>(
+  url: string,
+  schema: T,
+  signal?: AbortSignal,
+): Promise<v.InferOutput<T>> {
+  const response = await fetch(url, signal ? { signal } : {});
+  if (response.status === 404) throw new NotFoundError(url);
+  if (!response.ok) throw new DataError(`${url}: HTTP ${response.status}`);
+  const type = response.headers.get('content-type') ?? '';
+  // Static hosts that fall back to index.html answer unknown paths with HTML and status 200.
+  if (type.includes('text/html')) throw new NotFoundError(url);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new DataError(`${url}: not JSON`);
+  }
+  const result = v.safeParse(schema, json);
+  if (!result.success) throw new DataError(`${url}: unexpected content`);
+  return result.output;
+}

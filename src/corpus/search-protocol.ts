@@ -1,0 +1,10 @@
+import type { SearchRequest, SearchResponse } from './search-core.ts';
+import type { SearchDataUrls } from './search-session.ts';
+
+/** Messages between `search-client.ts` and `search.worker.ts`: requests carry ids, answers carry hits. */
+export type ToWorker =
+  { type: 'init'; urls: SearchDataUrls } | { type: 'search'; id: number; request: SearchRequest };
+
+export type FromWorker =
+  | { type: 'result'; id: number; response: SearchResponse }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,167 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { usePaths } from '../../app/paths.ts';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { formatPartialDate } from '../../corpus/dates.ts';
+import { languageName } from '../../corpus/languages.ts';
+import { metaQuery, publicationQuery } from '../../corpus/queries.ts';
+import { PublicationBody } from './publication-body.tsx';
+
+/** Where the reader came from, as the search page's result links record it. */
+function searchOrigin(state: unknown): { path: string; direct: boolean } | null {
+  if (typeof state !== 'object' || state === null || !('fromSearch' in state)) return null;
+  const path = state.fromSearch;
+  if (typeof path !== 'string' || !path.startsWith('/')) return null;
+  return { path, direct: 'direct' in state && state.direct === true };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function PublicationPage() {
+  const id = useParams().id ?? '';
+  const { data: meta } = useSuspenseQuery(metaQuery());
+  const {
+    data: { publication, translations },
+  } = useSuspenseQuery(publicationQuery(id));
+  const paths = usePaths();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const origin = searchOrigin(location.state);
+
+  useDocumentTitle(`${publication.title} — ${meta.name}`);
+
+  // After moving here within the app, put the reader at the title (a fresh load starts at the top).
+  useEffect(() => {
+    if (location.key !== 'default') heading.current?.focus();
+  }, [location.key]);
+
+  const type = meta.types.find((candidate) => candidate.id === publication.type);
+  const organizations = publication.organizations.map(
+    (orgId) => meta.organizations.find((org) => org.id === orgId) ?? { id: orgId, name: orgId },
+  );
+  const language = publication.language ?? meta.language;
+
+  return (
+    <article className="publication">
+      <p className="publication__back">
+        <Link
+          to={origin?.path ?? paths.search()}
+          onClick={(event) => {
+            // Straight back in history, so the results and their scroll position come back too.
+            if (origin?.direct && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
+              event.preventDefault();
+              void navigate(-1);
+            }
+          }}
+        >
+          <span aria-hidden="true">← </span>
+          {origin ? 'Back to results' : 'Search the archive'}
+        </Link>
+      </p>
+
+      <header className="publication__header">
+        <p className="publication__type">
+          <Link to={paths.search({ type: publication.type })}>
+            {type?.label ?? publication.type}
+          </Link>
+        </p>
+        <h1 ref={heading} tabIndex={-1} lang={language}>
+          {publication.title}
+        </h1>
+        <p className="publication__meta">
+          <time dateTime={publication.date}>{formatPartialDate(publication.date)}</time>
+          {organizations.length > 0 && (
+            <span className="publication__orgs">
+              {organizations.map((org, index) => (
+                <span key={org.id}>
+                  {index > 0 && ', '}
+                  <Link to={paths.search({ org: org.id })}>{org.name}</Link>
+                </span>
+              ))}
+            </span>
+          )}
+          {language !== meta.language && <span>{languageName(language)}</span>}
+        </p>
+      </header>
+
+      {publication.summary && (
+        <p className="publication__summary" lang={language}>
+          {publication.summary}
+        </p>
+      )}
+
+      {publication.body && (
+        <PublicationBody html={publication.body} sourceUrl={publication.url} language={language} />
+      )}
+
+      <footer className="publication__details">
+        {publication.url && (
+          <section aria-labelledby="publication-source">
+            <h2 id="publication-source">Source</h2>
+            <p>
+              <a href={publication.url} target="_blank" rel="noopener noreferrer">
+                Read the original on {hostOf(publication.url)}
+              </a>
+            </p>
+          </section>
+        )}
+
+        {publication.attachments && publication.attachments.length > 0 && (
+          <section aria-labelledby="publication-attachments">
+            <h2 id="publication-attachments">Attachments</h2>
+            <ul>
+              {publication.attachments.map((attachment) => (
+                <li key={attachment.url}>
+                  <a href={attachment.url} target="_blank" rel="noopener noreferrer">
+                    {attachment.title}
+                  </a>{' '}
+                  <span className="muted">({hostOf(attachment.url)})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {translations.length > 0 && (
+          <section aria-labelledby="publication-translations">
+            <h2 id="publication-translations">Other languages</h2>
+            <ul>
+              {translations.map((translation) => (
+                <li key={translation.id}>
+                  <Link
+                    to={paths.publication(translation.id)}
+                    state={origin ? { fromSearch: origin.path } : undefined}
+                  >
+                    {languageName(translation.language)}:{' '}
+                    <span lang={translation.language}>{translation.title}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {publication.tags && publication.tags.length > 0 && (
+          <section aria-labelledby="publication-tags">
+            <h2 id="publication-tags">Topics</h2>
+            <ul className="tags">
+              {publication.tags.map((tag) => (
+                <li key={tag}>
+                  <Link to={paths.search({ q: tag })}>{tag}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </footer>
+    </article>
+  );
+}

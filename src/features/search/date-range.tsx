@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { formatPartialDate } from '../../corpus/dates.ts';
+
+type DateRangeProps = {
+  years: { first: number; last: number } | null;
+  from: string | undefined;
+  to: string | undefined;
+  onChange(range: { from: string | undefined; to: string | undefined }): void;
+};
+
+/** Year options, newest first, plus the current value when the URL gives a month or a day. */
+function options(years: DateRangeProps['years'], current: string | undefined): string[] {
+  const list: string[] = [];
+  if (years) for (let year = years.last; year >= years.first; year--) list.push(String(year));
+  if (current && !list.includes(current)) list.unshift(current);
+  return list;
+}
+
+function YearSelect({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  choices: string[];
+  onChange(value: string | undefined): void;
+}) {
+  const id = useId();
+  return (
+    <div className="date-range__field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      >
+        <option value="">Any</option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {formatPartialDate(choice)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Inclusive date bounds: "from 2020 to 2022" is all of 2020, 2021 and 2022. */
+export function DateRange({ years, from, to, onChange }: DateRangeProps) {
+  return (
+    <fieldset className="facet date-range">
+      <legend className="facet__legend">Date</legend>
+      <div className="date-range__fields">
+        <YearSelect
+          label="From"
+          value={from}
+          choices={options(years, from)}
+          onChange={(value) => onChange({ from: value, to })}
+        />
+        <YearSelect
+          label="To"
+          value={to}
+          choices={options(years, to)}
+          onChange={(value) => onChange({ from, to: value })}
+        />
+      </div>
+    </fieldset>
+  );
+}

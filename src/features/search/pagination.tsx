@@ -1,0 +1,71 @@
+import { Link } from 'react-router';
+
+type PaginationProps = {
+  page: number;
+  pageCount: number;
+  /** The link to a page of the current search. */
+  hrefFor(page: number): string;
+};
+
+/** Page numbers around the current one, with the first and last always in reach. */
+function visiblePages(page: number, pageCount: number): (number | 'gap')[] {
+  const pages = new Set([1, pageCount, page - 1, page, page + 1]);
+  const sorted = [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const result: (number | 'gap')[] = [];
+  sorted.forEach((p, index) => {
+    const previous = sorted[index - 1];
+    if (previous !== undefined && p - previous > 1) result.push('gap');
+    result.push(p);
+  });
+  return result;
+}
+
+/** Links, not buttons: every page of results has its own URL to share or open in a new tab. */
+export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="Pages of results">
+      <ul>
+        <li>
+          {page > 1 ? (
+            <Link to={hrefFor(page - 1)} rel="prev">
+              Previous<span className="visually-hidden"> page</span>
+            </Link>
+          ) : (
+            <span aria-hidden="true" className="pagination__disabled">
+              Previous
+            </span>
+          )}
+        </li>
+        {visiblePages(page, pageCount).map((item, index) =>
+          item === 'gap' ? (
+            <li key={`gap-${index}`} aria-hidden="true" className="pagination__gap">
+              …
+            </li>
+          ) : (
+            <li key={item}>
+              <Link
+                to={hrefFor(item)}
+                aria-current={item === page ? 'page' : undefined}
+                aria-label={`Page ${item}`}
+              >
+                {item}
+              </Link>
+            </li>
+          ),
+        )}
+        <li>
+          {page < pageCount ? (
+            <Link to={hrefFor(page + 1)} rel="next">
+              Next<span className="visually-hidden"> page</span>
+            </Link>
+          ) : (
+            <span aria-hidden="true" className="pagination__disabled">
+              Next
+            </span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,71 @@
+import type { SearchResponse } from '../../corpus/search-core.ts';
+import type { CorpusMeta } from '../../corpus/search-data.ts';
+import { languageName } from '../../corpus/languages.ts';
+import { DateRange } from './date-range.tsx';
+import { FacetGroup, type FacetValue } from './facet-group.tsx';
+import type { SearchState } from './search-params.ts';
+
+type SearchFiltersProps = {
+  meta: CorpusMeta;
+  facets: SearchResponse['facets'] | undefined;
+  state: SearchState;
+  onChange(changes: Partial<SearchState>): void;
+};
+
+const byCountThenLabel = (a: FacetValue, b: FacetValue) =>
+  b.count - a.count || a.label.localeCompare(b.label);
+
+export function SearchFilters({ meta, facets, state, onChange }: SearchFiltersProps) {
+  const types: FacetValue[] = meta.types.map((type, index) => ({
+    value: type.id,
+    label: type.label,
+    count: facets?.types[index] ?? 0,
+  }));
+  const organizations: FacetValue[] = meta.organizations
+    .map((org, index) => ({
+      value: org.id,
+      label: org.name,
+      count: facets?.organizations[index] ?? 0,
+      keywords: org.aliases ?? [],
+    }))
+    .sort(byCountThenLabel);
+  const languages: FacetValue[] = meta.languages.map((tag, index) => ({
+    value: tag,
+    label: languageName(tag),
+    count: facets?.languages[index] ?? 0,
+  }));
+
+  return (
+    <div className="filters">
+      <FacetGroup
+        name="Type"
+        filterLabel="Filter types"
+        values={types}
+        selected={state.types}
+        onChange={(selected) => onChange({ types: selected })}
+      />
+      <FacetGroup
+        name="Organization"
+        filterLabel="Filter organizations"
+        values={organizations}
+        selected={state.orgs}
+        onChange={(selected) => onChange({ orgs: selected })}
+      />
+      {languages.length > 1 && (
+        <FacetGroup
+          name="Language"
+          filterLabel="Filter languages"
+          values={languages}
+          selected={state.langs}
+          onChange={(selected) => onChange({ langs: selected })}
+        />
+      )}
+      <DateRange
+        years={meta.years}
+        from={state.from}
+        to={state.to}
+        onChange={(range) => onChange(range)}
+      />
+    </div>
+  );
+}
