@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { AppProviders, createAppSearchClient, createQueryClient } from './app/providers.tsx';
 import { appRoutes } from './app/routes.tsx';
 import './app/styles.css';

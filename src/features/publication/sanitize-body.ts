@@ -148,6 +148,8 @@ export function sanitizeBody(
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
+    // Controls lose their labels too ("Submit" means nothing without its form).
+    ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'option'],
     RETURN_DOM_FRAGMENT: true,
   });
   demoteHeadings(fragment);

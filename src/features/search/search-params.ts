@@ -1,4 +1,4 @@
-import { parsePartialDate, startKey } from '../../corpus/dates.ts';
+import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import type { SortOrder } from '../../corpus/search-core.ts';
 
 /**
@@ -73,7 +73,7 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   let to = parseDate(params.get('to'));
   const fromDate = from === undefined ? null : parsePartialDate(from);
   const toDate = to === undefined ? null : parsePartialDate(to);
-  if (fromDate && toDate && startKey(fromDate) > startKey(toDate)) [from, to] = [to, from];
+  if (fromDate && toDate && startKey(fromDate) > endKey(toDate)) [from, to] = [to, from];
   if (from !== undefined) state.from = from;
   if (to !== undefined) state.to = to;
   const sort = params.get('sort');

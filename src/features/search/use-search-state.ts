@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   parseSearchParams,
@@ -51,6 +51,12 @@ export function useSearchState(known: KnownValues): SearchStateControls {
   const urlState = useMemo(() => parseSearchParams(params, known), [params, known]);
   const [draft, setDraft] = useState<Draft>(() => freshDraft(urlState.q));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The delayed URL write needs the URL as it is when it fires, not as it was when scheduled.
+  const latest = useRef({ params, setParams });
+  useLayoutEffect(() => {
+    latest.current = { params, setParams };
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   // The URL moved since the last render: either it caught up with our own write, or someone else
   // (Back, a link) moved it, and then the box shows what the URL says.
@@ -61,52 +67,51 @@ export function useSearchState(known: KnownValues): SearchStateControls {
     setDraft(current);
   }
 
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   const state: SearchState =
     current.text === urlState.q ? urlState : { ...urlState, q: current.text, page: 1 };
 
-  function write(next: SearchState, replace: boolean) {
-    setParams(serializeSearchParams(next), { replace, preventScrollReset: true });
-  }
+  // Synchronous, so a checkbox shows its new state within the click that changed it.
+  const options = { preventScrollReset: true, flushSync: true };
 
-  function writeQueryLater(text: string, expectedQ: string) {
+  function writeQueryLater(text: string) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      setParams(
-        (previous) => {
-          // Someone else moved the URL meanwhile (Back, say): this write is stale.
-          if ((previous.get('q') ?? '') !== expectedQ) return previous;
-          return serializeSearchParams({ ...parseSearchParams(previous, known), q: text, page: 1 });
-        },
-        { replace: true, preventScrollReset: true },
-      );
+      const { params: now, setParams: set } = latest.current;
+      // Someone else moved the URL meanwhile (Back, say): this write is stale.
+      if ((now.get('q') ?? '') !== current.written) return;
+      // Record the write before making it, so the render it causes knows it as ours.
+      setDraft((previous) => ({ ...previous, written: urlForm(text) }));
+      const next = { ...parseSearchParams(now, known), q: text, page: 1 };
+      set(serializeSearchParams(next), { ...options, replace: true });
     }, URL_DEBOUNCE_MS);
   }
 
   return {
     state,
     setQueryText(text) {
-      if (!current.typing) {
-        clearTimeout(timer.current);
-        write({ ...urlState, q: text, page: 1 }, false);
-        setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: true });
+      if (current.typing) {
+        setDraft({ ...current, text });
+        writeQueryLater(text);
         return;
       }
-      writeQueryLater(text, current.written);
-      setDraft({ ...current, text, written: urlForm(text) });
+      clearTimeout(timer.current);
+      setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: true });
+      setParams(serializeSearchParams({ ...urlState, q: text, page: 1 }), options);
     },
     commitQueryText() {
       clearTimeout(timer.current);
       if (urlForm(current.text) === urlState.q) return;
-      write({ ...urlState, q: current.text, page: 1 }, current.typing);
       setDraft({ ...current, written: urlForm(current.text) });
+      setParams(serializeSearchParams({ ...urlState, q: current.text, page: 1 }), {
+        ...options,
+        replace: current.typing,
+      });
     },
     update(changes) {
       clearTimeout(timer.current);
       const text = changes.q ?? current.text;
-      write({ ...state, page: 1, ...changes, q: text }, false);
       setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: false });
+      setParams(serializeSearchParams({ ...state, page: 1, ...changes, q: text }), options);
     },
   };
 }

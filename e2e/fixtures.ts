@@ -1,0 +1,45 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every e2e test also checks what a privacy-minded reader would: no script error, no console
+ * error, and no request to any origin but the app's own.
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog opened: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== ownOrigin) {
+          problems.push(`request to another origin: ${request.url()}`);
+        }
+      });
+      await use();
+      expect(problems, 'page errors, console errors or foreign requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export function searchBox(page: Page) {
+  return page.getByRole('searchbox', { name: /^Search publications/ });
+}
+
+export function resultCount(page: Page) {
+  return page.getByRole('status').filter({ hasText: /publications?/ });
+}
+
+export function results(page: Page) {
+  return page.getByRole('list', { name: 'Results' });
+}

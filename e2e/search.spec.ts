@@ -1,0 +1,158 @@
+import type { Page } from '@playwright/test';
+import { expect, resultCount, results, searchBox, test } from './fixtures.ts';
+
+/** The count in the status line, as a number. */
+async function countOf(page: Page): Promise<number> {
+  await expect(resultCount(page)).toHaveText(/^[\d,]+ publications?/);
+  const text = (await resultCount(page).textContent()) ?? '';
+  const match = /([\d,]+) publications?/.exec(text);
+  if (!match?.[1]) throw new Error(`no count in "${text}"`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
+test('the search page lists the whole archive, newest first', async ({ page }) => {
+  await page.goto('/');
+  await expect(resultCount(page)).toHaveText(/^126 publications · showing 1–20/);
+  await expect(results(page).getByRole('listitem')).toHaveCount(20);
+  await expect(page).toHaveTitle(/Human rights publications/);
+  // A partial date sorts as the first day of its period: "2024" as 2024-01-01.
+  const dates = await results(page)
+    .locator('time')
+    .evaluateAll((nodes) =>
+      nodes.map((node) => `${node.getAttribute('datetime') ?? ''}-01-01`.slice(0, 10)),
+    );
+  expect(dates).toEqual([...dates].sort().reverse());
+});
+
+test('a misspelled name finds the publication', async ({ page }) => {
+  await page.goto('/');
+  await searchBox(page).fill('Bialatski');
+  await expect(
+    results(page).getByRole('link', { name: 'Ales Bialiatski is under prisoner amnesty' }),
+  ).toBeVisible();
+});
+
+test('an alias in Cyrillic finds the organization’s publications', async ({ page }) => {
+  await page.goto('/?q=Вясна');
+  await expect(resultCount(page)).toHaveText(/^3\d publications/);
+  const viasnaCount = await countOf(page);
+  await page.goto('/?org=viasna');
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${viasnaCount} publications`));
+});
+
+test('search, filter, open a publication and come back', async ({ page }) => {
+  await page.goto('/');
+  await searchBox(page).pressSequentially('Viasna');
+  await expect(page).toHaveURL(/\?q=Viasna$/);
+  const type = page.getByRole('group', { name: 'Type' });
+  const statement = type.getByRole('checkbox', { name: /^Statement/ });
+  await statement.check();
+  await expect(page).toHaveURL(/\?q=Viasna&type=statement$/);
+  const filtered = await countOf(page);
+  await expect(statement).toHaveAccessibleName(new RegExp(`^Statement ${filtered}$`));
+
+  const first = results(page).getByRole('listitem').first().getByRole('link');
+  const title = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page).toHaveURL(/\/publications\//);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=Viasna&type=statement$/);
+  await expect(searchBox(page)).toHaveValue('Viasna');
+  await expect(page.getByRole('checkbox', { name: /^Statement/ })).toBeChecked();
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${filtered} publications?`));
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=Viasna$/);
+  await expect(page.getByRole('checkbox', { name: /^Statement/ })).not.toBeChecked();
+});
+
+test('typing a search adds one history entry, not one per letter', async ({ page }) => {
+  await page.goto('/');
+  await searchBox(page).pressSequentially('helsinki', { delay: 40 });
+  await expect(page).toHaveURL(/\?q=helsinki$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(searchBox(page)).toHaveValue('');
+  await expect(resultCount(page)).toHaveText(/^126 publications/);
+});
+
+test('the state survives a reload and a shared link', async ({ page, context }) => {
+  const url = '/?q=prisoners&type=news&org=viasna&from=2021&to=2023&sort=oldest';
+  await page.goto(url);
+  const count = await countOf(page);
+  await page.reload();
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${count} publications?`));
+  await expect(searchBox(page)).toHaveValue('prisoners');
+  await expect(page.getByLabel('Sort by')).toHaveValue('oldest');
+  await expect(page.getByLabel('From')).toHaveValue('2021');
+  await expect(page.getByLabel('To')).toHaveValue('2023');
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(resultCount(other)).toHaveText(new RegExp(`^${count} publications?`));
+  await other.close();
+});
+
+test('unknown and malformed parameters are ignored', async ({ page }) => {
+  await page.goto('/?q=viasna');
+  const count = await countOf(page);
+  await page.goto('/?q=viasna&type=bogus&org=&from=2023-02-30&sort=sideways&page=zero&x=1');
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${count} publications?`));
+  await expect(results(page)).toBeVisible();
+});
+
+test('facet counts follow the other filters', async ({ page }) => {
+  await page.goto('/?org=viasna');
+  const total = await countOf(page);
+  const typeCounts = await page
+    .getByRole('group', { name: 'Type' })
+    .getByRole('checkbox')
+    .evaluateAll((boxes) =>
+      boxes.map((box) => Number(/(\d+)$/.exec(box.parentElement?.textContent ?? '')?.[1] ?? 0)),
+    );
+  expect(typeCounts.reduce((sum, count) => sum + count, 0)).toBe(total);
+
+  await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^News/ }).check();
+  // Within a facet values combine with OR: other types keep their counts.
+  await expect(
+    page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Statement/ }),
+  ).toHaveAccessibleName(/^Statement [1-9]/);
+});
+
+test('the organization list is collapsed and can be filtered by alias', async ({ page }) => {
+  await page.goto('/');
+  const group = page.getByRole('group', { name: 'Organization' });
+  await expect(group.getByRole('checkbox')).toHaveCount(10);
+  await group.getByRole('button', { name: 'Show all' }).click();
+  await expect(group.getByRole('checkbox')).toHaveCount(54);
+  await group.getByRole('textbox', { name: 'Filter organizations' }).fill('Вясна');
+  await expect(group.getByRole('checkbox')).toHaveCount(1);
+  await group.getByRole('checkbox', { name: /^Viasna Human Rights Centre/ }).check();
+  await expect(page).toHaveURL(/\?org=viasna$/);
+});
+
+test('an empty result says why and offers a way out', async ({ page }) => {
+  await page.goto('/?q=qqqqzzzzxxxx&type=report');
+  await expect(resultCount(page)).toHaveText(/^0 publications$/);
+  await expect(page.getByText(/No publication matches “qqqqzzzzxxxx”/)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\?q=qqqqzzzzxxxx$/);
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect(resultCount(page)).toHaveText(/^126 publications/);
+});
+
+test('pages of results have their own URLs', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Pages of results' })
+    .getByRole('link', { name: 'Next page' })
+    .click();
+  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(resultCount(page)).toHaveText(/showing 21–40/);
+  await page.goBack();
+  await expect(resultCount(page)).toHaveText(/showing 1–20/);
+  await page.goto('/?page=99');
+  await expect(resultCount(page)).toHaveText(/showing 121–126/);
+});

@@ -1,0 +1,75 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests drive built apps in Debian's Chromium (/usr/bin/chromium: nothing is
+ * downloaded). Each project gets its own build, served as a static host would serve it.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+type Site = { name: string; port: number; env?: Record<string, string>; base?: string };
+
+export const SITES = {
+  main: { name: 'main', port: 4173 },
+  hostile: { name: 'hostile', port: 4174, env: { CORPUS: 'e2e/fixtures/hostile-corpus.json' } },
+  basePath: { name: 'base-path', port: 4175, env: { BASE_PATH: '/archive/' }, base: '/archive/' },
+} satisfies Record<string, Site>;
+
+function server(site: Site) {
+  const outDir = `dist-e2e/${site.name}`;
+  const base = site.base ?? '/';
+  return {
+    command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx tsx scripts/serve.ts --dir ${outDir} --port ${site.port} --base ${base}`,
+    url: `http://127.0.0.1:${site.port}${base}`,
+    env: { ...process.env, ...site.env } as Record<string, string>,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure' },
+  webServer: [server(SITES.main), server(SITES.hostile), server(SITES.basePath)],
+  projects: [
+    {
+      name: 'main',
+      testIgnore: ['hostile.spec.ts', 'base-path.spec.ts'],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${SITES.main.port}` },
+    },
+    {
+      name: 'hostile',
+      testMatch: 'hostile.spec.ts',
+      use: { ...chromium, baseURL: `http://127.0.0.1:${SITES.hostile.port}` },
+    },
+    {
+      name: 'base-path',
+      testMatch: 'base-path.spec.ts',
+      use: { ...chromium, baseURL: `http://127.0.0.1:${SITES.basePath.port}` },
+    },
+  ],
+});
