@@ -1,3 +1,4 @@
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { validateCorpus, type Corpus, type Problem } from './schema.ts';
 
 export type CorpusFileResult = { ok: true; corpus: Corpus } | { ok: false; problems: Problem[] };
@@ -10,42 +11,59 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column };
 }
 
-/** V8 names the offending offset in most JSON errors ("… in JSON at position 12"). */
-function errorOffset(error: SyntaxError, text: string): number {
-  const position = /at position (\d+)/.exec(error.message);
-  if (position?.[1] !== undefined) return Number(position[1]);
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  if (lineColumn?.[1] !== undefined && lineColumn[2] !== undefined) {
-    const lines = text.split('\n').slice(0, Number(lineColumn[1]) - 1);
-    return lines.join('\n').length + (lines.length > 0 ? 1 : 0) + Number(lineColumn[2]) - 1;
-  }
-  return text.length;
-}
+const SYNTAX_ERRORS: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after the property name",
+  CommaExpected: "expected ',' between values",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected text after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape sequence',
+  InvalidCharacter: 'control character in a string',
+};
 
-function describeSyntaxError(error: SyntaxError): string {
-  // Keep V8's description of what was wrong, without its position (we give line and column).
-  return error.message
-    .replace(/,? ?"(?:[^"\\]|\\.)*" is not valid JSON$/, '')
-    .replace(/ in JSON at position \d+.*$/, '')
-    .replace(/ \(line \d+ column \d+\)$/, '');
+/**
+ * Where and what the first syntax error is. V8's messages do not always give a position, so a
+ * tolerant parser finds it; V8's own message is the fallback.
+ */
+function describeSyntaxError(
+  text: string,
+  error: SyntaxError,
+): { offset: number; message: string } {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  const code = first ? printParseErrorCode(first.error) : undefined;
+  return {
+    // V8's position is exact when it gives one (the control character, not its string).
+    offset: position !== undefined ? Number(position) : (first?.offset ?? text.length),
+    message:
+      (code && SYNTAX_ERRORS[code]) ?? error.message.replace(/ in JSON at position \d+.*$/, ''),
+  };
 }
 
 /** Parses and validates the text of a corpus file. */
 export function readCorpusText(text: string): CorpusFileResult {
+  const json = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const { line, column } = lineAndColumn(text, errorOffset(error, text));
+    const { offset, message } = describeSyntaxError(json, error);
+    const { line, column } = lineAndColumn(json, offset);
     return {
       ok: false,
-      problems: [
-        {
-          path: `line ${line}, column ${column}`,
-          message: `malformed JSON: ${describeSyntaxError(error)}`,
-        },
-      ],
+      problems: [{ path: `line ${line}, column ${column}`, message: `malformed JSON: ${message}` }],
     };
   }
   return validateCorpus(data);

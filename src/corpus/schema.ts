@@ -132,16 +132,21 @@ export function publicationSchema(refs: References) {
     tags: v.optional(array(text)),
     attachments: v.optional(array(attachmentSchema)),
     translations: v.optional(
-      v.record(
-        languageTag,
-        v.pipe(
-          text,
-          v.check(
-            (value) => refs.publicationIds.has(value),
-            (issue) => `${quoted(issue.input)} is not the id of a publication in this corpus`,
+      v.pipe(
+        v.custom<Record<string, unknown>>(
+          (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+          'must be an object mapping language tags to publication ids',
+        ),
+        v.record(
+          languageTag,
+          v.pipe(
+            text,
+            v.check(
+              (value) => refs.publicationIds.has(value),
+              (issue) => `${quoted(issue.input)} is not the id of a publication in this corpus`,
+            ),
           ),
         ),
-        'must be an object mapping language tags to publication ids',
       ),
     ),
   });
@@ -225,12 +230,38 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return isMissingKey ? 'is required' : issue.message;
 }
 
+/** The order fields are written in, so problems read top to bottom like the file. */
+const TOP_LEVEL_ORDER = ['version', 'name', 'language', 'types', 'organizations', 'publications'];
+const ITEM_ORDER = [
+  'id',
+  'name',
+  'label',
+  'title',
+  'type',
+  'organizations',
+  'aliases',
+  'date',
+  'language',
+  'summary',
+  'body',
+  'url',
+  'tags',
+  'attachments',
+  'translations',
+];
+
 /** Splits a path like `publications[12].date` into parts that sort in document order. */
 function pathSortKey(path: string): (string | number)[] {
   return path
     .split(/[.[\]]+/)
     .filter(Boolean)
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function fieldRank(key: string, depth: number): number {
+  const order = depth === 0 ? TOP_LEVEL_ORDER : ITEM_ORDER;
+  const rank = order.indexOf(key);
+  return rank < 0 ? order.length : rank;
 }
 
 function comparePaths(a: string, b: string): number {
@@ -241,7 +272,8 @@ function comparePaths(a: string, b: string): number {
     const y = right[i];
     if (x === y) continue;
     if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return 0; // different keys of one object: keep the schema's order
+    if (typeof x === 'string' && typeof y === 'string') return fieldRank(x, i) - fieldRank(y, i);
+    return 0;
   }
   return left.length - right.length;
 }

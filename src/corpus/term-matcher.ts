@@ -4,7 +4,8 @@ import Fuse from 'fuse.js';
  * Finds the terms of a sorted vocabulary that a query word may mean: the word itself, words it
  * begins, and words within a typo or two. Fuse.js does the fuzzy part, but only over the few terms
  * that could be within reach: same first letter, length within the typo allowance
- * (docs/decisions/003-search-core.md). Typing the first letter wrong is the one typo it misses.
+ * (docs/decisions/003-search-core.md). A wrong first letter is the one typo it misses, unless it is
+ * swapped with the second.
  */
 
 export type TermMatch = {
@@ -136,6 +137,16 @@ export class TermMatcher {
         const errors = Math.round((result.score ?? 1) * word.length);
         const typos = Math.max(errors, Math.abs(text.length - word.length));
         if (typos >= 1 && typos <= allowance) found.push({ term, typos });
+      }
+    }
+    // Bitap counts two swapped letters ("trail" for "trial") as two errors; people make it as one.
+    const seen = new Set(found.map((match) => match.term));
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+      const term = swapped === word ? -1 : this.exact(swapped);
+      if (term >= 0 && !seen.has(term)) {
+        seen.add(term);
+        found.push({ term, typos: 1 });
       }
     }
     return found;

@@ -4,14 +4,34 @@
  */
 
 const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSABLE: Record<string, string> = {
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  þ: 'th',
+  ð: 'd',
+};
+const UNDECOMPOSABLE_PATTERN = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'g');
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * Lower case without diacritics: "Bialiatski" and "Białiatski" are one term, as are "Ales" and
- * "Aleś". Cyrillic letters with marks fold too (ё → е, ў → у, й → и), the same way on both sides.
+ * "Aleś". Cyrillic letters with marks fold too (ё → е, ў → у, й → и), the same way on both sides, and
+ * letters with a stroke fold by hand (ł → l), as Unicode gives them no mark to remove.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(UNDECOMPOSABLE_PATTERN, (letter) => UNDECOMPOSABLE[letter] ?? letter);
 }
 
 /** The terms of a text, folded, in order; single letters carry no meaning and are left out. */
