@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { flushSync } from 'react-dom';
+import { RouterProvider, createBrowserRouter } from 'react-router';
 import { AppProviders, createAppSearchClient, createQueryClient } from './app/providers.tsx';
 import { appRoutes } from './app/routes.tsx';
 import './app/styles.css';
@@ -18,7 +18,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <AppProviders queryClient={queryClient} searchClient={searchClient}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
     </AppProviders>
   </StrictMode>,
 );

@@ -82,7 +82,7 @@ export function FacetGroup({ name, filterLabel, values, selected, onChange }: Fa
                 checked={selected.includes(value.value)}
                 onChange={(event) => toggle(value.value, event.target.checked)}
               />
-              <span className="facet__label">{value.label}</span>
+              <span className="facet__label">{value.label}</span>{' '}
               <span className="facet__count">{formatCount(value.count)}</span>
             </label>
           </li>

@@ -28,8 +28,8 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
       <ul>
         <li>
           {page > 1 ? (
-            <Link to={hrefFor(page - 1)} rel="prev">
-              Previous<span className="visually-hidden"> page</span>
+            <Link to={hrefFor(page - 1)} rel="prev" aria-label="Previous page">
+              Previous
             </Link>
           ) : (
             <span aria-hidden="true" className="pagination__disabled">
@@ -56,8 +56,8 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
         )}
         <li>
           {page < pageCount ? (
-            <Link to={hrefFor(page + 1)} rel="next">
-              Next<span className="visually-hidden"> page</span>
+            <Link to={hrefFor(page + 1)} rel="next" aria-label="Next page">
+              Next
             </Link>
           ) : (
             <span aria-hidden="true" className="pagination__disabled">

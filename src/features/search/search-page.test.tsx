@@ -1,0 +1,198 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Corpus } from '../../corpus/schema.ts';
+import { corpusFixture } from '../../testing/corpus-fixture.ts';
+import { currentSearch, renderApp } from '../../testing/render-app.tsx';
+
+const total = corpusFixture.publications.length;
+
+async function resultTitles(): Promise<string[]> {
+  const list = await screen.findByRole('list', { name: 'Results' });
+  return within(list)
+    .getAllByRole('heading')
+    .map((heading) => heading.textContent ?? '');
+}
+
+/** The result count, once results are in (the loading screen has a status too). */
+async function status(): Promise<HTMLElement> {
+  return screen.findByText(/^\d[\d,]* publications?/, { selector: '[role="status"]' });
+}
+
+function facet(name: string) {
+  return screen.getByRole('group', { name });
+}
+
+describe('search page', () => {
+  it('lists every publication, newest first, with the count in a status', async () => {
+    renderApp('/');
+    expect(await status()).toHaveTextContent(`${total} publications · showing 1–${total}`);
+    const titles = await resultTitles();
+    expect(titles[0]).toBe('Volunteers detained after searches'); // 2024-06-10
+    expect(titles.at(-1)).toBe('Election observation final report'); // 2020-08
+    expect(document.title).toBe('Test archive');
+  });
+
+  it('shows results for every keystroke and writes the URL once typing pauses', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findByRole('list', { name: 'Results' });
+    const box = screen.getByRole('searchbox', { name: /^Search publications/ });
+    await user.type(box, 'Bialatski');
+    await waitFor(async () => expect(await status()).toHaveTextContent(/^[12] publications?/));
+    expect(await resultTitles()).toContain('Ales Bialiatski sentenced to ten years');
+    await waitFor(() => expect(currentSearch(router)).toBe('?q=Bialatski'));
+    expect(document.title).toBe('“Bialatski” — Test archive');
+  });
+
+  it('adds one history entry per search, so Back leaves it', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findByRole('list', { name: 'Results' });
+    const box = screen.getByRole('searchbox', { name: /^Search publications/ });
+    await user.type(box, 'viasna');
+    await waitFor(() => expect(currentSearch(router)).toBe('?q=viasna'));
+    await router.navigate(-1);
+    await waitFor(() => expect(box).toHaveValue(''));
+    expect(currentSearch(router)).toBe('');
+    expect(await status()).toHaveTextContent(`${total} publications`);
+  });
+
+  it('finds an organization by an alias in another script', async () => {
+    renderApp('/?q=Вясна');
+    const titles = await resultTitles();
+    const viasna = corpusFixture.publications.filter((p) => p.organizations.includes('viasna'));
+    expect(titles).toHaveLength(viasna.length);
+    expect(titles).toEqual(expect.arrayContaining(viasna.map((p) => p.title)));
+  });
+
+  it('filters by type with counts that follow the other facets', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findByRole('list', { name: 'Results' });
+    const report = within(facet('Type')).getByRole('checkbox', { name: 'Report 5' });
+    await user.click(report);
+    expect(report).toBeChecked();
+    expect(currentSearch(router)).toBe('?type=report');
+    expect(await status()).toHaveTextContent(/^5 publications/);
+    // OR within the facet: the other types keep their counts.
+    expect(within(facet('Type')).getByRole('checkbox', { name: 'Statement 4' })).toBeVisible();
+    // AND across facets: organizations count only reports now.
+    expect(
+      within(facet('Organization')).getByRole('checkbox', {
+        name: /^Belarusian Helsinki Committee 2$/,
+      }),
+    ).toBeVisible();
+
+    await user.click(within(facet('Organization')).getByRole('checkbox', { name: /^PEN Belarus/ }));
+    expect(currentSearch(router)).toBe('?type=report&org=pen');
+    expect(await status()).toHaveTextContent(/^2 publications/);
+    expect(within(facet('Type')).getByRole('checkbox', { name: 'Interview 1' })).toBeVisible();
+  });
+
+  it('offers a Language facet when the corpus has several, by language name', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('list', { name: 'Results' });
+    await user.click(within(facet('Language')).getByRole('checkbox', { name: /^Russian 3$/ }));
+    expect(await resultTitles()).toEqual([
+      'Доклад о преследовании журналистов', // 2024-02-29
+      'Interview with writers in exile', // 2024, sorted as 2024-01-01
+      'Заявление о солидарности с правозащитным центром',
+    ]);
+  });
+
+  it('restricts to a date range, partial bounds included', async () => {
+    const { user, router } = renderApp('/');
+    await screen.findByRole('list', { name: 'Results' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), '2022');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'To' }), '2022');
+    expect(currentSearch(router)).toBe('?from=2022&to=2022');
+    expect(await status()).toHaveTextContent(/^3 publications/);
+  });
+
+  it('sorts by date either way, and by relevance when there is a query', async () => {
+    const { user, router } = renderApp('/?q=political prisoners');
+    await screen.findByRole('list', { name: 'Results' });
+    const sort = screen.getByRole('combobox', { name: 'Sort by' });
+    expect(sort).toHaveValue('relevance');
+    await user.selectOptions(sort, 'oldest');
+    expect(currentSearch(router)).toBe('?q=political prisoners&sort=oldest');
+    const titles = await resultTitles();
+    expect(titles[0]).toBe('Monthly review of repression');
+  });
+
+  it('ignores unknown and malformed parameters', async () => {
+    renderApp('/?type=statment&org=nobody&from=2023-02-30&sort=up&page=x&foo=bar');
+    expect(await status()).toHaveTextContent(`${total} publications`);
+    for (const box of within(facet('Type')).getAllByRole('checkbox')) expect(box).not.toBeChecked();
+  });
+
+  it('explains an empty result and clears the filters', async () => {
+    const { user, router } = renderApp('/?q=confinement&type=report');
+    expect(await screen.findByRole('heading', { name: 'No results' })).toBeVisible();
+    expect(
+      screen.getByText(/No publication matches “confinement” with the filter you chose/),
+    ).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(currentSearch(router)).toBe('?q=confinement');
+    expect(await resultTitles()).toEqual(['Kolesnikova remains in solitary confinement']);
+  });
+
+  it('says when search cannot load, and recovers on "Try again"', async () => {
+    let failures = 0;
+    const { user } = renderApp('/', {
+      respond: (url) => {
+        if (!url.endsWith('/search.json') || failures >= 2) return undefined;
+        failures += 1;
+        return new Response('Server error', { status: 500 });
+      },
+    });
+    // One automatic retry first, then the reader is told.
+    expect(await screen.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(
+      /could not be loaded/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await status()).toHaveTextContent(`${total} publications`);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('collapses a long organization list behind "Show all" and filters it by alias', async () => {
+    const organizations = Array.from({ length: 14 }, (_, index) => ({
+      id: `org-${index}`,
+      name: `Organization ${String.fromCharCode(65 + index)}`,
+      aliases: index === 13 ? ['Арганізацыя'] : [],
+    }));
+    const corpus: Corpus = {
+      ...corpusFixture,
+      organizations,
+      publications: corpusFixture.publications.map((publication, index) => ({
+        ...publication,
+        organizations: [`org-${index}`, 'org-13'],
+      })),
+    };
+    const { user } = renderApp('/', { corpus });
+    await screen.findByRole('list', { name: 'Results' });
+    const group = facet('Organization');
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(10);
+    // The largest first: org-13 is on every publication.
+    expect(within(group).getAllByRole('checkbox')[0]).toHaveAccessibleName(/^Organization N 12$/);
+    await user.click(within(group).getByRole('button', { name: 'Show all' }));
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(14);
+    await user.type(within(group).getByRole('textbox', { name: 'Filter organizations' }), 'арган');
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(1);
+  });
+
+  it('pages through many results with links', async () => {
+    const publications = Array.from({ length: 45 }, (_, index) => ({
+      id: `item-${index}`,
+      title: `Item ${index}`,
+      type: 'statement',
+      organizations: [],
+      date: `2020-01-${String((index % 28) + 1).padStart(2, '0')}`,
+    }));
+    const { user, router } = renderApp('/', { corpus: { ...corpusFixture, publications } });
+    expect(await status()).toHaveTextContent('45 publications · showing 1–20');
+    await user.click(screen.getByRole('link', { name: 'Next page' }));
+    expect(currentSearch(router)).toBe('?page=2');
+    expect(await status()).toHaveTextContent('showing 21–40');
+    await user.click(screen.getByRole('link', { name: 'Page 3' }));
+    expect(await status()).toHaveTextContent('showing 41–45');
+    expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
+  });
+});
