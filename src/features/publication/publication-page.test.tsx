@@ -29,7 +29,9 @@ describe('publication page', () => {
       name: 'Ales Bialiatski sentenced to ten years',
     });
     expect(screen.getAllByRole('heading', { level: 1 })).toEqual([heading]);
-    expect(document.title).toBe('Ales Bialiatski sentenced to ten years — Test archive');
+    await waitFor(() =>
+      expect(document.title).toBe('Ales Bialiatski sentenced to ten years — Test archive'),
+    );
 
     const time = screen.getByText('March 2023');
     expect(time.tagName).toBe('TIME');

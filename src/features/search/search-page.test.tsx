@@ -29,7 +29,7 @@ describe('search page', () => {
     const titles = await resultTitles();
     expect(titles[0]).toBe('Volunteers detained after searches'); // 2024-06-10
     expect(titles.at(-1)).toBe('Election observation final report'); // 2020-08
-    expect(document.title).toBe('Test archive');
+    await waitFor(() => expect(document.title).toBe('Test archive'));
   });
 
   it('shows results for every keystroke and writes the URL once typing pauses', async () => {
@@ -40,7 +40,7 @@ describe('search page', () => {
     await waitFor(async () => expect(await status()).toHaveTextContent(/^[12] publications?/));
     expect(await resultTitles()).toContain('Ales Bialiatski sentenced to ten years');
     await waitFor(() => expect(currentSearch(router)).toBe('?q=Bialatski'));
-    expect(document.title).toBe('“Bialatski” — Test archive');
+    await waitFor(() => expect(document.title).toBe('“Bialatski” — Test archive'));
   });
 
   it('adds one history entry per search, so Back leaves it', async () => {
