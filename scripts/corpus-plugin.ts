@@ -16,13 +16,13 @@ const DEFAULT_CORPUS = 'data/corpus.json';
 /** The files of one corpus build, by path below `data/<version>/`. */
 type DataFiles = Map<string, string>;
 
-class CorpusError extends Error {
-  constructor(report: string) {
-    super(report);
-    this.name = 'CorpusError';
-    // Vite prints the stack of a failed build; the report is the whole story.
-    this.stack = report;
-  }
+/** Prints the report as it is (one problem a line), then fails whatever Vite was starting. */
+function corpusError(report: string): Error {
+  console.error(`\n${report}\n`);
+  const error = new Error('the corpus is invalid: see the problems listed above');
+  // A stack trace would only bury the report.
+  error.stack = error.message;
+  return error;
 }
 
 function loadDataFiles(corpusPath: string, displayName: string): DataFiles {
@@ -31,10 +31,10 @@ function loadDataFiles(corpusPath: string, displayName: string): DataFiles {
     text = readFileSync(corpusPath, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CorpusError(`${displayName}: cannot read the corpus (${reason})`);
+    throw corpusError(`${displayName}: cannot read the corpus (${reason})`);
   }
   const result = readCorpusText(text);
-  if (!result.ok) throw new CorpusError(formatProblems(displayName, result.problems));
+  if (!result.ok) throw corpusError(formatProblems(displayName, result.problems));
   const data = prepareData(result.corpus);
   const files: DataFiles = new Map();
   files.set('meta.json', JSON.stringify(data.meta));
