@@ -3,7 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatProblems, readCorpusText } from '../src/corpus/corpus-file.ts';
-import { prepareData } from '../src/corpus/search-data.ts';
+import { BOOT_SCRIPT, prerenderIndex } from './prerender.ts';
+import { startData } from '../src/corpus/prepared-core.ts';
+import {
+  START_DATA_ELEMENT_ID,
+  cardFile,
+  encodeColumns,
+  encodeShard,
+  prepareData,
+} from '../src/corpus/search-data.ts';
 
 /**
  * Validates the corpus (CORPUS=…, default data/corpus.json) before the dev server or a build
@@ -14,7 +22,7 @@ import { prepareData } from '../src/corpus/search-data.ts';
 const DEFAULT_CORPUS = 'data/corpus.json';
 
 /** The files of one corpus build, by path below `data/<version>/`. */
-type DataFiles = Map<string, string>;
+type DataFiles = Map<string, string | Uint8Array>;
 
 /** Prints the report as it is (one problem a line), then fails whatever Vite was starting. */
 function corpusError(report: string): Error {
@@ -25,7 +33,7 @@ function corpusError(report: string): Error {
   return error;
 }
 
-function loadDataFiles(corpusPath: string, displayName: string): DataFiles {
+async function loadDataFiles(corpusPath: string, displayName: string): Promise<DataFiles> {
   let text: string;
   try {
     text = readFileSync(corpusPath, 'utf8');
@@ -37,12 +45,24 @@ function loadDataFiles(corpusPath: string, displayName: string): DataFiles {
   if (!result.ok) throw corpusError(formatProblems(displayName, result.problems));
   const data = prepareData(result.corpus);
   const files: DataFiles = new Map();
-  files.set('meta.json', JSON.stringify(data.meta));
-  files.set('search.json', JSON.stringify(data.search));
+  files.set('start.json', JSON.stringify(await startData(data)));
+  files.set(data.meta.files.columns, encodeColumns(data.columns));
+  data.shards.forEach((shard, index) => {
+    files.set(data.meta.files.shards[index]?.file ?? `terms-${index}.bin`, encodeShard(shard));
+  });
+  data.cards.forEach((chunk, index) => files.set(cardFile(index), JSON.stringify(chunk)));
   for (const [id, file] of data.publications) {
     files.set(`publications/${id}.json`, JSON.stringify(file));
   }
   return files;
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** A short hash of every file, so a changed corpus gets new URLs and caches never go stale. */
@@ -63,7 +83,11 @@ function serveDataFiles(server: ViteDevServer, getFiles: () => DataFiles | null)
       response.end('Not found');
       return;
     }
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    const binary = typeof content !== 'string';
+    response.setHeader(
+      'Content-Type',
+      binary ? 'application/octet-stream' : 'application/json; charset=utf-8',
+    );
     response.setHeader('Cache-Control', 'no-cache');
     response.end(content);
   });
@@ -75,35 +99,81 @@ export function corpusPlugin(): Plugin {
   const displayName = path.relative(root, corpusPath) || corpusPath;
   let files: DataFiles | null = null;
   let version = 'dev';
+  let base = '/';
+  let command: 'build' | 'serve' = 'serve';
+  let outDir: string | null = null;
+  let bootScript = '';
 
   return {
     name: 'statement-explorer:corpus',
-    config(_config, env) {
+    async config(_config, env) {
       if (env.isPreview) return;
-      files = loadDataFiles(corpusPath, displayName);
+      files = await loadDataFiles(corpusPath, displayName);
+      command = env.command;
       version = env.command === 'serve' ? 'dev' : versionOf(files);
       return { define: { __DATA_VERSION__: JSON.stringify(version) } };
+    },
+    configResolved(config) {
+      base = config.base;
+    },
+    generateBundle() {
+      if (command !== 'build') return;
+      const reference = this.emitFile({ type: 'asset', name: 'boot.js', source: BOOT_SCRIPT });
+      bootScript = this.getFileName(reference);
+    },
+    // The start data travels inside index.html: the first page renders in one pass, with no
+    // request after the scripts (docs/decisions/007-data-at-scale.md). JSON in a non-executable
+    // script element, so a Content-Security-Policy without 'unsafe-inline' still allows it.
+    transformIndexHtml(html) {
+      const start = files?.get('start.json');
+      if (typeof start !== 'string') return html;
+      const name = (JSON.parse(start) as { name?: unknown }).name;
+      return {
+        // The archive's name, before any script runs: tabs, bookmarks and search engines see it.
+        html: html.replace(
+          /<title>[^<]*<\/title>/,
+          `<title>${escapeHtml(typeof name === 'string' ? name : 'Statement Explorer')}</title>`,
+        ),
+        tags: [
+          {
+            tag: 'script',
+            attrs: { type: 'application/json', id: START_DATA_ELEMENT_ID },
+            // "<" escaped, so no text in the corpus can close the element or open a comment.
+            children: start.replace(/</g, '\\u003c'),
+            injectTo: 'body-prepend',
+          },
+        ],
+      };
     },
     configureServer(server) {
       serveDataFiles(server, () => files);
       server.watcher.add(corpusPath);
       server.watcher.on('change', (changed) => {
         if (path.resolve(changed) !== corpusPath) return;
-        try {
-          files = loadDataFiles(corpusPath, displayName);
-          server.config.logger.info(`${displayName} changed: reloading`, { timestamp: true });
-          server.ws.send({ type: 'full-reload' });
-        } catch (error) {
-          // Keep serving the last valid corpus and say what is wrong with the new one.
-          server.config.logger.error(error instanceof Error ? error.message : String(error));
-        }
+        loadDataFiles(corpusPath, displayName).then(
+          (reloaded) => {
+            files = reloaded;
+            server.config.logger.info(`${displayName} changed: reloading`, { timestamp: true });
+            server.ws.send({ type: 'full-reload' });
+          },
+          (error: unknown) => {
+            // Keep serving the last valid corpus and say what is wrong with the new one.
+            server.config.logger.error(error instanceof Error ? error.message : String(error));
+          },
+        );
       });
     },
     writeBundle(options) {
       if (!files || !options.dir) return;
+      outDir = options.dir;
       const dataDir = path.join(options.dir, 'data', version);
       mkdirSync(path.join(dataDir, 'publications'), { recursive: true });
       for (const [name, content] of files) writeFileSync(path.join(dataDir, name), content);
+    },
+    async closeBundle() {
+      const startJson = files?.get('start.json');
+      if (command !== 'build' || !outDir || typeof startJson !== 'string') return;
+      await prerenderIndex({ root, outDir, base, version, startJson, bootScript });
     },
   };
 }

@@ -1,24 +1,28 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { flushSync } from 'react-dom';
-import { RouterProvider, createBrowserRouter } from 'react-router';
-import { AppProviders, createAppSearchClient, createQueryClient } from './app/providers.tsx';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { App, routerOptions } from './app/app.tsx';
+import { createAppSearchClient, createQueryClient } from './app/providers.tsx';
 import { appRoutes } from './app/routes.tsx';
+import { embeddedStartData, startQuery } from './corpus/queries.ts';
 import './app/styles.css';
 
 const queryClient = createQueryClient();
-const searchClient = createAppSearchClient();
-const router = createBrowserRouter(appRoutes(queryClient), {
-  basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/',
-});
+const searchClient = createAppSearchClient(queryClient);
+const start = embeddedStartData();
+if (start) queryClient.setQueryData(startQuery().queryKey, start);
+const router = createBrowserRouter(appRoutes(queryClient), routerOptions(start));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const app = <App router={router} queryClient={queryClient} searchClient={searchClient} />;
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient} searchClient={searchClient}>
-      <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
-    </AppProviders>
-  </StrictMode>,
-);
+// index.html carries the first page pre-rendered. On that page React adopts it as it is; on any
+// other URL the boot script has hidden it (it shows the wrong page), and React renders afresh.
+const html = document.documentElement;
+if (start && root.firstElementChild && !html.hasAttribute('data-stale-snapshot')) {
+  hydrateRoot(root, app);
+} else {
+  root.replaceChildren();
+  html.removeAttribute('data-stale-snapshot');
+  createRoot(root).render(app);
+}

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { dataUrls } from '../corpus/data-files.ts';
+import { dataRoot } from '../corpus/data-files.ts';
+import { startQuery } from '../corpus/queries.ts';
 import { createSearchClient, type SearchClient } from '../corpus/search-client.ts';
 import { SearchClientProvider } from '../corpus/search-client-context.tsx';
 
@@ -10,8 +11,9 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export function createAppSearchClient(): SearchClient {
-  return createSearchClient({ meta: dataUrls.meta, search: dataUrls.search });
+/** The search client reads the archive's metadata from the query cache, where the page put it. */
+export function createAppSearchClient(queryClient: QueryClient): SearchClient {
+  return createSearchClient(dataRoot, () => queryClient.ensureQueryData(startQuery()));
 }
 
 export function AppProviders({

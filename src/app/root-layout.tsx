@@ -1,11 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
-import { metaQuery } from '../corpus/queries.ts';
+import { formatCount, publicationCount } from '../components/format.ts';
+import { startQuery } from '../corpus/queries.ts';
 import { paths } from './paths.ts';
 
 /** The full site's frame: header, main, footer. Embeds get a frame without them. */
 export function RootLayout() {
-  const { data: meta } = useSuspenseQuery(metaQuery());
+  const { data: meta } = useSuspenseQuery(startQuery());
   const navigating = useNavigation().state === 'loading';
   return (
     <>
@@ -26,9 +27,9 @@ export function RootLayout() {
       </main>
       <footer className="site-footer">
         <p>
-          {meta.publicationCount.toLocaleString('en')} publications from{' '}
-          {meta.organizations.length.toLocaleString('en')} organizations. Statement Explorer loads
-          everything from this site: no trackers, no third-party requests.
+          {publicationCount(meta.publicationCount)} from {formatCount(meta.organizations.length)}{' '}
+          organizations. Statement Explorer loads everything from this site: no trackers, no
+          third-party requests.
         </p>
       </footer>
       <ScrollRestoration />

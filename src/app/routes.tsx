@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import { metaQuery } from '../corpus/queries.ts';
+import { startQuery } from '../corpus/queries.ts';
 import { publicationLoader } from '../features/publication/publication-loader.ts';
 import { SearchPage } from '../features/search/search-page.tsx';
 import { LoadingPage } from './loading-page.tsx';
@@ -27,7 +27,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       id: 'root',
       // The archive's name, types and organizations: every page needs them, and they never change.
       loader: async () => {
-        await queryClient.ensureQueryData(metaQuery());
+        await queryClient.ensureQueryData(startQuery());
         return null;
       },
       // Run again only for "Try again" (same URL), not on every search keystroke.

@@ -5,11 +5,10 @@ import * as v from 'valibot';
  * their content, so they can be cached forever (docs/decisions/002-build-time-data.md).
  */
 
-const dataRoot = `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/`;
+export const dataRoot = `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/`;
 
 export const dataUrls = {
-  meta: `${dataRoot}meta.json`,
-  search: `${dataRoot}search.json`,
+  start: `${dataRoot}start.json`,
   publication: (id: string) => `${dataRoot}publications/${encodeURIComponent(id)}.json`,
 };
 
@@ -29,17 +28,23 @@ export class DataError extends Error {
   }
 }
 
+async function request(url: string, signal: AbortSignal | undefined): Promise<Response> {
+  const response = await fetch(url, signal ? { signal } : {});
+  if (response.status === 404) throw new NotFoundError(url);
+  if (!response.ok) throw new DataError(`${url}: HTTP ${response.status}`);
+  // Static hosts that fall back to index.html answer unknown paths with HTML and status 200.
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new NotFoundError(url);
+  }
+  return response;
+}
+
 export async function fetchData<T extends v.GenericSchema>(
   url: string,
   schema: T,
   signal?: AbortSignal,
 ): Promise<v.InferOutput<T>> {
-  const response = await fetch(url, signal ? { signal } : {});
-  if (response.status === 404) throw new NotFoundError(url);
-  if (!response.ok) throw new DataError(`${url}: HTTP ${response.status}`);
-  const type = response.headers.get('content-type') ?? '';
-  // Static hosts that fall back to index.html answer unknown paths with HTML and status 200.
-  if (type.includes('text/html')) throw new NotFoundError(url);
+  const response = await request(url, signal);
   let json: unknown;
   try {
     json = await response.json();
@@ -49,4 +54,8 @@ export async function fetchData<T extends v.GenericSchema>(
   const result = v.safeParse(schema, json);
   if (!result.success) throw new DataError(`${url}: unexpected content`);
   return result.output;
+}
+
+export async function fetchBinary(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  return (await request(url, signal)).arrayBuffer();
 }

@@ -1,8 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { NotFoundError, dataUrls, fetchData } from './data-files.ts';
-import type { SearchRequest } from './search-core.ts';
 import type { SearchClient } from './search-client.ts';
-import { metaSchema, publicationFileSchema } from './search-data.ts';
+import { DEFAULT_REQUEST, type SearchRequest } from './search-request.ts';
+import * as v from 'valibot';
+import {
+  START_DATA_ELEMENT_ID,
+  publicationFileSchema,
+  startSchema,
+  type StartData,
+} from './search-data.ts';
 
 /**
  * One queryOptions factory per data source. The files never change under a given URL (their
@@ -13,10 +19,24 @@ function retryUnlessNotFound(failures: number, error: unknown): boolean {
   return !(error instanceof NotFoundError) && failures < 2;
 }
 
-export const metaQuery = () =>
+/** The start data index.html carries, if it is there and sound (the build puts it there). */
+export function embeddedStartData(): StartData | undefined {
+  const text = document.getElementById(START_DATA_ELEMENT_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const result = v.safeParse(startSchema, JSON.parse(text));
+    return result.success ? result.output : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The archive's names, types and organizations, and the first page of results. */
+export const startQuery = () =>
   queryOptions({
-    queryKey: ['corpus', 'meta'],
-    queryFn: ({ signal }) => fetchData(dataUrls.meta, metaSchema, signal),
+    queryKey: ['corpus', 'start'],
+    // Normally already in the cache from index.html; fetched when it is not.
+    queryFn: ({ signal }) => fetchData(dataUrls.start, startSchema, signal),
     staleTime: Infinity,
     gcTime: Infinity,
   });
@@ -29,11 +49,17 @@ export const publicationQuery = (id: string) =>
     retry: retryUnlessNotFound,
   });
 
-export const searchQuery = (client: SearchClient, request: SearchRequest) =>
+function isDefaultRequest(request: SearchRequest): boolean {
+  return JSON.stringify({ ...DEFAULT_REQUEST, ...request }) === JSON.stringify(DEFAULT_REQUEST);
+}
+
+export const searchQuery = (client: SearchClient, request: SearchRequest, start: StartData) =>
   queryOptions({
     queryKey: ['corpus', 'search', request],
     queryFn: ({ signal }) => client.search(request, signal),
     staleTime: Infinity,
+    // The default view comes with the start file: results show before any search code runs.
+    initialData: isDefaultRequest(request) ? start.first : undefined,
     // Keep the last results on screen while the next ones compute.
     placeholderData: keepPreviousData,
     retry: 1,

@@ -71,9 +71,9 @@ const array = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be an 
 const object = <T extends v.ObjectEntries>(entries: T) =>
   v.looseObject(entries, 'must be an object');
 
-export const typeSchema = object({ id: facetId, label: nonEmptyText });
+const typeSchema = object({ id: facetId, label: nonEmptyText });
 
-export const organizationSchema = object({
+const organizationSchema = object({
   id: facetId,
   name: nonEmptyText,
   aliases: v.optional(array(nonEmptyText)),

@@ -1,8 +1,6 @@
 import type { SearchRequest, SearchResponse } from './search-core.ts';
+import type { CorpusMeta } from './search-data.ts';
 import type { FromWorker, ToWorker } from './search-protocol.ts';
-import type { SearchDataUrls } from './search-session.ts';
-
-type SearchSession = { search(request: SearchRequest): Promise<SearchResponse> };
 
 /**
  * Searches as promises. The work runs in a Web Worker so typing never waits for it; where workers
@@ -14,8 +12,12 @@ type SearchSession = { search(request: SearchRequest): Promise<SearchResponse> }
  */
 export type SearchClient = {
   search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse>;
+  /** Starts the worker and its data loading ahead of the first search. */
+  warmUp(): void;
   dispose(): void;
 };
+
+type SearchSession = { search(request: SearchRequest): Promise<SearchResponse> };
 
 type Pending = {
   id: number;
@@ -29,8 +31,15 @@ function abortError(): Error {
   return new DOMException('The search was superseded', 'AbortError');
 }
 
-export function createSearchClient(urls: SearchDataUrls): SearchClient {
+/** `loadMeta` gives the archive's metadata (the start file, which the page loads anyway). */
+export function createSearchClient(
+  dataRoot: string,
+  loadMeta: () => Promise<CorpusMeta>,
+): SearchClient {
   let worker: Worker | null = null;
+  let started = false;
+  /** Resolves once the worker has been told where the data is. */
+  let workerReady: Promise<void> | null = null;
   let fallback: Promise<SearchSession> | null = null;
   const queue: Pending[] = [];
   let inFlight: Pending | null = null;
@@ -38,24 +47,51 @@ export function createSearchClient(urls: SearchDataUrls): SearchClient {
 
   /** Loaded only where it is needed, so the search code stays out of the main bundle. */
   function runOnMainThread(): Promise<SearchSession> {
-    fallback ??= import('./search-session.ts').then(({ createSearchSession }) =>
-      createSearchSession(urls),
-    );
+    if (!fallback) {
+      const attempt = Promise.all([import('./search-session.ts'), loadMeta()]).then(
+        ([{ createSearchSession }, meta]) => createSearchSession(dataRoot, meta),
+      );
+      attempt.catch(() => {
+        if (fallback === attempt) fallback = null;
+      });
+      fallback = attempt;
+    }
     return fallback;
   }
 
+  function initWorker(): Promise<void> {
+    if (!workerReady) {
+      const attempt = loadMeta().then((meta) => {
+        const init: ToWorker = { type: 'init', dataRoot, meta };
+        worker?.postMessage(init);
+      });
+      attempt.catch(() => {
+        if (workerReady === attempt) workerReady = null;
+      });
+      workerReady = attempt;
+    }
+    return workerReady;
+  }
+
   function settle(pending: Pending, outcome: { response?: SearchResponse; error?: unknown }) {
+    if (inFlight !== pending) return;
+    inFlight = null;
     if (outcome.response) pending.resolve(outcome.response);
     else pending.reject(outcome.error);
-    if (inFlight === pending) inFlight = null;
     pump();
   }
 
   function send(pending: Pending) {
+    warmUp();
     inFlight = pending;
     if (worker) {
-      const message: ToWorker = { type: 'search', id: pending.id, request: pending.request };
-      worker.postMessage(message);
+      initWorker().then(
+        () => {
+          const message: ToWorker = { type: 'search', id: pending.id, request: pending.request };
+          worker?.postMessage(message);
+        },
+        (error: unknown) => settle(pending, { error }),
+      );
       return;
     }
     runOnMainThread()
@@ -98,13 +134,19 @@ export function createSearchClient(urls: SearchDataUrls): SearchClient {
       if (retry) send(retry);
       else pump();
     });
-    const init: ToWorker = { type: 'init', urls };
-    worker.postMessage(init);
+    // Start loading the filter data now, while the reader looks at the first page.
+    initWorker().catch(() => undefined);
   }
 
-  startWorker();
+  /** Not at construction: the first page needs no worker, and start-up has better things to do. */
+  function warmUp() {
+    if (started) return;
+    started = true;
+    startWorker();
+  }
 
   return {
+    warmUp,
     search(request, signal) {
       return new Promise<SearchResponse>((resolve, reject) => {
         const pending: Pending = { id: nextId++, request, signal, resolve, reject };

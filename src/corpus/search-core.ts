@@ -1,45 +1,43 @@
 import { endKey, parsePartialDate, startKey } from './dates.ts';
-import { FIELD, type CorpusMeta, type SearchData } from './search-data.ts';
+import {
+  CARD_CHUNK_SIZE,
+  FIELD,
+  forEachPosting,
+  shardLetter,
+  type CardChunk,
+  type Columns,
+  type CorpusMeta,
+  type SearchHit,
+  type SearchResponse,
+  type Shard,
+} from './search-data.ts';
 import { TermMatcher } from './term-matcher.ts';
 import { STOP_WORDS, tokenize } from './text.ts';
+import {
+  DEFAULT_REQUEST,
+  PAGE_SIZE,
+  type SearchRequest,
+  type SortOrder,
+} from './search-request.ts';
+import { selectTop } from './top-k.ts';
 
 /**
  * The search core: matching, filtering, facet counts, sorting and paging, in plain TypeScript with
- * no DOM, so it runs in a Web Worker, on the main thread, or in Node tests alike.
+ * no DOM, so it runs in a Web Worker, on the main thread, or in Node (the build and the tests)
+ * alike. It reads the data through a `DataSource`, which loads index shards and result cards when
+ * a search first needs them (docs/decisions/007-data-at-scale.md).
  */
 
-export type SortOrder = 'relevance' | 'newest' | 'oldest';
+export type { SearchHit, SearchResponse };
+export { DEFAULT_REQUEST, PAGE_SIZE, type SearchRequest, type SortOrder };
 
-export type SearchRequest = {
-  query: string;
-  types: readonly string[];
-  organizations: readonly string[];
-  languages: readonly string[];
-  /** Inclusive bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial `to` ends its period. */
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: SortOrder;
-  offset: number;
-  limit: number;
+export type DataSource = {
+  shard(index: number): Shard | Promise<Shard>;
+  cards(chunk: number): CardChunk | Promise<CardChunk>;
 };
 
-export type SearchHit = {
-  id: string;
-  title: string;
-  summary: string;
-  date: string;
-  type: string;
-  organizations: string[];
-  language: string;
-};
-
-export type SearchResponse = {
-  total: number;
-  /** Where `hits` start; a page past the end is moved back to the last page. */
-  offset: number;
-  hits: SearchHit[];
-  /** Counts aligned with `meta.types`, `meta.organizations` and `meta.languages`. */
-  facets: { types: number[]; organizations: number[]; languages: number[] };
+export type SearchCore = {
+  search(request: SearchRequest): Promise<SearchResponse>;
 };
 
 /** How much a match in each field counts; a word in the title says more than one in the summary. */
@@ -51,36 +49,86 @@ function fieldWeight(fields: number): number {
   return FIELD_WEIGHT.summary;
 }
 
-type WordScores = {
-  /** Best weighted score per publication, 0 where the word does not match. */
+/** Card files kept in memory; a page needs at most 20, a session rarely more than a few hundred. */
+const CARD_CACHE_SIZE = 400;
+
+type LoadedShard = { shard: Shard; terms: TermMatcher };
+
+type QueryMatch = {
+  /** Relevance per publication; NaN where a required word does not match. */
   score: Float64Array;
-  /** 1 where the publication matches the word exactly (not by prefix or typo). */
-  exact: Uint8Array;
+  /** How many of the query's words each publication matches exactly. */
+  exactWords: Uint8Array;
 };
 
-export type SearchCore = {
-  search(request: SearchRequest): SearchResponse;
-};
-
-export function createSearchCore(meta: CorpusMeta, data: SearchData): SearchCore {
-  const { docs, index } = data;
-  const count = docs.ids.length;
-  const postings = index.postings;
-  const terms = new TermMatcher(index.terms, (term) => (postings[term]?.length ?? 0) / 2);
-
+export function createSearchCore(
+  meta: CorpusMeta,
+  columns: Columns,
+  source: DataSource,
+): SearchCore {
+  const count = columns.count;
   const typeIds = meta.types.map((type) => type.id);
   const organizationIds = meta.organizations.map((org) => org.id);
-  const dateKeys = Int32Array.from(docs.dates, (date) => {
-    const parsed = parsePartialDate(date);
-    return parsed ? startKey(parsed) : 0;
+
+  const shardByLetter = new Map<string, number>();
+  meta.files.shards.forEach((entry, index) => {
+    for (const letter of entry.letters) shardByLetter.set(letter, index);
   });
+  const shards = new Map<number, LoadedShard>();
+  const loadingShards = new Map<number, Promise<LoadedShard>>();
+
+  function loadShard(index: number): Promise<LoadedShard> | LoadedShard {
+    const loaded = shards.get(index);
+    if (loaded) return loaded;
+    let loading = loadingShards.get(index);
+    if (!loading) {
+      loading = Promise.resolve(source.shard(index)).then(
+        (shard) => {
+          const entry = {
+            shard,
+            terms: new TermMatcher(shard.terms, (term) => shard.documentCounts[term] ?? 0),
+          };
+          shards.set(index, entry);
+          loadingShards.delete(index);
+          return entry;
+        },
+        (error: unknown) => {
+          loadingShards.delete(index);
+          throw error;
+        },
+      );
+      loadingShards.set(index, loading);
+    }
+    return loading;
+  }
+
+  const cards = new Map<number, CardChunk>();
+  async function loadCards(chunk: number): Promise<CardChunk> {
+    const cached = cards.get(chunk);
+    if (cached) {
+      // Most recently used last, so the oldest is the first to go.
+      cards.delete(chunk);
+      cards.set(chunk, cached);
+      return cached;
+    }
+    const loaded = await source.cards(chunk);
+    cards.set(chunk, loaded);
+    if (cards.size > CARD_CACHE_SIZE) {
+      const oldest = cards.keys().next().value;
+      if (oldest !== undefined) cards.delete(oldest);
+    }
+    return loaded;
+  }
 
   // Organizations are searched by name and aliases through their own small vocabulary; a match
   // counts for every publication the organization issued.
   const docsByOrganization: number[][] = meta.organizations.map(() => []);
-  docs.organizations.forEach((orgs, doc) => {
-    for (const org of orgs) docsByOrganization[org]?.push(doc);
-  });
+  for (let doc = 0; doc < count; doc++) {
+    const end = columns.organizationStarts[doc + 1] ?? 0;
+    for (let i = columns.organizationStarts[doc] ?? 0; i < end; i++) {
+      docsByOrganization[columns.organizations[i] ?? 0]?.push(doc);
+    }
+  }
   const orgTermSets = new Map<string, Set<number>>();
   meta.organizations.forEach((org, orgIndex) => {
     for (const name of [org.name, org.id, ...(org.aliases ?? [])]) {
@@ -99,28 +147,47 @@ export function createSearchCore(meta: CorpusMeta, data: SearchData): SearchCore
 
   const idf = (documentFrequency: number) => Math.log(1 + count / (1 + documentFrequency));
 
+  /** The shards a word's matches can be in: its first letter's, and its second's for a swap. */
+  function shardsFor(word: string): number[] {
+    const letters = new Set([shardLetter(word), shardLetter([...word].slice(1).join(''))]);
+    return [...letters].flatMap((letter) => shardByLetter.get(letter) ?? []);
+  }
+
   /**
    * A word's score per publication: its best match in the publication's own text plus its best
    * match among the publication's organizations, so that a title naming the organization that
    * also issued it ranks above either alone.
    */
-  function scoreWord(word: string, optional: boolean): WordScores {
+  function scoreWord(word: string, optional: boolean) {
     const text = new Float64Array(count);
     const organization = new Float64Array(count);
     const exact = new Uint8Array(count);
     const options = { prefix: !optional, fuzzy: !optional };
 
-    for (const match of terms.match(word, options)) {
-      const list = postings[match.term] ?? [];
-      const weight = match.similarity * idf(list.length / 2);
-      let doc = 0;
-      for (let i = 0; i < list.length; i += 2) {
-        doc += list[i] ?? 0;
-        const value = weight * fieldWeight(list[i + 1] ?? 0);
+    const scorePostings = (shard: Shard, term: number, similarity: number, isExact: boolean) => {
+      const weight = similarity * idf(shard.documentCounts[term] ?? 0);
+      forEachPosting(shard, term, (doc, fields) => {
+        const value = weight * fieldWeight(fields);
         if (value > (text[doc] ?? 0)) text[doc] = value;
-        if (match.exact) exact[doc] = 1;
+        if (isExact) exact[doc] = 1;
+      });
+    };
+
+    const own = shards.get(shardByLetter.get(shardLetter(word)) ?? -1);
+    if (own) {
+      for (const match of own.terms.match(word, options)) {
+        scorePostings(own.shard, match.term, match.similarity, match.exact);
       }
     }
+    // The first two letters swapped ("iBaliatski") live in another shard.
+    const chars = [...word];
+    if (!optional && chars.length >= 4 && chars[0] !== chars[1]) {
+      const swapped = [chars[1], chars[0], ...chars.slice(2)].join('');
+      const other = shards.get(shardByLetter.get(shardLetter(swapped)) ?? -1);
+      const term = other?.terms.exact(swapped) ?? -1;
+      if (other && term >= 0) scorePostings(other.shard, term, 0.45, false);
+    }
+
     for (const match of orgMatcher.match(word, options)) {
       const value = match.similarity * idf(orgDocCount(match.term)) * FIELD_WEIGHT.organization;
       for (const org of orgsByTerm[match.term] ?? []) {
@@ -134,10 +201,7 @@ export function createSearchCore(meta: CorpusMeta, data: SearchData): SearchCore
     return { score: text, exact };
   }
 
-  /** Relevance per publication (NaN where it does not match), and exact-word counts. */
-  function matchQuery(query: string): { score: Float64Array; exactWords: Uint8Array } | null {
-    const words = [...new Set(tokenize(query))];
-    if (words.length === 0) return null;
+  function matchQuery(words: readonly string[]): QueryMatch {
     const onlyStopWords = words.every((word) => STOP_WORDS.has(word));
     const score = new Float64Array(count);
     const exactWords = new Uint8Array(count);
@@ -158,12 +222,13 @@ export function createSearchCore(meta: CorpusMeta, data: SearchData): SearchCore
   }
 
   function toSet(values: readonly string[], ids: readonly string[]): Set<number> | null {
+    if (values.length === 0) return null;
     const wanted = new Set(values);
     const indexes = new Set<number>();
     ids.forEach((id, index) => {
       if (wanted.has(id)) indexes.add(index);
     });
-    return wanted.size > 0 ? indexes : null;
+    return indexes;
   }
 
   function dateBound(text: string | undefined, edge: 'start' | 'end'): number | null {
@@ -172,20 +237,36 @@ export function createSearchCore(meta: CorpusMeta, data: SearchData): SearchCore
     return edge === 'start' ? startKey(date) : endKey(date);
   }
 
-  function hit(doc: number): SearchHit {
-    return {
-      id: docs.ids[doc] ?? '',
-      title: docs.titles[doc] ?? '',
-      summary: docs.summaries[doc] ?? '',
-      date: docs.dates[doc] ?? '',
-      type: typeIds[docs.types[doc] ?? 0] ?? '',
-      organizations: (docs.organizations[doc] ?? []).map((org) => organizationIds[org] ?? ''),
-      language: meta.languages[docs.languages[doc] ?? 0] ?? '',
-    };
+  async function hits(docs: readonly number[]): Promise<SearchHit[]> {
+    const chunks = [...new Set(docs.map((doc) => Math.floor(doc / CARD_CHUNK_SIZE)))];
+    const loaded = new Map(
+      await Promise.all(chunks.map(async (chunk) => [chunk, await loadCards(chunk)] as const)),
+    );
+    return docs.map((doc) => {
+      const card = loaded.get(Math.floor(doc / CARD_CHUNK_SIZE));
+      const row = doc % CARD_CHUNK_SIZE;
+      const orgEnd = columns.organizationStarts[doc + 1] ?? 0;
+      const organizations: string[] = [];
+      for (let i = columns.organizationStarts[doc] ?? 0; i < orgEnd; i++) {
+        organizations.push(organizationIds[columns.organizations[i] ?? 0] ?? '');
+      }
+      return {
+        id: card?.ids[row] ?? '',
+        title: card?.titles[row] ?? '',
+        summary: card?.summaries[row] ?? '',
+        date: card?.dates[row] ?? '',
+        type: typeIds[columns.types[doc] ?? 0] ?? '',
+        organizations,
+        language: meta.languages[columns.languages[doc] ?? 0] ?? '',
+      };
+    });
   }
 
-  function search(request: SearchRequest): SearchResponse {
-    const matched = matchQuery(request.query);
+  async function search(request: SearchRequest): Promise<SearchResponse> {
+    const words = [...new Set(tokenize(request.query))];
+    await Promise.all(words.flatMap(shardsFor).map(loadShard));
+    const matched = words.length > 0 ? matchQuery(words) : null;
+
     const wantedTypes = toSet(request.types, typeIds);
     const wantedOrgs = toSet(request.organizations, organizationIds);
     const wantedLanguages = toSet(request.languages, meta.languages);
@@ -202,41 +283,54 @@ export function createSearchCore(meta: CorpusMeta, data: SearchData): SearchCore
     // One pass counts every facet "as if its own filter were off" (OR within a facet, AND across).
     for (let doc = 0; doc < count; doc++) {
       if (matched && Number.isNaN(matched.score[doc] ?? Number.NaN)) continue;
-      const key = dateKeys[doc] ?? 0;
+      const key = columns.dates[doc] ?? 0;
       if (key < from || key > to) continue;
-      const type = docs.types[doc] ?? 0;
-      const orgs = docs.organizations[doc] ?? [];
-      const language = docs.languages[doc] ?? 0;
+      const type = columns.types[doc] ?? 0;
+      const language = columns.languages[doc] ?? 0;
+      const orgStart = columns.organizationStarts[doc] ?? 0;
+      const orgEnd = columns.organizationStarts[doc + 1] ?? 0;
+      let orgOk = !wantedOrgs;
+      for (let i = orgStart; i < orgEnd && !orgOk; i++) {
+        orgOk = wantedOrgs?.has(columns.organizations[i] ?? 0) ?? true;
+      }
       const typeOk = !wantedTypes || wantedTypes.has(type);
-      const orgOk = !wantedOrgs || orgs.some((org) => wantedOrgs.has(org));
       const languageOk = !wantedLanguages || wantedLanguages.has(language);
       if (orgOk && languageOk) facets.types[type] = (facets.types[type] ?? 0) + 1;
       if (typeOk && languageOk) {
-        for (const org of orgs) facets.organizations[org] = (facets.organizations[org] ?? 0) + 1;
+        for (let i = orgStart; i < orgEnd; i++) {
+          const org = columns.organizations[i] ?? 0;
+          facets.organizations[org] = (facets.organizations[org] ?? 0) + 1;
+        }
       }
       if (typeOk && orgOk) facets.languages[language] = (facets.languages[language] ?? 0) + 1;
       if (typeOk && orgOk && languageOk) results.push(doc);
     }
 
-    // Publications are stored newest first, so index order is "newest" and its reverse "oldest".
+    const limit = Math.max(1, request.limit);
+    const lastPageStart = Math.max(0, Math.floor((results.length - 1) / limit) * limit);
+    const offset = Math.min(Math.max(0, request.offset), lastPageStart);
+    const wanted = offset + limit;
+
+    // Publications are stored newest first, so index order is "newest" already.
     const sort = request.sort === 'relevance' && !matched ? 'newest' : request.sort;
+    let ordered: number[] = results;
     if (sort === 'oldest') {
-      results.sort((a, b) => (dateKeys[a] ?? 0) - (dateKeys[b] ?? 0) || b - a);
+      const dates = columns.dates;
+      ordered = selectTop(results, wanted, (a, b) => (dates[a] ?? 0) - (dates[b] ?? 0) || b - a);
     } else if (sort === 'relevance' && matched) {
       const { score, exactWords } = matched;
-      results.sort(
+      ordered = selectTop(
+        results,
+        wanted,
         (a, b) =>
           (exactWords[b] ?? 0) - (exactWords[a] ?? 0) || (score[b] ?? 0) - (score[a] ?? 0) || a - b,
       );
     }
 
-    const limit = Math.max(1, request.limit);
-    const lastPageStart = Math.max(0, Math.floor((results.length - 1) / limit) * limit);
-    const offset = Math.min(Math.max(0, request.offset), lastPageStart);
     return {
       total: results.length,
       offset,
-      hits: results.slice(offset, offset + limit).map(hit),
+      hits: await hits(ordered.slice(offset, wanted)),
       facets,
     };
   }

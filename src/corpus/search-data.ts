@@ -1,64 +1,105 @@
 import * as v from 'valibot';
+import { VarintReader, VarintWriter, pack, section, unpack } from './binary-pack.ts';
 import { dateKey } from './dates.ts';
-import {
-  ANY_REFERENCES,
-  organizationSchema,
-  publicationSchema,
-  typeSchema,
-  type Corpus,
-  type Publication,
-} from './schema.ts';
+import { ANY_REFERENCES, publicationSchema, type Corpus, type Publication } from './schema.ts';
 import { tokenize } from './text.ts';
 
 /**
- * The files the build makes from a valid corpus (docs/decisions/002-build-time-data.md):
- * - `meta.json`: the archive's name, types, organizations and languages (for labels and facets);
- * - `search.json`: what the search core needs, the publications' search fields and a term index;
- * - `publications/<id>.json`: one publication with everything its page shows.
- * Each file has a schema so that the app reads them without casts.
+ * The files the build makes from a valid corpus (docs/decisions/002-build-time-data.md,
+ * docs/decisions/007-data-at-scale.md), each small enough to load only when it is needed:
+ *
+ * - `start.json`: names, types, organizations, languages, and the first page of results with
+ *   its facet counts, so the search page shows results before any search code has run;
+ * - `columns.bin`: per publication its type, organizations, language and date, for filtering
+ *   and counting in the worker;
+ * - `terms-<n>.bin`: the term index in shards by first letter; a query loads only the shards
+ *   of its words' first letters;
+ * - `cards-<n>.json`: what a result shows (id, title, summary, date, source), 100 at a time;
+ * - `publications/<id>.json`: everything a publication page shows, body included.
  */
 
-/** Where a term occurs in a publication; a term may occur in several fields (bits combine). */
+/** Where a term occurs in a publication; bits combine. */
 export const FIELD = { title: 1, summary: 2, tags: 4 } as const;
 
-export const metaSchema = v.object({
+/** Positions of words in a publication's text, with gaps so that no phrase spans two fields. */
+export const POSITION_BASE = { title: 0, summary: 1_000, tags: 100_000 } as const;
+const TAG_STRIDE = 100;
+
+/** The id of the element in index.html that carries start.json's content. */
+export const START_DATA_ELEMENT_ID = 'start-data';
+
+/** Publications per card file. */
+export const CARD_CHUNK_SIZE = 100;
+
+const searchHitSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  summary: v.string(),
+  date: v.string(),
+  type: v.string(),
+  organizations: v.array(v.string()),
+  language: v.string(),
+});
+export type SearchHit = v.InferOutput<typeof searchHitSchema>;
+
+export const searchResponseSchema = v.object({
+  total: v.number(),
+  /** Where `hits` start; a page past the end is moved back to the last page. */
+  offset: v.number(),
+  hits: v.array(searchHitSchema),
+  /** Counts aligned with `types`, `organizations` and `languages` of the start file. */
+  facets: v.object({
+    types: v.array(v.number()),
+    organizations: v.array(v.number()),
+    languages: v.array(v.number()),
+  }),
+});
+export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
+
+// The build validated the corpus; reading its own output again only needs the shape.
+const typeShape = v.object({ id: v.string(), label: v.string() });
+const organizationShape = v.object({
+  id: v.string(),
+  name: v.string(),
+  aliases: v.optional(v.array(v.string())),
+  url: v.optional(v.string()),
+});
+
+export const corpusMetaSchema = v.object({
   name: v.string(),
   language: v.string(),
-  types: v.array(typeSchema),
-  organizations: v.array(organizationSchema),
+  types: v.array(typeShape),
+  organizations: v.array(organizationShape),
   /** Languages of the publications, most used first. */
   languages: v.array(v.string()),
   publicationCount: v.number(),
   /** The first and last year of the publications' dates, or null when there are none. */
   years: v.nullable(v.object({ first: v.number(), last: v.number() })),
-});
-export type CorpusMeta = v.InferOutput<typeof metaSchema>;
-
-const indexes = v.array(v.number());
-
-export const searchDataSchema = v.object({
-  /** Publications newest first; everything below is indexed by this order. */
-  docs: v.object({
-    ids: v.array(v.string()),
-    titles: v.array(v.string()),
-    summaries: v.array(v.string()),
-    dates: v.array(v.string()),
-    /** Index into `meta.types`. */
-    types: indexes,
-    /** Indexes into `meta.organizations`. */
-    organizations: v.array(indexes),
-    /** Index into `meta.languages`. */
-    languages: indexes,
-    tags: v.array(v.array(v.string())),
-  }),
-  index: v.object({
-    /** Every distinct folded term of titles, summaries and tags, sorted. */
-    terms: v.array(v.string()),
-    /** Per term: pairs of (publication index minus the previous pair's, FIELD bits). */
-    postings: v.array(indexes),
+  files: v.object({
+    columns: v.string(),
+    /** Each shard holds the terms whose first letter is in `letters`. */
+    shards: v.array(v.object({ file: v.string(), letters: v.string() })),
+    cardChunks: v.number(),
   }),
 });
-export type SearchData = v.InferOutput<typeof searchDataSchema>;
+export type CorpusMeta = v.InferOutput<typeof corpusMetaSchema>;
+
+export const startSchema = v.object({
+  ...corpusMetaSchema.entries,
+  /** The default view (no query, no filter, newest first), computed by the build. */
+  first: searchResponseSchema,
+});
+export type StartData = v.InferOutput<typeof startSchema>;
+
+export const cardChunkSchema = v.object({
+  ids: v.array(v.string()),
+  titles: v.array(v.string()),
+  summaries: v.array(v.string()),
+  dates: v.array(v.string()),
+  /** The source URL, or '' when there is none. */
+  urls: v.array(v.string()),
+});
+export type CardChunk = v.InferOutput<typeof cardChunkSchema>;
 
 export const publicationFileSchema = v.object({
   publication: publicationSchema(ANY_REFERENCES),
@@ -66,6 +107,134 @@ export const publicationFileSchema = v.object({
   translations: v.array(v.object({ language: v.string(), id: v.string(), title: v.string() })),
 });
 export type PublicationFile = v.InferOutput<typeof publicationFileSchema>;
+
+/** Per publication (newest first), what filters and facet counts need. */
+export type Columns = {
+  count: number;
+  types: Uint16Array;
+  languages: Uint16Array;
+  /** `YYYYMMDD` of the first day of the publication's date. */
+  dates: Uint32Array;
+  /** Publication `i` has organizations `organizations[organizationStarts[i] … [i + 1])`. */
+  organizationStarts: Uint32Array;
+  organizations: Uint16Array;
+};
+
+/**
+ * Terms with the same first letters, sorted. Term `t`'s postings are the bytes
+ * `postings[postingStarts[t] … postingStarts[t + 1])`: per publication, as unsigned varints,
+ * the publication's distance from the previous one, its FIELD bits, how many positions follow,
+ * and the positions' distances from the previous position.
+ */
+export type Shard = {
+  terms: string[];
+  /** How many publications contain each term. */
+  documentCounts: Uint32Array;
+  postingStarts: Uint32Array;
+  postings: Uint8Array;
+};
+
+export function encodeColumns(columns: Columns): Uint8Array {
+  return pack(
+    { count: columns.count },
+    {
+      types: columns.types,
+      languages: columns.languages,
+      dates: columns.dates,
+      organizationStarts: columns.organizationStarts,
+      organizations: columns.organizations,
+    },
+  );
+}
+
+export function decodeColumns(buffer: ArrayBuffer): Columns {
+  const unpacked = unpack(buffer);
+  const meta = v.parse(v.object({ count: v.number() }), unpacked.meta);
+  return {
+    count: meta.count,
+    types: section(unpacked, 'types', 'u16'),
+    languages: section(unpacked, 'languages', 'u16'),
+    dates: section(unpacked, 'dates', 'u32'),
+    organizationStarts: section(unpacked, 'organizationStarts', 'u32'),
+    organizations: section(unpacked, 'organizations', 'u16'),
+  };
+}
+
+export function encodeShard(shard: Shard): Uint8Array {
+  return pack(
+    { terms: shard.terms },
+    {
+      documentCounts: shard.documentCounts,
+      postingStarts: shard.postingStarts,
+      postings: shard.postings,
+    },
+  );
+}
+
+export function decodeShard(buffer: ArrayBuffer): Shard {
+  const unpacked = unpack(buffer);
+  const meta = v.parse(v.object({ terms: v.array(v.string()) }), unpacked.meta);
+  return {
+    terms: meta.terms,
+    documentCounts: section(unpacked, 'documentCounts', 'u32'),
+    postingStarts: section(unpacked, 'postingStarts', 'u32'),
+    postings: section(unpacked, 'postings', 'u8'),
+  };
+}
+
+/**
+ * Calls `visit` for each publication containing term `term` of `shard`, with where its positions
+ * are in `shard.postings` (read them with `readPositions` only when a phrase needs them).
+ */
+export function forEachPosting(
+  shard: Shard,
+  term: number,
+  visit: (doc: number, fields: number, positionsStart: number, positionsEnd: number) => void,
+) {
+  const bytes = shard.postings;
+  const end = shard.postingStarts[term + 1] ?? 0;
+  let position = shard.postingStarts[term] ?? 0;
+  // Inlined varint reads: this loop runs for every posting of every matched term.
+  const read = () => {
+    let value = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      byte = bytes[position++] ?? 0;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return value;
+  };
+  let doc = 0;
+  while (position < end) {
+    doc += read();
+    const fields = read();
+    const count = read();
+    const positionsStart = position;
+    for (let i = 0; i < count; i++) {
+      while ((bytes[position++] ?? 0) & 0x80);
+    }
+    visit(doc, fields, positionsStart, position);
+  }
+}
+
+/** The word positions of one posting, as `forEachPosting` located them. */
+export function readPositions(shard: Shard, start: number, end: number): number[] {
+  const reader = new VarintReader(shard.postings, start);
+  const positions: number[] = [];
+  let position = 0;
+  while (reader.position < end) {
+    position += reader.read();
+    positions.push(position);
+  }
+  return positions;
+}
+
+/** The first letter of a term, which decides its shard. */
+export function shardLetter(term: string): string {
+  return String.fromCodePoint(term.codePointAt(0) ?? 0);
+}
 
 function byNewest(a: Publication, b: Publication): number {
   return (
@@ -95,37 +264,140 @@ function yearRange(publications: readonly Publication[]): CorpusMeta['years'] {
   return range;
 }
 
-function buildIndex(publications: readonly Publication[]): SearchData['index'] {
-  const fieldsByTerm = new Map<string, Map<number, number>>();
-  const add = (text: string, doc: number, field: number) => {
-    for (const term of tokenize(text)) {
-      let docs = fieldsByTerm.get(term);
-      if (!docs) fieldsByTerm.set(term, (docs = new Map()));
-      docs.set(doc, (docs.get(doc) ?? 0) | field);
-    }
+type Occurrences = { fields: number; positions: number[] };
+
+/** Every term's occurrences, by publication, in publication order. */
+function collectTerms(publications: readonly Publication[]): Map<string, Map<number, Occurrences>> {
+  const byTerm = new Map<string, Map<number, Occurrences>>();
+  const add = (text: string, doc: number, field: number, base: number) => {
+    tokenize(text).forEach((term, index) => {
+      let docs = byTerm.get(term);
+      if (!docs) byTerm.set(term, (docs = new Map()));
+      let occurrences = docs.get(doc);
+      if (!occurrences) docs.set(doc, (occurrences = { fields: 0, positions: [] }));
+      occurrences.fields |= field;
+      occurrences.positions.push(base + index);
+    });
   };
   publications.forEach((publication, doc) => {
-    add(publication.title, doc, FIELD.title);
-    add(publication.summary ?? '', doc, FIELD.summary);
-    for (const tag of publication.tags ?? []) add(tag, doc, FIELD.tags);
+    add(publication.title, doc, FIELD.title, POSITION_BASE.title);
+    add(publication.summary ?? '', doc, FIELD.summary, POSITION_BASE.summary);
+    (publication.tags ?? []).forEach((tag, index) => {
+      add(tag, doc, FIELD.tags, POSITION_BASE.tags + index * TAG_STRIDE);
+    });
   });
-  const terms = [...fieldsByTerm.keys()].sort();
-  const postings = terms.map((term) => {
-    const flat: number[] = [];
-    let previous = 0;
-    // Map iteration follows insertion, which follows publication order: deltas are never negative.
-    for (const [doc, fields] of fieldsByTerm.get(term) ?? []) {
-      flat.push(doc - previous, fields);
-      previous = doc;
+  return byTerm;
+}
+
+function buildShard(terms: string[], byTerm: Map<string, Map<number, Occurrences>>): Shard {
+  const writer = new VarintWriter();
+  const postingStarts = new Uint32Array(terms.length + 1);
+  const documentCounts = new Uint32Array(terms.length);
+  terms.forEach((term, index) => {
+    postingStarts[index] = writer.length;
+    const docs = byTerm.get(term) ?? new Map<number, Occurrences>();
+    documentCounts[index] = docs.size;
+    let previousDoc = 0;
+    for (const [doc, { fields, positions }] of docs) {
+      writer.write(doc - previousDoc);
+      writer.write(fields);
+      writer.write(positions.length);
+      let previousPosition = 0;
+      for (const position of positions) {
+        writer.write(position - previousPosition);
+        previousPosition = position;
+      }
+      previousDoc = doc;
     }
-    return flat;
   });
-  return { terms, postings };
+  postingStarts[terms.length] = writer.length;
+  return { terms, documentCounts, postingStarts, postings: writer.finish() };
+}
+
+/** Shards by first letter; letters with few terms share one, so tiny files do not multiply. */
+function buildShards(byTerm: Map<string, Map<number, Occurrences>>) {
+  const termsByLetter = new Map<string, string[]>();
+  for (const term of [...byTerm.keys()].sort()) {
+    const letter = shardLetter(term);
+    const list = termsByLetter.get(letter);
+    if (list) list.push(term);
+    else termsByLetter.set(letter, [term]);
+  }
+  const minimum = Math.max(200, byTerm.size / 64);
+  const groups: { letters: string; terms: string[] }[] = [];
+  let rest: { letters: string; terms: string[] } | null = null;
+  for (const [letter, terms] of termsByLetter) {
+    if (terms.length >= minimum) {
+      groups.push({ letters: letter, terms });
+      continue;
+    }
+    rest ??= { letters: '', terms: [] };
+    rest.letters += letter;
+    rest.terms.push(...terms);
+    if (rest.terms.length >= minimum) {
+      groups.push(rest);
+      rest = null;
+    }
+  }
+  if (rest) groups.push(rest);
+  return groups.map((group) => ({
+    letters: group.letters,
+    // Terms stay sorted within a shard: letters are visited in sorted order.
+    shard: buildShard(group.terms, byTerm),
+  }));
+}
+
+function buildColumns(
+  publications: readonly Publication[],
+  typeIndex: Map<string, number>,
+  organizationIndex: Map<string, number>,
+  languageIndex: Map<string, number>,
+  defaultLanguage: string,
+): Columns {
+  const count = publications.length;
+  const organizationStarts = new Uint32Array(count + 1);
+  const organizations: number[] = [];
+  publications.forEach((publication, doc) => {
+    organizationStarts[doc] = organizations.length;
+    for (const id of publication.organizations) {
+      const index = organizationIndex.get(id);
+      if (index !== undefined) organizations.push(index);
+    }
+  });
+  organizationStarts[count] = organizations.length;
+  return {
+    count,
+    types: Uint16Array.from(publications, (p) => typeIndex.get(p.type) ?? 0),
+    languages: Uint16Array.from(
+      publications,
+      (p) => languageIndex.get(p.language ?? defaultLanguage) ?? 0,
+    ),
+    dates: Uint32Array.from(publications, (p) => dateKey(p.date) ?? 0),
+    organizationStarts,
+    organizations: Uint16Array.from(organizations),
+  };
+}
+
+function buildCards(publications: readonly Publication[]): CardChunk[] {
+  const chunks: CardChunk[] = [];
+  for (let start = 0; start < publications.length; start += CARD_CHUNK_SIZE) {
+    const slice = publications.slice(start, start + CARD_CHUNK_SIZE);
+    chunks.push({
+      ids: slice.map((p) => p.id),
+      titles: slice.map((p) => p.title),
+      summaries: slice.map((p) => p.summary ?? ''),
+      dates: slice.map((p) => p.date),
+      urls: slice.map((p) => p.url ?? ''),
+    });
+  }
+  return chunks;
 }
 
 export type PreparedData = {
   meta: CorpusMeta;
-  search: SearchData;
+  columns: Columns;
+  shards: Shard[];
+  cards: CardChunk[];
   publications: Map<string, PublicationFile>;
 };
 
@@ -139,21 +411,8 @@ export function prepareData(corpus: Corpus): PreparedData {
   const languageIndex = new Map(languages.map((tag, index) => [tag, index]));
   const byId = new Map(publications.map((publication) => [publication.id, publication]));
 
-  const search: SearchData = {
-    docs: {
-      ids: publications.map((p) => p.id),
-      titles: publications.map((p) => p.title),
-      summaries: publications.map((p) => p.summary ?? ''),
-      dates: publications.map((p) => p.date),
-      types: publications.map((p) => typeIndex.get(p.type) ?? 0),
-      organizations: publications.map((p) =>
-        p.organizations.flatMap((id) => organizationIndex.get(id) ?? []),
-      ),
-      languages: publications.map((p) => languageIndex.get(p.language ?? language) ?? 0),
-      tags: publications.map((p) => p.tags ?? []),
-    },
-    index: buildIndex(publications),
-  };
+  const shards = buildShards(collectTerms(publications));
+  const cards = buildCards(publications);
 
   const files = new Map<string, PublicationFile>();
   for (const publication of publications) {
@@ -171,13 +430,33 @@ export function prepareData(corpus: Corpus): PreparedData {
     meta: {
       name: corpus.name,
       language,
-      types: corpus.types,
-      organizations: corpus.organizations,
+      types: corpus.types.map(({ id, label }) => ({ id, label })),
+      organizations: corpus.organizations.map(({ id, name, aliases, url }) => ({
+        id,
+        name,
+        ...(aliases ? { aliases } : {}),
+        ...(url ? { url } : {}),
+      })),
       languages,
       publicationCount: publications.length,
       years: yearRange(publications),
+      files: {
+        columns: 'columns.bin',
+        shards: shards.map((shard, index) => ({
+          file: `terms-${index}.bin`,
+          letters: shard.letters,
+        })),
+        cardChunks: cards.length,
+      },
     },
-    search,
+    columns: buildColumns(publications, typeIndex, organizationIndex, languageIndex, language),
+    shards: shards.map((entry) => entry.shard),
+    cards,
     publications: files,
   };
+}
+
+/** The name of card file `chunk`. */
+export function cardFile(chunk: number): string {
+  return `cards-${chunk}.json`;
 }

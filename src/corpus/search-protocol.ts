@@ -1,9 +1,10 @@
 import type { SearchRequest, SearchResponse } from './search-core.ts';
-import type { SearchDataUrls } from './search-session.ts';
+import type { CorpusMeta } from './search-data.ts';
 
 /** Messages between `search-client.ts` and `search.worker.ts`: requests carry ids, answers carry hits. */
 export type ToWorker =
-  { type: 'init'; urls: SearchDataUrls } | { type: 'search'; id: number; request: SearchRequest };
+  | { type: 'init'; dataRoot: string; meta: CorpusMeta }
+  | { type: 'search'; id: number; request: SearchRequest };
 
 export type FromWorker =
   | { type: 'result'; id: number; response: SearchResponse }

@@ -1,28 +1,37 @@
-import { fetchData } from './data-files.ts';
+import { fetchBinary, fetchData } from './data-files.ts';
 import {
   createSearchCore,
   type SearchCore,
   type SearchRequest,
   type SearchResponse,
 } from './search-core.ts';
-import { metaSchema, searchDataSchema } from './search-data.ts';
-
-export type SearchDataUrls = { meta: string; search: string };
+import {
+  cardChunkSchema,
+  cardFile,
+  decodeColumns,
+  decodeShard,
+  type CorpusMeta,
+} from './search-data.ts';
 
 /**
- * Loads the search data once and answers searches with the core. The same session runs inside the
- * worker and, where there is no worker, on the main thread. A failed load is retried on the next
- * search, so a flaky network costs one "Try again", not a reload.
+ * Loads the search data and answers searches with the core. The same session runs inside the
+ * worker and, where there is no worker, on the main thread. The filter columns load at once;
+ * index shards and result cards load when a search first needs them. A failed load is retried on
+ * the next search, so a flaky network costs one "Try again", not a reload.
  */
-export function createSearchSession(urls: SearchDataUrls) {
+export function createSearchSession(dataRoot: string, meta: CorpusMeta) {
   let loading: Promise<SearchCore> | null = null;
+  const file = (name: string) => `${dataRoot}${name}`;
 
   function load(): Promise<SearchCore> {
     if (!loading) {
-      const attempt = Promise.all([
-        fetchData(urls.meta, metaSchema),
-        fetchData(urls.search, searchDataSchema),
-      ]).then(([meta, data]) => createSearchCore(meta, data));
+      const attempt = fetchBinary(file(meta.files.columns)).then((buffer) =>
+        createSearchCore(meta, decodeColumns(buffer), {
+          shard: async (index) =>
+            decodeShard(await fetchBinary(file(meta.files.shards[index]?.file ?? 'missing'))),
+          cards: (chunk) => fetchData(file(cardFile(chunk)), cardChunkSchema),
+        }),
+      );
       attempt.catch(() => {
         if (loading === attempt) loading = null;
       });

@@ -11,7 +11,7 @@ function reply(message: FromWorker) {
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'init') {
-    session = createSearchSession(message.urls);
+    session = createSearchSession(message.dataRoot, message.meta);
     // Start loading now, so the data is ready by the time the first search arrives.
     session.load().catch(() => undefined);
     return;

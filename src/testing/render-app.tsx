@@ -5,9 +5,10 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders, createAppSearchClient, createQueryClient } from '../app/providers.tsx';
 import { appRoutes } from '../app/routes.tsx';
-import { dataUrls } from '../corpus/data-files.ts';
+import { dataRoot, dataUrls } from '../corpus/data-files.ts';
+import { startData } from '../corpus/prepared-core.ts';
 import type { Corpus } from '../corpus/schema.ts';
-import { prepareData } from '../corpus/search-data.ts';
+import { cardFile, encodeColumns, encodeShard, prepareData } from '../corpus/search-data.ts';
 import { corpusFixture } from './corpus-fixture.ts';
 
 type Responder = (url: string) => Response | undefined;
@@ -16,16 +17,26 @@ type Responder = (url: string) => Response | undefined;
 export function serveCorpus(corpus: Corpus, override?: Responder) {
   const data = prepareData(corpus);
   const files = new Map<string, unknown>([
-    [dataUrls.meta, data.meta],
-    [dataUrls.search, data.search],
+    [dataUrls.start, startData(data)],
+    [`${dataRoot}${data.meta.files.columns}`, encodeColumns(data.columns)],
+    ...data.shards.map(
+      (shard, index) =>
+        [`${dataRoot}${data.meta.files.shards[index]?.file}`, encodeShard(shard)] as const,
+    ),
+    ...data.cards.map((chunk, index) => [`${dataRoot}${cardFile(index)}`, chunk] as const),
     ...[...data.publications].map(([id, file]) => [dataUrls.publication(id), file] as const),
   ]);
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const overridden = override?.(url);
     if (overridden) return overridden;
-    const body = files.get(url);
+    const body = await files.get(url);
     if (body === undefined) return new Response('Not found', { status: 404 });
+    if (body instanceof Uint8Array) {
+      return new Response(body.slice().buffer, {
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
+    }
     return new Response(JSON.stringify(body), {
       headers: { 'Content-Type': 'application/json' },
     });
@@ -41,7 +52,7 @@ export function renderApp(url = '/', options: { corpus?: Corpus; respond?: Respo
   const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [url] });
   const user = userEvent.setup();
   const { unmount } = render(
-    <AppProviders queryClient={queryClient} searchClient={createAppSearchClient()}>
+    <AppProviders queryClient={queryClient} searchClient={createAppSearchClient(queryClient)}>
       <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
     </AppProviders>,
   );

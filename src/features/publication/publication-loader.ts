@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunctionArgs } from 'react-router';
 import { NotFoundError } from '../../corpus/data-files.ts';
-import { metaQuery, publicationQuery } from '../../corpus/queries.ts';
+import { startQuery, publicationQuery } from '../../corpus/queries.ts';
 import { isPublicationId } from '../../corpus/schema.ts';
 
 /** Fills the cache before the page renders; an unknown id becomes the "not found" page. */
@@ -11,7 +11,7 @@ export function publicationLoader(queryClient: QueryClient) {
     if (!isPublicationId(id)) throw data('No such publication', { status: 404 });
     try {
       await Promise.all([
-        queryClient.ensureQueryData(metaQuery()),
+        queryClient.ensureQueryData(startQuery()),
         queryClient.ensureQueryData(publicationQuery(id)),
       ]);
     } catch (error) {

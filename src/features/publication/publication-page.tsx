@@ -5,7 +5,7 @@ import { usePaths } from '../../app/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
-import { metaQuery, publicationQuery } from '../../corpus/queries.ts';
+import { startQuery, publicationQuery } from '../../corpus/queries.ts';
 import { PublicationBody } from './publication-body.tsx';
 
 /** Where the reader came from, as the search page's result links record it. */
@@ -26,7 +26,7 @@ function hostOf(url: string): string {
 
 export function PublicationPage() {
   const id = useParams().id ?? '';
-  const { data: meta } = useSuspenseQuery(metaQuery());
+  const { data: meta } = useSuspenseQuery(startQuery());
   const {
     data: { publication, translations },
   } = useSuspenseQuery(publicationQuery(id));

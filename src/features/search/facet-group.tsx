@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { foldText } from '../../corpus/text.ts';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../components/format.ts';
 
 export type FacetValue = {
   value: string;

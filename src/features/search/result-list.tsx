@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { usePaths } from '../../app/paths.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
-import type { SearchHit } from '../../corpus/search-core.ts';
+import type { SearchHit } from '../../corpus/search-data.ts';
 
 type ResultListProps = {
   hits: readonly SearchHit[];

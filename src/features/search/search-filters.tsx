@@ -1,5 +1,4 @@
-import type { SearchResponse } from '../../corpus/search-core.ts';
-import type { CorpusMeta } from '../../corpus/search-data.ts';
+import type { SearchResponse, CorpusMeta } from '../../corpus/search-data.ts';
 import { languageName } from '../../corpus/languages.ts';
 import { DateRange } from './date-range.tsx';
 import { FacetGroup, type FacetValue } from './facet-group.tsx';
@@ -12,8 +11,9 @@ type SearchFiltersProps = {
   onChange(changes: Partial<SearchState>): void;
 };
 
+// Plain comparison, not localeCompare: the collator it creates costs tens of milliseconds at start-up.
 const byCountThenLabel = (a: FacetValue, b: FacetValue) =>
-  b.count - a.count || a.label.localeCompare(b.label);
+  b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
 export function SearchFilters({ meta, facets, state, onChange }: SearchFiltersProps) {
   const types: FacetValue[] = meta.types.map((type, index) => ({

@@ -24,11 +24,13 @@ function facet(name: string) {
 
 describe('search page', () => {
   it('lists every publication, newest first, with the count in a status', async () => {
-    renderApp('/');
+    const { fetchMock } = renderApp('/');
     expect(await status()).toHaveTextContent(`${total} publications · showing 1–${total}`);
     const titles = await resultTitles();
     expect(titles[0]).toBe('Volunteers detained after searches'); // 2024-06-10
     expect(titles.at(-1)).toBe('Election observation final report'); // 2020-08
+    // The first page comes with the start file, before any search data is loaded.
+    expect(fetchMock.mock.calls[0]?.[0]).toMatch(/\/start\.json$/);
     await waitFor(() => expect(document.title).toBe('Test archive'));
   });
 
@@ -136,9 +138,9 @@ describe('search page', () => {
 
   it('says when search cannot load, and recovers on "Try again"', async () => {
     let failures = 0;
-    const { user } = renderApp('/', {
+    const { user } = renderApp('/?type=report', {
       respond: (url) => {
-        if (!url.endsWith('/search.json') || failures >= 2) return undefined;
+        if (!url.endsWith('/columns.bin') || failures >= 2) return undefined;
         failures += 1;
         return new Response('Server error', { status: 500 });
       },
@@ -148,7 +150,7 @@ describe('search page', () => {
       /could not be loaded/,
     );
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await status()).toHaveTextContent(`${total} publications`);
+    expect(await status()).toHaveTextContent('5 publications');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

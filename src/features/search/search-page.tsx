@@ -1,12 +1,12 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { usePaths } from '../../app/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { metaQuery, searchQuery } from '../../corpus/queries.ts';
-import type { SearchRequest, SortOrder } from '../../corpus/search-core.ts';
+import { startQuery, searchQuery } from '../../corpus/queries.ts';
+import { PAGE_SIZE, type SearchRequest, type SortOrder } from '../../corpus/search-request.ts';
 import { useSearchClient } from '../../corpus/search-client-context.tsx';
 import { EmptyResults } from './empty-results.tsx';
-import { formatCount, publicationCount } from './format.ts';
+import { formatCount, publicationCount } from '../../components/format.ts';
 import { Pagination } from './pagination.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchBox } from './search-box.tsx';
@@ -18,8 +18,6 @@ import {
   type SearchState,
 } from './search-params.ts';
 import { useSearchState } from './use-search-state.ts';
-
-export const PAGE_SIZE = 20;
 
 const SORT_LABELS: Record<SortOrder, string> = {
   relevance: 'Relevance',
@@ -42,7 +40,7 @@ function toRequest(state: SearchState): SearchRequest {
 }
 
 export function SearchPage() {
-  const { data: meta } = useSuspenseQuery(metaQuery());
+  const { data: meta } = useSuspenseQuery(startQuery());
   const known = useMemo(
     () => ({
       types: meta.types.map((type) => type.id),
@@ -53,7 +51,12 @@ export function SearchPage() {
   );
   const { state, setQueryText, commitQueryText, update } = useSearchState(known);
   const client = useSearchClient();
-  const results = useQuery(searchQuery(client, toRequest(state)));
+  const results = useQuery(searchQuery(client, toRequest(state), meta));
+  // Once the first results are on screen, get the worker ready for the first keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => client.warmUp(), 100);
+    return () => clearTimeout(timer);
+  }, [client]);
   const paths = usePaths();
   const sortId = useId();
 

@@ -1,5 +1,5 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
-import type { SortOrder } from '../../corpus/search-core.ts';
+import type { SortOrder } from '../../corpus/search-request.ts';
 
 /**
  * The search state and its URL, in one pure module (docs/decisions/004-url-state.md). The URL is

@@ -1,0 +1,38 @@
+import { expect, results, test } from './fixtures.ts';
+
+/** The first page is pre-rendered into index.html, so readers see results before scripts run. */
+
+test('the HTML itself holds the first page of results and the archive’s name', async ({
+  request,
+}) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain(
+    '<title>Human rights publications from Belarus and the region (demo)</title>',
+  );
+  expect(html).toContain('aria-label="Results"');
+  expect(html).toContain(
+    'Belarus: Long overdue release of Maryia Kalesnikava, Ales Bialiatski and others must not mask the scale of repression',
+  );
+});
+
+test('results show before the app’s scripts have run', async ({ page }) => {
+  // Hold the app's script back: what remains is the HTML and the stylesheet.
+  await page.route(/\/assets\/index-[^/]+\.js$/, () => undefined);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(results(page).getByRole('listitem')).toHaveCount(20);
+  await expect(results(page).getByRole('link').first()).toBeVisible();
+});
+
+test('a deep link never shows the pre-rendered search page in its place', async ({ page }) => {
+  await page.route(/\/assets\/index-[^/]+\.js$/, () => undefined);
+  for (const path of [
+    '/publications/moscow-mechanism-report-on-belarus-uk-statement-to-the-osce',
+    '/?q=Hulak',
+    '/no/such/page',
+  ]) {
+    await page.goto(path, { waitUntil: 'commit' });
+    // The pre-rendered page is in the document, but hidden: it is not this URL's page.
+    await expect(page.locator('#root .site-header')).toBeAttached();
+    await expect(results(page), path).toBeHidden();
+  }
+});

@@ -1,0 +1,225 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { createStaticHandler } from '../serve.ts';
+import { median, percentile } from './stats.ts';
+
+/**
+ * The built app in Chromium, served gzipped from localhost. Chromium throttles only the page's
+ * main thread, never its worker, so the phone estimate of anything the worker does is 4 × the
+ * unthrottled time; the 4x throttle is used for what happens on the main thread.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export type BrowserQuery = { query: string; total: number };
+
+export type BrowserFigures = {
+  firstResults1xMs: number;
+  firstResults4xMs: number;
+  bytesBeforeFirstResults: number;
+  requestsBeforeFirstResults: number;
+  /** Query → updated results, per query, unthrottled (the worker runs at full speed either way). */
+  queryMs: { query: string; firstMs: number; medianMs: number; p95Ms: number }[];
+  queryAllMedianMs: number;
+  queryAllP95Ms: number;
+  /** The same with the main thread throttled 4x: what rendering adds on a slow phone. */
+  query4xMedianMs: number;
+  longestTaskWhileTypingMs: number;
+  longTasksWhileTyping: number;
+};
+
+async function serve(dist: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer(createStaticHandler({ dir: dist, base: '/' }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** Records in the page when the first result appears, and every long task. */
+const PAGE_PROBE = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  // The first result in the document, then the frame that paints it: what the reader sees.
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('ol[aria-label="Results"] li a')) {
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => {
+        window.__firstResults = performance.now();
+        window.__firstResultsAt?.();
+      }));
+    }
+  }).observe(document, { childList: true, subtree: true });
+  window.__timeQuery = (query, expected) => new Promise((resolve, reject) => {
+    const input = document.querySelector('input[type="search"]');
+    const status = document.querySelector('[role="status"]');
+    if (!input || !status) return reject(new Error('no search box or status'));
+    const done = () =>
+      (status.textContent || '').startsWith(expected) &&
+      document.querySelector('ol[aria-label="Results"]')?.getAttribute('aria-busy') !== 'true';
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        resolve(performance.now() - started);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    setValue.call(input, query);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => reject(new Error('no results for "' + query + '" after 20 s')), 20000);
+  });
+`;
+
+async function openPage(browser: Browser, throttle: number) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(PAGE_PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page };
+}
+
+async function firstResults(browser: Browser, origin: string, throttle: number) {
+  const { context, page } = await openPage(browser, throttle);
+  const finished: { at: number; bytes: number }[] = [];
+  page.on('requestfinished', (request) => {
+    const at = Date.now();
+    void request.sizes().then(
+      (sizes) => finished.push({ at, bytes: sizes.responseBodySize + sizes.responseHeadersSize }),
+      () => undefined,
+    );
+  });
+  let shownAt = 0;
+  await page.exposeFunction('__firstResultsAt', () => {
+    shownAt = Date.now();
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(
+    () => 'performance' in window && Reflect.get(window, '__firstResults'),
+  );
+  const ms = Number(await page.evaluate(() => Reflect.get(window, '__firstResults')));
+  await page.waitForTimeout(300);
+  const before = finished.filter((entry) => entry.at <= shownAt);
+  await context.close();
+  return {
+    ms,
+    bytes: before.reduce((sum, entry) => sum + entry.bytes, 0),
+    requests: before.length,
+  };
+}
+
+/** Sets the search box as typing would and times until the status shows the expected count. */
+async function timeQuery(page: Page, query: string, total: number): Promise<number> {
+  const expected = `${total.toLocaleString('en')} publication`;
+  // The helper lives in PAGE_PROBE: functions compiled here would carry the loader's helpers.
+  return Number(
+    await page.evaluate(([q, e]) => Reflect.get(window, '__timeQuery')(q, e), [query, expected]),
+  );
+}
+
+async function queries(
+  browser: Browser,
+  origin: string,
+  list: readonly BrowserQuery[],
+  runs: number,
+  throttle: number,
+) {
+  const { context, page } = await openPage(browser, throttle);
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => Reflect.get(window, '__firstResults'));
+  const figures: BrowserFigures['queryMs'] = [];
+  const statusText = (await page.locator('[role="status"]').textContent()) ?? '';
+  const defaultTotal = Number((/^[\d,]+/.exec(statusText)?.[0] ?? '0').replace(/,/g, ''));
+  for (const { query, total } of list) {
+    const times: number[] = [];
+    for (let run = 0; run <= runs; run++) {
+      times.push(await timeQuery(page, query, total));
+      await timeQuery(page, '', defaultTotal);
+    }
+    const [first = Number.NaN, ...warm] = times;
+    figures.push({ query, firstMs: first, medianMs: median(warm), p95Ms: percentile(warm, 95) });
+  }
+  await context.close();
+  return figures;
+}
+
+async function typing(browser: Browser, origin: string, word: string) {
+  const { context, page } = await openPage(browser, 4);
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => Reflect.get(window, '__firstResults'));
+  const box = page.getByRole('searchbox', { name: /^Search publications/ });
+  // Let the worker load its data first: this measures typing, not start-up.
+  await box.fill('x');
+  await page.waitForTimeout(1500);
+  await box.fill('');
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => Reflect.set(window, '__longTasks', []));
+  await box.pressSequentially(word, { delay: 150 });
+  await page.waitForTimeout(1500);
+  const tasks = (await page.evaluate(() => Reflect.get(window, '__longTasks'))) as number[];
+  await context.close();
+  return { longest: tasks.length ? Math.max(...tasks) : 0, count: tasks.length };
+}
+
+export async function benchBrowser(options: {
+  dist: string;
+  queries: readonly BrowserQuery[];
+  runs: number;
+}): Promise<BrowserFigures> {
+  const { server, origin } = await serve(options.dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    await firstResults(browser, origin, 1); // warm-up: the server's gzip cache, Chromium's start
+    const unthrottled: number[] = [];
+    const throttled: number[] = [];
+    let bytes = 0;
+    let requests = 0;
+    for (let run = 0; run < options.runs; run++) {
+      unthrottled.push((await firstResults(browser, origin, 1)).ms);
+      const slow = await firstResults(browser, origin, 4);
+      throttled.push(slow.ms);
+      bytes = slow.bytes;
+      requests = slow.requests;
+    }
+    const queryFigures = await queries(browser, origin, options.queries, options.runs, 1);
+    const slowQueries = await queries(
+      browser,
+      origin,
+      options.queries,
+      Math.max(2, options.runs >> 1),
+      4,
+    );
+    const typed = await typing(browser, origin, 'bialiatski');
+    const warm = queryFigures.map((figure) => figure.medianMs);
+    return {
+      firstResults1xMs: median(unthrottled),
+      firstResults4xMs: median(throttled),
+      bytesBeforeFirstResults: bytes,
+      requestsBeforeFirstResults: requests,
+      queryMs: queryFigures,
+      queryAllMedianMs: median(warm),
+      queryAllP95Ms: percentile(
+        queryFigures.map((figure) => figure.p95Ms),
+        95,
+      ),
+      query4xMedianMs: median(slowQueries.map((figure) => figure.medianMs)),
+      longestTaskWhileTypingMs: typed.longest,
+      longTasksWhileTyping: typed.count,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,327 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Fuse from 'fuse.js';
+import { createSearchCore, type SearchCore } from '../../src/corpus/search-core.ts';
+import { DEFAULT_REQUEST, type SearchRequest } from '../../src/corpus/search-request.ts';
+import {
+  cardChunkSchema,
+  cardFile,
+  decodeColumns,
+  decodeShard,
+  startSchema,
+  type StartData,
+} from '../../src/corpus/search-data.ts';
+import type { Corpus } from '../../src/corpus/schema.ts';
+import { STOP_WORDS, tokenize } from '../../src/corpus/text.ts';
+import * as v from 'valibot';
+import { median, percentile } from './stats.ts';
+
+/**
+ * The search core measured in Node at full speed (the phone estimate is 4 × these figures, see
+ * ../shared BENCHMARKING notes in docs/benchmarking.md), against plain Fuse.js over the same
+ * fields, on the files the build wrote.
+ */
+
+export type BenchQuery = {
+  label: string;
+  query: string;
+  /** What a reader who typed the query wants: the ground truth for recall. */
+  wanted: (doc: TruthDoc) => boolean;
+};
+
+type TruthDoc = { id: string; tokens: Set<string>; organizations: readonly string[] };
+
+export const QUERIES: readonly BenchQuery[] = [
+  { label: 'one word', query: 'prisoners', wanted: (doc) => doc.tokens.has('prisoners') },
+  {
+    label: 'two words',
+    query: 'political prisoners',
+    wanted: (doc) => doc.tokens.has('political') && doc.tokens.has('prisoners'),
+  },
+  {
+    label: 'misspelled name',
+    query: 'Bialatski',
+    wanted: (doc) => doc.tokens.has('bialiatski') || doc.tokens.has('бяляцкі'),
+  },
+  {
+    label: 'Cyrillic alias',
+    query: 'Вясна',
+    wanted: (doc) => doc.organizations.includes('viasna') || doc.tokens.has('вясна'),
+  },
+  {
+    label: '3-letter prefix',
+    query: 'bia',
+    wanted: (doc) => [...doc.tokens].some((token) => token.startsWith('bia')),
+  },
+];
+
+export type QueryFigures = {
+  label: string;
+  query: string;
+  total: number;
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+  fuseMedianMs: number;
+  fuseTotal: number;
+  recallOfFuse: number;
+  top10Agreement: number;
+  recallOurs: number;
+  recallFuse: number;
+  top10PrecisionOurs: number;
+  top10PrecisionFuse: number;
+};
+
+export type NodeFigures = {
+  startFiles: { name: string; raw: number; gzip: number }[];
+  dataFiles: { kind: string; count: number; raw: number; gzip: number }[];
+  readyMs: number;
+  queries: QueryFigures[];
+  allMedianMs: number;
+  allP95Ms: number;
+  facetMs: number;
+  heapMb: number;
+  fuseIndexMs: number;
+};
+
+function fileBuffer(file: string): ArrayBuffer {
+  const buffer = readFileSync(file);
+  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+}
+
+function dataDirectory(dist: string): string {
+  const root = path.join(dist, 'data');
+  const [version] = readdirSync(root);
+  if (!version) throw new Error(`no data in ${root}`);
+  return path.join(root, version);
+}
+
+function sizes(file: string) {
+  const content = readFileSync(file);
+  return { raw: content.length, gzip: gzipSync(content).length };
+}
+
+/** What the search page loads before it can show results: the HTML, its scripts and styles, start.json. */
+function startFiles(dist: string, dataDir: string) {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) =>
+    (match[1] ?? '').replace(/^\/+/, ''),
+  );
+  return [
+    { name: 'index.html', ...sizes(path.join(dist, 'index.html')) },
+    ...linked.map((name) => ({ name, ...sizes(path.join(dist, name)) })),
+    { name: 'start.json', ...sizes(path.join(dataDir, 'start.json')) },
+  ];
+}
+
+function dataFiles(dataDir: string) {
+  const groups = new Map<string, { count: number; raw: number; gzip: number }>();
+  for (const name of readdirSync(dataDir)) {
+    const file = path.join(dataDir, name);
+    if (!statSync(file).isFile()) continue;
+    const kind = name.replace(/-\d+(\.\w+)$/, '-*$1');
+    const group = groups.get(kind) ?? { count: 0, raw: 0, gzip: 0 };
+    const size = sizes(file);
+    groups.set(kind, {
+      count: group.count + 1,
+      raw: group.raw + size.raw,
+      gzip: group.gzip + size.gzip,
+    });
+  }
+  return [...groups].map(([kind, group]) => ({ kind, ...group }));
+}
+
+function openCore(dataDir: string, start: StartData): SearchCore {
+  return createSearchCore(
+    start,
+    decodeColumns(fileBuffer(path.join(dataDir, start.files.columns))),
+    {
+      shard: (index) =>
+        decodeShard(fileBuffer(path.join(dataDir, start.files.shards[index]?.file ?? ''))),
+      cards: (chunk) =>
+        v.parse(
+          cardChunkSchema,
+          JSON.parse(readFileSync(path.join(dataDir, cardFile(chunk)), 'utf8')),
+        ),
+    },
+  );
+}
+
+const request = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+  ...DEFAULT_REQUEST,
+  query,
+  sort: query ? 'relevance' : 'newest',
+  ...extra,
+});
+
+function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+function overlap(a: readonly string[], b: ReadonlySet<string>): number {
+  return a.filter((id) => b.has(id)).length;
+}
+
+export async function benchNode(options: {
+  dist: string;
+  corpusFile: string;
+  runs: number;
+  fuseRuns: number;
+}): Promise<NodeFigures> {
+  const dataDir = dataDirectory(options.dist);
+  const start = v.parse(
+    startSchema,
+    JSON.parse(readFileSync(path.join(dataDir, 'start.json'), 'utf8')),
+  );
+
+  // Worker ready: what the worker does before it can filter and count.
+  const readyTimes: number[] = [];
+  for (let run = 0; run < 7; run++)
+    readyTimes.push((await time(() => openCore(dataDir, start))).ms);
+
+  const heapBefore = heapMb();
+  const core = openCore(dataDir, start);
+  const figures: Omit<
+    QueryFigures,
+    | 'fuseMedianMs'
+    | 'fuseTotal'
+    | 'recallOfFuse'
+    | 'top10Agreement'
+    | 'recallOurs'
+    | 'recallFuse'
+    | 'top10PrecisionOurs'
+    | 'top10PrecisionFuse'
+  >[] = [];
+  const allTimes: number[] = [];
+  for (const { label, query } of QUERIES) {
+    // The first search of a word loads its index shard and the result cards.
+    const first = await time(() => core.search(request(query)));
+    const times: number[] = [];
+    for (let run = 0; run < options.runs; run++)
+      times.push((await time(() => core.search(request(query)))).ms);
+    allTimes.push(...times);
+    figures.push({
+      label,
+      query,
+      total: first.value.total,
+      firstMs: first.ms,
+      medianMs: median(times),
+      p95Ms: percentile(times, 95),
+    });
+  }
+  const topOrg =
+    start.organizations[
+      start.first.facets.organizations.indexOf(Math.max(...start.first.facets.organizations))
+    ]?.id ?? '';
+  const facetTimes: number[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    facetTimes.push(
+      (
+        await time(() =>
+          core.search(
+            request('', { types: ['report', 'statement'], organizations: [topOrg], from: '2010' }),
+          ),
+        )
+      ).ms,
+    );
+  }
+  const heapAfter = heapMb();
+
+  // Quality: every match, ours and plain Fuse.js's, against what the query means.
+  const corpus: Corpus = JSON.parse(readFileSync(options.corpusFile, 'utf8'));
+  const orgNames = new Map(
+    corpus.organizations.map((org) => [org.id, [org.name, ...(org.aliases ?? [])].join(' ')]),
+  );
+  const documents = corpus.publications.map((publication) => ({
+    title: publication.title,
+    summary: publication.summary ?? '',
+    organizations: publication.organizations.map((id) => orgNames.get(id) ?? '').join(' '),
+    tags: (publication.tags ?? []).join(' '),
+  }));
+  const fuseBuild = await time(
+    () =>
+      new Fuse(documents, {
+        keys: [
+          { name: 'title', weight: 3 },
+          { name: 'organizations', weight: 2.5 },
+          { name: 'tags', weight: 2 },
+          { name: 'summary', weight: 1 },
+        ],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.3,
+      }),
+  );
+  const fuse = fuseBuild.value;
+  const truthDocs: TruthDoc[] = corpus.publications.map((publication, index) => ({
+    id: publication.id,
+    tokens: new Set(
+      tokenize(
+        [
+          documents[index]?.title,
+          documents[index]?.summary,
+          documents[index]?.tags,
+          documents[index]?.organizations,
+        ].join(' '),
+      ),
+    ),
+    organizations: publication.organizations,
+  }));
+
+  const queries: QueryFigures[] = [];
+  for (const [index, spec] of QUERIES.entries()) {
+    const ours = figures[index];
+    if (!ours) continue;
+    const fuseTimes: number[] = [];
+    let fuseIds: string[] = [];
+    for (let run = 0; run < options.fuseRuns; run++) {
+      const result = await time(() => fuse.search(spec.query));
+      fuseTimes.push(result.ms);
+      fuseIds = result.value.map((hit) => corpus.publications[hit.refIndex]?.id ?? '');
+    }
+    const all = await core.search(request(spec.query, { limit: corpus.publications.length }));
+    const ourIds = all.hits.map((hit) => hit.id);
+    const truth = new Set(
+      truthDocs
+        .filter((doc) => spec.wanted(doc) && !STOP_WORDS.has(spec.query))
+        .map((doc) => doc.id),
+    );
+    const ourSet = new Set(ourIds);
+    const fuseTop = new Set(fuseIds.slice(0, 10));
+    queries.push({
+      ...ours,
+      fuseMedianMs: median(fuseTimes),
+      fuseTotal: fuseIds.length,
+      recallOfFuse: fuseIds.length ? overlap(fuseIds, ourSet) / fuseIds.length : 1,
+      top10Agreement: fuseTop.size ? overlap(ourIds.slice(0, 10), fuseTop) / fuseTop.size : 1,
+      recallOurs: truth.size ? overlap([...truth], ourSet) / truth.size : 1,
+      recallFuse: truth.size ? overlap([...truth], new Set(fuseIds)) / truth.size : 1,
+      top10PrecisionOurs:
+        overlap(ourIds.slice(0, 10), truth) / Math.max(1, Math.min(10, ourIds.length)),
+      top10PrecisionFuse:
+        overlap(fuseIds.slice(0, 10), truth) / Math.max(1, Math.min(10, fuseIds.length)),
+    });
+  }
+
+  return {
+    startFiles: startFiles(options.dist, dataDir),
+    dataFiles: dataFiles(dataDir),
+    readyMs: median(readyTimes),
+    queries,
+    allMedianMs: median(allTimes),
+    allP95Ms: percentile(allTimes, 95),
+    facetMs: median(facetTimes),
+    heapMb: heapAfter - heapBefore,
+    fuseIndexMs: fuseBuild.ms,
+  };
+}

@@ -1,0 +1,42 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
+import { RouterProvider, type createBrowserRouter } from 'react-router';
+import type { SearchClient } from '../corpus/search-client.ts';
+import type { StartData } from '../corpus/search-data.ts';
+import { AppProviders } from './providers.tsx';
+
+type Router = ReturnType<typeof createBrowserRouter>;
+
+/** The router's basename: BASE_PATH without its trailing slash. */
+export const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+
+/**
+ * Router options shared by the browser and the build's pre-render, so both render the same page.
+ * With the start data at hand the root needs no loading step: the first render is the page.
+ */
+export function routerOptions(start: StartData | undefined) {
+  return {
+    basename: BASENAME,
+    ...(start ? { hydrationData: { loaderData: { root: null } } } : {}),
+  };
+}
+
+/** The whole app: the browser renders it, and the build pre-renders its first page. */
+export function App({
+  router,
+  queryClient,
+  searchClient,
+}: {
+  router: Router;
+  queryClient: QueryClient;
+  searchClient: SearchClient;
+}) {
+  return (
+    <StrictMode>
+      <AppProviders queryClient={queryClient} searchClient={searchClient}>
+        <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
+      </AppProviders>
+    </StrictMode>
+  );
+}

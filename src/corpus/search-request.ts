@@ -1,0 +1,29 @@
+/** What the search page asks the search core; kept apart so the page does not load the core. */
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+export type SearchRequest = {
+  query: string;
+  types: readonly string[];
+  organizations: readonly string[];
+  languages: readonly string[];
+  /** Inclusive bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a partial `to` ends its period. */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: SortOrder;
+  offset: number;
+  limit: number;
+};
+
+/** Results a page; the build computes the first page with it. */
+export const PAGE_SIZE = 20;
+
+export const DEFAULT_REQUEST: SearchRequest = {
+  query: '',
+  types: [],
+  organizations: [],
+  languages: [],
+  sort: 'newest',
+  offset: 0,
+  limit: PAGE_SIZE,
+};
