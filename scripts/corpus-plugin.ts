@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems, readCorpusText } from '../src/corpus/corpus-file.ts';
 import { BOOT_SCRIPT, prerenderIndex } from './prerender.ts';
 import { startData } from '../src/corpus/prepared-core.ts';
@@ -55,6 +55,24 @@ async function loadDataFiles(corpusPath: string, displayName: string): Promise<D
     files.set(`publications/${id}.json`, JSON.stringify(file));
   }
   return files;
+}
+
+/** The chunk of src/app/start.tsx and every chunk it imports but the entry, in a build. */
+function appChunks(bundle: Rollup.OutputBundle | undefined): string[] {
+  if (!bundle) return [];
+  const chunks = Object.values(bundle).flatMap((output) =>
+    output.type === 'chunk' && !output.isEntry ? [output] : [],
+  );
+  const entry = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    if (files.has(fileName) || !chunks.some((chunk) => chunk.fileName === fileName)) return;
+    files.add(fileName);
+    for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? [])
+      visit(imported);
+  };
+  if (entry) visit(entry.fileName);
+  return [...files];
 }
 
 function escapeHtml(text: string): string {
@@ -124,10 +142,17 @@ export function corpusPlugin(): Plugin {
     // The start data travels inside index.html: the first page renders in one pass, with no
     // request after the scripts (docs/decisions/007-data-at-scale.md). JSON in a non-executable
     // script element, so a Content-Security-Policy without 'unsafe-inline' still allows it.
-    transformIndexHtml(html) {
+    transformIndexHtml(html, context) {
       const start = files?.get('start.json');
       if (typeof start !== 'string') return html;
       const name = (JSON.parse(start) as { name?: unknown }).name;
+      // The app's code is imported once the pre-rendered page is painted (src/main.tsx); fetch
+      // it meanwhile, so that waiting for a frame costs no round trip.
+      const preloads = appChunks(context.bundle).map((file) => ({
+        tag: 'link',
+        attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
+        injectTo: 'head' as const,
+      }));
       return {
         // The archive's name, before any script runs: tabs, bookmarks and search engines see it.
         html: html.replace(
@@ -135,6 +160,7 @@ export function corpusPlugin(): Plugin {
           `<title>${escapeHtml(typeof name === 'string' ? name : 'Statement Explorer')}</title>`,
         ),
         tags: [
+          ...preloads,
           {
             tag: 'script',
             attrs: { type: 'application/json', id: START_DATA_ELEMENT_ID },

@@ -1,28 +1,17 @@
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
-import { App, routerOptions } from './app/app.tsx';
-import { createAppSearchClient, createQueryClient } from './app/providers.tsx';
-import { appRoutes } from './app/routes.tsx';
-import { embeddedStartData, startQuery } from './corpus/queries.ts';
 import './app/styles.css';
 
-const queryClient = createQueryClient();
-const searchClient = createAppSearchClient(queryClient);
-const start = embeddedStartData();
-if (start) queryClient.setQueryData(startQuery().queryKey, start);
-const router = createBrowserRouter(appRoutes(queryClient), routerOptions(start));
+/**
+ * The entry point. index.html already shows the first page, pre-rendered; the app's scripts take
+ * the main thread for a while when they start, so they start after the browser has painted that
+ * page (a frame, or 50 ms in a background tab, where frames do not come).
+ */
+let started = false;
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-const app = <App router={router} queryClient={queryClient} searchClient={searchClient} />;
-
-// index.html carries the first page pre-rendered. On that page React adopts it as it is; on any
-// other URL the boot script has hidden it (it shows the wrong page), and React renders afresh.
-const html = document.documentElement;
-if (start && root.firstElementChild && !html.hasAttribute('data-stale-snapshot')) {
-  hydrateRoot(root, app);
-} else {
-  root.replaceChildren();
-  html.removeAttribute('data-stale-snapshot');
-  createRoot(root).render(app);
+function start() {
+  if (started) return;
+  started = true;
+  void import('./app/start.tsx');
 }
+
+requestAnimationFrame(() => setTimeout(start, 0));
+setTimeout(start, 50);

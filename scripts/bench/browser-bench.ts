@@ -50,14 +50,32 @@ const PAGE_PROBE = `
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
-  // The first result in the document, then the frame that paints it: what the reader sees.
+  // When the first result is on screen: the first contentful paint if the result was in the
+  // document by then (the pre-rendered page), else the frame after it arrived.
+  let resultsInDocument = null;
+  let firstPaint = null;
+  const settle = (at) => {
+    if (window.__firstResults !== undefined) return;
+    window.__firstResults = at;
+    window.__firstResultsAt?.();
+  };
+  const decide = () => {
+    if (resultsInDocument === null || firstPaint === null) return;
+    if (resultsInDocument <= firstPaint) settle(firstPaint);
+    else requestAnimationFrame(() => setTimeout(() => settle(performance.now())));
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name !== 'first-contentful-paint') continue;
+      firstPaint = entry.startTime;
+      decide();
+    }
+  }).observe({ type: 'paint', buffered: true });
   new MutationObserver((_, observer) => {
     if (document.querySelector('ol[aria-label="Results"] li a')) {
       observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => {
-        window.__firstResults = performance.now();
-        window.__firstResultsAt?.();
-      }));
+      resultsInDocument = performance.now();
+      decide();
     }
   }).observe(document, { childList: true, subtree: true });
   window.__timeQuery = (query, expected) => new Promise((resolve, reject) => {

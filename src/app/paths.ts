@@ -1,8 +1,9 @@
-import { useLocation } from 'react-router';
+import { createContext, useContext } from 'react';
 
 /**
  * Every internal link is built here, for the full site and for the embed subtree, so nothing
- * concatenates URLs by hand. Paths are relative to the router's basename (BASE_PATH).
+ * concatenates URLs by hand. Paths are relative to the router's basename (BASE_PATH); `href`
+ * adds it, for the few links that are plain anchors.
  */
 
 export type LinkScope = 'site' | 'embed';
@@ -32,13 +33,23 @@ export const paths = {
     `${scope === 'embed' ? EMBED_PREFIX : ''}/publications/${encodeURIComponent(id)}`,
 };
 
+const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+/** A router path as an address the browser can load: with the base path in front. */
+export function href(path: string): string {
+  return `${BASENAME}${path}`;
+}
+
 export function scopeOf(pathname: string): LinkScope {
   return pathname === EMBED_PREFIX || pathname.startsWith(`${EMBED_PREFIX}/`) ? 'embed' : 'site';
 }
 
+/** Which subtree the page is in; layouts provide it, so links need not watch the location. */
+export const LinkScopeContext = createContext<LinkScope>('site');
+
 /** The path builders for the subtree the current page is in, so links stay inside `/embed`. */
 export function usePaths() {
-  const scope = scopeOf(useLocation().pathname);
+  const scope = useContext(LinkScopeContext);
   return {
     scope,
     search: (query?: Query) => paths.search(scope, query),

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { formatPartialDate } from '../../corpus/dates.ts';
 
 type DateRangeProps = {
@@ -48,7 +48,7 @@ function YearSelect({
 }
 
 /** Inclusive date bounds: "from 2020 to 2022" is all of 2020, 2021 and 2022. */
-export function DateRange({ years, from, to, onChange }: DateRangeProps) {
+export const DateRange = memo(function DateRange({ years, from, to, onChange }: DateRangeProps) {
   return (
     <fieldset className="facet date-range">
       <legend className="facet__legend">Date</legend>
@@ -68,4 +68,4 @@ export function DateRange({ years, from, to, onChange }: DateRangeProps) {
       </div>
     </fieldset>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { foldText } from '../../corpus/text.ts';
 import { formatCount } from '../../components/format.ts';
 
@@ -27,7 +27,13 @@ function matchesFilter(value: FacetValue, folded: string): boolean {
   return [value.label, ...(value.keywords ?? [])].some((name) => foldText(name).includes(folded));
 }
 
-export function FacetGroup({ name, filterLabel, values, selected, onChange }: FacetGroupProps) {
+export const FacetGroup = memo(function FacetGroup({
+  name,
+  filterLabel,
+  values,
+  selected,
+  onChange,
+}: FacetGroupProps) {
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -106,4 +112,4 @@ export function FacetGroup({ name, filterLabel, values, selected, onChange }: Fa
       )}
     </fieldset>
   );
-}
+});

@@ -1,10 +1,12 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
+import { usePaths } from '../../app/paths.ts';
 
 type PaginationProps = {
   page: number;
   pageCount: number;
-  /** The link to a page of the current search. */
-  hrefFor(page: number): string;
+  /** The current search's URL parameters, without `page`. */
+  query: string;
 };
 
 /** Page numbers around the current one, with the first and last always in reach. */
@@ -21,8 +23,15 @@ function visiblePages(page: number, pageCount: number): (number | 'gap')[] {
 }
 
 /** Links, not buttons: every page of results has its own URL to share or open in a new tab. */
-export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
+export const Pagination = memo(function Pagination({ page, pageCount, query }: PaginationProps) {
+  const paths = usePaths();
   if (pageCount <= 1) return null;
+  const hrefFor = (target: number) => {
+    const params = new URLSearchParams(query);
+    params.delete('page');
+    if (target > 1) params.set('page', String(target));
+    return paths.search(params);
+  };
   return (
     <nav className="pagination" aria-label="Pages of results">
       <ul>
@@ -68,4 +77,4 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
       </ul>
     </nav>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react';
 import type { SearchResponse, CorpusMeta } from '../../corpus/search-data.ts';
 import { languageName } from '../../corpus/languages.ts';
 import { DateRange } from './date-range.tsx';
@@ -7,7 +8,7 @@ import type { SearchState } from './search-params.ts';
 type SearchFiltersProps = {
   meta: CorpusMeta;
   facets: SearchResponse['facets'] | undefined;
-  state: SearchState;
+  selection: Pick<SearchState, 'types' | 'orgs' | 'langs' | 'from' | 'to'>;
   onChange(changes: Partial<SearchState>): void;
 };
 
@@ -15,7 +16,16 @@ type SearchFiltersProps = {
 const byCountThenLabel = (a: FacetValue, b: FacetValue) =>
   b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
-export function SearchFilters({ meta, facets, state, onChange }: SearchFiltersProps) {
+/** Memoized: typing re-renders the page on every keystroke, but filters only change with results. */
+export const SearchFilters = memo(function SearchFilters({
+  meta,
+  facets,
+  selection: state,
+  onChange,
+}: SearchFiltersProps) {
+  const onTypes = useCallback((selected: string[]) => onChange({ types: selected }), [onChange]);
+  const onOrgs = useCallback((selected: string[]) => onChange({ orgs: selected }), [onChange]);
+  const onLangs = useCallback((selected: string[]) => onChange({ langs: selected }), [onChange]);
   const types: FacetValue[] = meta.types.map((type, index) => ({
     value: type.id,
     label: type.label,
@@ -42,14 +52,14 @@ export function SearchFilters({ meta, facets, state, onChange }: SearchFiltersPr
         filterLabel="Filter types"
         values={types}
         selected={state.types}
-        onChange={(selected) => onChange({ types: selected })}
+        onChange={onTypes}
       />
       <FacetGroup
         name="Organization"
         filterLabel="Filter organizations"
         values={organizations}
         selected={state.orgs}
-        onChange={(selected) => onChange({ orgs: selected })}
+        onChange={onOrgs}
       />
       {languages.length > 1 && (
         <FacetGroup
@@ -57,15 +67,10 @@ export function SearchFilters({ meta, facets, state, onChange }: SearchFiltersPr
           filterLabel="Filter languages"
           values={languages}
           selected={state.langs}
-          onChange={(selected) => onChange({ langs: selected })}
+          onChange={onLangs}
         />
       )}
-      <DateRange
-        years={meta.years}
-        from={state.from}
-        to={state.to}
-        onChange={(range) => onChange(range)}
-      />
+      <DateRange years={meta.years} from={state.from} to={state.to} onChange={onChange} />
     </div>
   );
-}
+});

@@ -13,9 +13,13 @@ async function resultTitles(): Promise<string[]> {
     .map((heading) => heading.textContent ?? '');
 }
 
-/** The result count, once results are in (the loading screen has a status too). */
-async function status(): Promise<HTMLElement> {
-  return screen.findByText(/^\d[\d,]* publications?/, { selector: '[role="status"]' });
+/** Waits until the result count says `expected` (results render a moment after the count changes). */
+async function expectStatus(expected: string | RegExp) {
+  await waitFor(() =>
+    expect(
+      screen.getByText(/^\d[\d,]* publications?/, { selector: '[role="status"]' }),
+    ).toHaveTextContent(expected),
+  );
 }
 
 function facet(name: string) {
@@ -25,7 +29,7 @@ function facet(name: string) {
 describe('search page', () => {
   it('lists every publication, newest first, with the count in a status', async () => {
     const { fetchMock } = renderApp('/');
-    expect(await status()).toHaveTextContent(`${total} publications · showing 1–${total}`);
+    await expectStatus(`${total} publications · showing 1–${total}`);
     const titles = await resultTitles();
     expect(titles[0]).toBe('Volunteers detained after searches'); // 2024-06-10
     expect(titles.at(-1)).toBe('Election observation final report'); // 2020-08
@@ -39,7 +43,7 @@ describe('search page', () => {
     await screen.findByRole('list', { name: 'Results' });
     const box = screen.getByRole('searchbox', { name: /^Search publications/ });
     await user.type(box, 'Bialatski');
-    await waitFor(async () => expect(await status()).toHaveTextContent(/^[12] publications?/));
+    await expectStatus(/^[12] publications?/);
     expect(await resultTitles()).toContain('Ales Bialiatski sentenced to ten years');
     await waitFor(() => expect(currentSearch(router)).toBe('?q=Bialatski'));
     await waitFor(() => expect(document.title).toBe('“Bialatski” — Test archive'));
@@ -54,7 +58,7 @@ describe('search page', () => {
     await router.navigate(-1);
     await waitFor(() => expect(box).toHaveValue(''));
     expect(currentSearch(router)).toBe('');
-    expect(await status()).toHaveTextContent(`${total} publications`);
+    await expectStatus(`${total} publications`);
   });
 
   it('finds an organization by an alias in another script', async () => {
@@ -72,7 +76,7 @@ describe('search page', () => {
     await user.click(report);
     expect(report).toBeChecked();
     expect(currentSearch(router)).toBe('?type=report');
-    expect(await status()).toHaveTextContent(/^5 publications/);
+    await expectStatus(/^5 publications/);
     // OR within the facet: the other types keep their counts.
     expect(within(facet('Type')).getByRole('checkbox', { name: 'Statement 4' })).toBeVisible();
     // AND across facets: organizations count only reports now.
@@ -84,7 +88,7 @@ describe('search page', () => {
 
     await user.click(within(facet('Organization')).getByRole('checkbox', { name: /^PEN Belarus/ }));
     expect(currentSearch(router)).toBe('?type=report&org=pen');
-    expect(await status()).toHaveTextContent(/^2 publications/);
+    await expectStatus(/^2 publications/);
     expect(within(facet('Type')).getByRole('checkbox', { name: 'Interview 1' })).toBeVisible();
   });
 
@@ -105,7 +109,7 @@ describe('search page', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'From' }), '2022');
     await user.selectOptions(screen.getByRole('combobox', { name: 'To' }), '2022');
     expect(currentSearch(router)).toBe('?from=2022&to=2022');
-    expect(await status()).toHaveTextContent(/^3 publications/);
+    await expectStatus(/^3 publications/);
   });
 
   it('sorts by date either way, and by relevance when there is a query', async () => {
@@ -121,7 +125,7 @@ describe('search page', () => {
 
   it('ignores unknown and malformed parameters', async () => {
     renderApp('/?type=statment&org=nobody&from=2023-02-30&sort=up&page=x&foo=bar');
-    expect(await status()).toHaveTextContent(`${total} publications`);
+    await expectStatus(`${total} publications`);
     for (const box of within(facet('Type')).getAllByRole('checkbox')) expect(box).not.toBeChecked();
   });
 
@@ -150,7 +154,7 @@ describe('search page', () => {
       /could not be loaded/,
     );
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await status()).toHaveTextContent('5 publications');
+    await expectStatus('5 publications');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -189,12 +193,12 @@ describe('search page', () => {
       date: `2020-01-${String((index % 28) + 1).padStart(2, '0')}`,
     }));
     const { user, router } = renderApp('/', { corpus: { ...corpusFixture, publications } });
-    expect(await status()).toHaveTextContent('45 publications · showing 1–20');
+    await expectStatus('45 publications · showing 1–20');
     await user.click(screen.getByRole('link', { name: 'Next page' }));
     expect(currentSearch(router)).toBe('?page=2');
-    expect(await status()).toHaveTextContent('showing 21–40');
+    await expectStatus('showing 21–40');
     await user.click(screen.getByRole('link', { name: 'Page 3' }));
-    expect(await status()).toHaveTextContent('showing 41–45');
+    await expectStatus('showing 41–45');
     expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
   });
 });

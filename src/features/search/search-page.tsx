@@ -1,5 +1,14 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
+import { useLocation } from 'react-router';
 import { usePaths } from '../../app/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { startQuery, searchQuery } from '../../corpus/queries.ts';
@@ -50,6 +59,11 @@ export function SearchPage() {
     [meta],
   );
   const { state, setQueryText, commitQueryText, update } = useSearchState(known);
+  const { types, orgs, langs, from, to } = state;
+  const selection = useMemo(
+    () => ({ types, orgs, langs, from, to }),
+    [types, orgs, langs, from, to],
+  );
   const client = useSearchClient();
   const results = useQuery(searchQuery(client, toRequest(state), meta));
   // Once the first results are on screen, get the worker ready for the first keystroke.
@@ -60,12 +74,37 @@ export function SearchPage() {
   const paths = usePaths();
   const sortId = useId();
 
-  const typeLabels = new Map(meta.types.map((type) => [type.id, type.label]));
-  const orgNames = new Map(meta.organizations.map((org) => [org.id, org.name]));
+  const typeLabels = useMemo(
+    () => new Map(meta.types.map((type) => [type.id, type.label])),
+    [meta],
+  );
+  const orgNames = useMemo(
+    () => new Map(meta.organizations.map((org) => [org.id, org.name])),
+    [meta],
+  );
+  // The URL as written, not the live text: links to publications change only when it does.
+  const committedSearch = useLocation().search;
+  // A stable handle for memoized children; it always calls the latest `update`.
+  const latestUpdate = useRef(update);
+  useLayoutEffect(() => {
+    latestUpdate.current = update;
+  });
+  const onFiltersChange = useCallback(
+    (changes: Partial<SearchState>) => latestUpdate.current(changes),
+    [],
+  );
+  // Opening a result right after typing: write the URL first, so Back returns to this search.
+  const latestCommit = useRef(commitQueryText);
+  useLayoutEffect(() => {
+    latestCommit.current = commitQueryText;
+  });
+  const onOpenResult = useCallback(() => latestCommit.current(), []);
   const query = state.q.trim();
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
-  const data = results.data;
+  // New results render in the background, in slices, so the keystroke that asked for them stays
+  // quick: the box and the count answer at once, the list follows.
+  const data = useDeferredValue(results.data);
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const firstShown = data && data.total > 0 ? data.offset + 1 : 0;
   const lastShown = data ? data.offset + data.hits.length : 0;
@@ -81,7 +120,12 @@ export function SearchPage() {
           <h2 id={`${sortId}-filters`} className="filters__heading">
             Filters
           </h2>
-          <SearchFilters meta={meta} facets={data?.facets} state={state} onChange={update} />
+          <SearchFilters
+            meta={meta}
+            facets={data?.facets}
+            selection={selection}
+            onChange={onFiltersChange}
+          />
           {activeFilterCount(state) > 0 && (
             <button
               type="button"
@@ -155,18 +199,17 @@ export function SearchPage() {
             <>
               <ResultList
                 hits={data.hits}
-                typeLabel={(id) => typeLabels.get(id) ?? id}
-                organizationName={(id) => orgNames.get(id) ?? id}
+                typeLabels={typeLabels}
+                organizationNames={orgNames}
                 mainLanguage={meta.language}
-                searchLocation={paths.search(new URLSearchParams(searchString(state)))}
+                searchLocation={paths.search(new URLSearchParams(committedSearch))}
                 busy={results.isPlaceholderData}
+                onOpen={onOpenResult}
               />
               <Pagination
                 page={Math.floor(data.offset / PAGE_SIZE) + 1}
                 pageCount={pageCount}
-                hrefFor={(page) =>
-                  paths.search(new URLSearchParams(searchString({ ...state, page })))
-                }
+                query={searchString(state)}
               />
             </>
           )}

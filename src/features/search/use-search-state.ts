@@ -70,8 +70,8 @@ export function useSearchState(known: KnownValues): SearchStateControls {
   const state: SearchState =
     current.text === urlState.q ? urlState : { ...urlState, q: current.text, page: 1 };
 
-  // Synchronous, so a checkbox shows its new state within the click that changed it.
-  const options = { preventScrollReset: true, flushSync: true };
+  // Typing writes the URL in a transition, which React renders in slices between keystrokes.
+  const options = { preventScrollReset: true };
 
   function writeQueryLater(text: string) {
     clearTimeout(timer.current);
@@ -111,7 +111,11 @@ export function useSearchState(known: KnownValues): SearchStateControls {
       clearTimeout(timer.current);
       const text = changes.q ?? current.text;
       setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: false });
-      setParams(serializeSearchParams({ ...state, page: 1, ...changes, q: text }), options);
+      // Synchronous, so a checkbox shows its new state within the click that changed it.
+      setParams(serializeSearchParams({ ...state, page: 1, ...changes, q: text }), {
+        ...options,
+        flushSync: true,
+      });
     },
   };
 }
