@@ -33,6 +33,7 @@ export type BrowserFigures = {
   queryAllP95Ms: number;
   /** The same with the main thread throttled 4x: what rendering adds on a slow phone. */
   query4xMedianMs: number;
+  /** Median of three runs of the longest task while typing "bialiatski", CPU 4x slower. */
   longestTaskWhileTypingMs: number;
   longTasksWhileTyping: number;
 };
@@ -87,15 +88,20 @@ const PAGE_PROBE = `
       document.querySelector('ol[aria-label="Results"]')?.getAttribute('aria-busy') !== 'true';
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const started = performance.now();
-    const observer = new MutationObserver(() => {
-      if (done()) {
-        observer.disconnect();
-        resolve(performance.now() - started);
-      }
-    });
+    let finished = false;
+    const check = () => {
+      if (finished || !done()) return;
+      finished = true;
+      observer.disconnect();
+      resolve(performance.now() - started);
+    };
+    const observer = new MutationObserver(check);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     setValue.call(input, query);
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    // The page may already show the answer (a cached search): then no mutation comes.
+    const poll = () => { check(); if (!finished) requestAnimationFrame(poll); };
+    requestAnimationFrame(poll);
     setTimeout(() => reject(new Error('no results for "' + query + '" after 20 s')), 20000);
   });
 `;
@@ -219,7 +225,11 @@ export async function benchBrowser(options: {
       Math.max(2, options.runs >> 1),
       4,
     );
-    const typed = await typing(browser, origin, 'bialiatski');
+    // The longest task is a maximum, so noisy: take the median of three typing runs.
+    const typings = [];
+    for (let run = 0; run < 3; run++) typings.push(await typing(browser, origin, 'bialiatski'));
+    typings.sort((a, b) => a.longest - b.longest);
+    const typed = typings[1] ?? { longest: 0, count: 0 };
     const warm = queryFigures.map((figure) => figure.medianMs);
     return {
       firstResults1xMs: median(unthrottled),

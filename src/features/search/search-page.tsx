@@ -1,13 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-} from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { usePaths } from '../../app/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -102,9 +94,7 @@ export function SearchPage() {
   const query = state.q.trim();
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
-  // New results render in the background, in slices, so the keystroke that asked for them stays
-  // quick: the box and the count answer at once, the list follows.
-  const data = useDeferredValue(results.data);
+  const data = results.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const firstShown = data && data.total > 0 ? data.offset + 1 : 0;
   const lastShown = data ? data.offset + data.hits.length : 0;
