@@ -158,26 +158,36 @@ export function createSearchCore(
    * match among the publication's organizations, so that a title naming the organization that
    * also issued it ranks above either alone.
    */
+  /**
+   * How much a candidate term counts for the word the reader typed. A typo or a prefix is more
+   * likely to mean a common term than a rare one ("Bialatski" means the much-cited Bialiatski,
+   * not a name that occurs twice), so inexact candidates lean towards the frequent.
+   */
+  function candidateWeight(similarity: number, exact: boolean, documentFrequency: number) {
+    if (exact) return similarity;
+    const popularity = Math.log(1 + documentFrequency) / Math.log(2 + count);
+    return similarity * (0.85 + 0.15 * popularity);
+  }
+
+  /**
+   * A word's score per publication: its best match in the publication's own text plus its best
+   * match among the publication's organizations, so that a title naming the organization that
+   * also issued it ranks above either alone. The word weighs by how common its most common
+   * reading is (one inverse document frequency per word, not per candidate: otherwise rare
+   * near-misses would outrank the term the reader meant).
+   */
   function scoreWord(word: string, optional: boolean) {
     const text = new Float64Array(count);
     const organization = new Float64Array(count);
     const exact = new Uint8Array(count);
     const options = { prefix: !optional, fuzzy: !optional };
 
-    const scorePostings = (shard: Shard, term: number, similarity: number, isExact: boolean) => {
-      const weight = similarity * idf(shard.documentCounts[term] ?? 0);
-      forEachPosting(shard, term, (doc, fields) => {
-        const value = weight * fieldWeight(fields);
-        if (value > (text[doc] ?? 0)) text[doc] = value;
-        if (isExact) exact[doc] = 1;
-      });
-    };
-
+    type Candidate = { shard: Shard; term: number; similarity: number; exact: boolean };
+    const candidates: Candidate[] = [];
     const own = shards.get(shardByLetter.get(shardLetter(word)) ?? -1);
     if (own) {
-      for (const match of own.terms.match(word, options)) {
-        scorePostings(own.shard, match.term, match.similarity, match.exact);
-      }
+      for (const match of own.terms.match(word, options))
+        candidates.push({ shard: own.shard, ...match });
     }
     // The first two letters swapped ("iBaliatski") live in another shard.
     const chars = [...word];
@@ -185,11 +195,32 @@ export function createSearchCore(
       const swapped = [chars[1], chars[0], ...chars.slice(2)].join('');
       const other = shards.get(shardByLetter.get(shardLetter(swapped)) ?? -1);
       const term = other?.terms.exact(swapped) ?? -1;
-      if (other && term >= 0) scorePostings(other.shard, term, 0.45, false);
+      if (other && term >= 0)
+        candidates.push({ shard: other.shard, term, similarity: 0.45, exact: false });
     }
+    const orgMatches = orgMatcher.match(word, options);
 
-    for (const match of orgMatcher.match(word, options)) {
-      const value = match.similarity * idf(orgDocCount(match.term)) * FIELD_WEIGHT.organization;
+    let mostCommon = 0;
+    for (const candidate of candidates) {
+      mostCommon = Math.max(mostCommon, candidate.shard.documentCounts[candidate.term] ?? 0);
+    }
+    for (const match of orgMatches) mostCommon = Math.max(mostCommon, orgDocCount(match.term));
+    const wordWeight = idf(mostCommon);
+
+    for (const candidate of candidates) {
+      const frequency = candidate.shard.documentCounts[candidate.term] ?? 0;
+      const weight = wordWeight * candidateWeight(candidate.similarity, candidate.exact, frequency);
+      forEachPosting(candidate.shard, candidate.term, (doc, fields) => {
+        const value = weight * fieldWeight(fields);
+        if (value > (text[doc] ?? 0)) text[doc] = value;
+        if (candidate.exact) exact[doc] = 1;
+      });
+    }
+    for (const match of orgMatches) {
+      const value =
+        wordWeight *
+        candidateWeight(match.similarity, match.exact, orgDocCount(match.term)) *
+        FIELD_WEIGHT.organization;
       for (const org of orgsByTerm[match.term] ?? []) {
         for (const doc of docsByOrganization[org] ?? []) {
           if (value > (organization[doc] ?? 0)) organization[doc] = value;
