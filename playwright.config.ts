@@ -7,6 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export const HOST_PORT = 4176;
+
 type Site = { name: string; port: number; env?: Record<string, string>; base?: string };
 
 export const SITES = {
@@ -54,7 +56,20 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
-  webServer: [server(SITES.main), server(SITES.hostile), server(SITES.basePath)],
+  webServer: [
+    server(SITES.main),
+    server(SITES.hostile),
+    server(SITES.basePath),
+    // A partner's page on another origin (another port), embedding the main site.
+    {
+      command: `npx tsx scripts/serve.ts --dir e2e/host --port ${HOST_PORT}`,
+      url: `http://127.0.0.1:${HOST_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+  ],
   projects: [
     {
       name: 'main',

@@ -4,11 +4,13 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Every e2e test also checks what a privacy-minded reader would: no script error, no console
  * error, and no request to any origin but the app's own.
  */
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ guard: void; otherOrigins: string[] }>({
+  /** Origins a test may load besides the app's own (a host page that embeds it). */
+  otherOrigins: [[], { option: true }],
   guard: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, otherOrigins }, use) => {
       const problems: string[] = [];
-      const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const allowed = new Set([new URL(baseURL ?? 'http://127.0.0.1').origin, ...otherOrigins]);
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -19,7 +21,7 @@ export const test = base.extend<{ guard: void }>({
       });
       page.on('request', (request) => {
         const url = new URL(request.url());
-        if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== ownOrigin) {
+        if (url.protocol !== 'data:' && url.protocol !== 'blob:' && !allowed.has(url.origin)) {
           problems.push(`request to another origin: ${request.url()}`);
         }
       });

@@ -20,6 +20,7 @@ import {
  */
 
 const DEFAULT_CORPUS = 'data/corpus.json';
+const EMBED_SCRIPT = path.resolve('src/embed/embed-script.ts');
 
 /** The files of one corpus build, by path below `data/<version>/`. */
 type DataFiles = Map<string, string | Uint8Array>;
@@ -111,6 +112,18 @@ function serveDataFiles(server: ViteDevServer, getFiles: () => DataFiles | null)
   });
 }
 
+/** In development, /embed.js is compiled from its source on each request. */
+function serveEmbedScript(server: ViteDevServer) {
+  const address = `${server.config.base}embed.js`;
+  server.middlewares.use((request, response, next) => {
+    if (request.url?.split('?')[0] !== address) return next();
+    server.transformRequest(path.relative(server.config.root, EMBED_SCRIPT)).then((result) => {
+      response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      response.end((result?.code ?? '').replace(/^export\s*\{\s*\};?\s*$/m, ''));
+    }, next);
+  });
+}
+
 export function corpusPlugin(): Plugin {
   const root = process.cwd();
   const corpusPath = path.resolve(root, process.env.CORPUS ?? DEFAULT_CORPUS);
@@ -133,6 +146,11 @@ export function corpusPlugin(): Plugin {
     },
     configResolved(config) {
       base = config.base;
+    },
+    buildStart() {
+      if (command !== 'build') return;
+      // The embed script for host pages, at a stable address: /embed.js under the base path.
+      this.emitFile({ type: 'chunk', id: EMBED_SCRIPT, fileName: 'embed.js' });
     },
     generateBundle() {
       if (command !== 'build') return;
@@ -173,6 +191,7 @@ export function corpusPlugin(): Plugin {
     },
     configureServer(server) {
       serveDataFiles(server, () => files);
+      serveEmbedScript(server);
       server.watcher.add(corpusPath);
       server.watcher.on('change', (changed) => {
         if (path.resolve(changed) !== corpusPath) return;

@@ -1,5 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { SkipLink } from '../components/skip-link.tsx';
+import { RESULTS_ID } from '../features/search/search-page.tsx';
 import { formatCount, publicationCount } from '../components/format.ts';
 import { startQuery } from '../corpus/queries.ts';
 import { paths } from './paths.ts';
@@ -8,11 +10,14 @@ import { paths } from './paths.ts';
 export function RootLayout() {
   const { data: meta } = useSuspenseQuery(startQuery());
   const navigating = useNavigation().state === 'loading';
+  const onSearchPage = useLocation().pathname === '/';
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to main content
-      </a>
+      {onSearchPage ? (
+        <SkipLink target={RESULTS_ID}>Skip to results</SkipLink>
+      ) : (
+        <SkipLink target="main">Skip to main content</SkipLink>
+      )}
       <header className="site-header">
         <div className="site-header__inner">
           <Link to={paths.search('site')} className="site-header__name">

@@ -3,13 +3,15 @@ import type { RouteObject } from 'react-router';
 import { startQuery } from '../corpus/queries.ts';
 import { publicationLoader } from '../features/publication/publication-loader.ts';
 import { SearchPage } from '../features/search/search-page.tsx';
+import { EmbedLayout } from '../embed/embed-layout.tsx';
 import { LoadingPage } from './loading-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RouteError } from './route-error.tsx';
 
 /**
- * The routes of docs/interface: `/`, `/publications/:id`, and "not found" for anything else.
+ * The routes of the interface: `/`, `/publications/:id`, the same under `/embed`, and "not found"
+ * for anything else.
  * Loaders fill the query cache; components read it.
  */
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
@@ -37,6 +39,16 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           element: <RootLayout />,
+          children: [
+            { index: true, element: <SearchPage />, errorElement: <RouteError /> },
+            { path: 'publications/:id', ...publicationRoute },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+        {
+          // The same pages for other sites to embed: no header or footer, links stay inside.
+          path: 'embed',
+          element: <EmbedLayout />,
           children: [
             { index: true, element: <SearchPage />, errorElement: <RouteError /> },
             { path: 'publications/:id', ...publicationRoute },

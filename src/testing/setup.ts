@@ -6,6 +6,17 @@ import { afterEach } from 'vitest';
 // there rather than a "not implemented" error.
 if (typeof window !== 'undefined') {
   window.scrollTo = () => undefined;
+  // jsdom has no media queries; tests see a wide screen unless they say otherwise.
+  window.matchMedia ??= (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    dispatchEvent: () => false,
+  });
   Element.prototype.scrollIntoView = () => undefined;
   afterEach(() => cleanup());
 }

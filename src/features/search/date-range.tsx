@@ -5,6 +5,9 @@ type DateRangeProps = {
   years: { first: number; last: number } | null;
   from: string | undefined;
   to: string | undefined;
+  /** Bounds an embed fixed. */
+  lockedFrom?: boolean;
+  lockedTo?: boolean;
   onChange(range: { from: string | undefined; to: string | undefined }): void;
 };
 
@@ -20,11 +23,13 @@ function YearSelect({
   label,
   value,
   choices,
+  disabled,
   onChange,
 }: {
   label: string;
   value: string | undefined;
   choices: string[];
+  disabled: boolean;
   onChange(value: string | undefined): void;
 }) {
   const id = useId();
@@ -34,6 +39,7 @@ function YearSelect({
       <select
         id={id}
         value={value ?? ''}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.value || undefined)}
       >
         <option value="">Any</option>
@@ -48,7 +54,14 @@ function YearSelect({
 }
 
 /** Inclusive date bounds: "from 2020 to 2022" is all of 2020, 2021 and 2022. */
-export const DateRange = memo(function DateRange({ years, from, to, onChange }: DateRangeProps) {
+export const DateRange = memo(function DateRange({
+  years,
+  from,
+  to,
+  lockedFrom = false,
+  lockedTo = false,
+  onChange,
+}: DateRangeProps) {
   return (
     <fieldset className="facet date-range">
       <legend className="facet__legend">Date</legend>
@@ -57,12 +70,14 @@ export const DateRange = memo(function DateRange({ years, from, to, onChange }: 
           label="From"
           value={from}
           choices={options(years, from)}
+          disabled={lockedFrom}
           onChange={(value) => onChange({ from: value, to })}
         />
         <YearSelect
           label="To"
           value={to}
           choices={options(years, to)}
+          disabled={lockedTo}
           onChange={(value) => onChange({ from, to: value })}
         />
       </div>

@@ -17,6 +17,8 @@ type FacetGroupProps = {
   filterLabel: string;
   values: readonly FacetValue[];
   selected: readonly string[];
+  /** Fixed by an embed: only the selected values show, checked and not changeable. */
+  locked?: boolean;
   onChange(selected: string[]): void;
 };
 
@@ -32,17 +34,20 @@ export const FacetGroup = memo(function FacetGroup({
   filterLabel,
   values,
   selected,
+  locked = false,
   onChange,
 }: FacetGroupProps) {
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const listId = useId();
-  const long = values.length > COLLAPSED_LIMIT;
+  const long = !locked && values.length > COLLAPSED_LIMIT;
   const folded = foldText(filter.trim());
 
   let shown: readonly FacetValue[] = values;
-  if (long && folded) {
+  if (locked) {
+    shown = values.filter((value) => selected.includes(value.value));
+  } else if (long && folded) {
     shown = values.filter((value) => matchesFilter(value, folded));
   } else if (long && !expanded) {
     const largest = new Set(
@@ -86,6 +91,7 @@ export const FacetGroup = memo(function FacetGroup({
               <input
                 type="checkbox"
                 checked={selected.includes(value.value)}
+                disabled={locked}
                 onChange={(event) => toggle(value.value, event.target.checked)}
               />
               <span className="facet__label">{value.label}</span>{' '}

@@ -7,6 +7,8 @@ import type { SearchHit } from '../../corpus/search-data.ts';
 
 type ResultListProps = {
   hits: readonly SearchHit[];
+  /** All matches, not only those listed: kept on the list for tests and tools. */
+  total: number;
   typeLabels: ReadonlyMap<string, string>;
   organizationNames: ReadonlyMap<string, string>;
   /** The corpus's main language: other languages are pointed out on each result. */
@@ -21,6 +23,7 @@ type ResultListProps = {
 /** Memoized: its props stay the same while the reader types, until new results arrive. */
 export const ResultList = memo(function ResultList({
   hits,
+  total,
   typeLabels,
   organizationNames,
   mainLanguage,
@@ -47,7 +50,7 @@ export const ResultList = memo(function ResultList({
   return (
     // The click handler only routes clicks on the links inside, which keyboards reach as links.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
-    <ol className="results" aria-label="Results" aria-busy={busy} onClick={open}>
+    <ol className="results" aria-label="Results" aria-busy={busy} data-total={total} onClick={open}>
       {hits.map((hit, index) => (
         // Keyed by position: a new page of results updates these items instead of replacing them.
         <li key={index} className="result">

@@ -3,12 +3,14 @@ import type { SearchResponse, CorpusMeta } from '../../corpus/search-data.ts';
 import { languageName } from '../../corpus/languages.ts';
 import { DateRange } from './date-range.tsx';
 import { FacetGroup, type FacetValue } from './facet-group.tsx';
-import type { SearchState } from './search-params.ts';
+import type { LockableFacet, SearchState } from './search-params.ts';
 
 type SearchFiltersProps = {
   meta: CorpusMeta;
   facets: SearchResponse['facets'] | undefined;
   selection: Pick<SearchState, 'types' | 'orgs' | 'langs' | 'from' | 'to'>;
+  /** Facets an embed fixed: shown as they are, not changeable. */
+  locked: ReadonlySet<LockableFacet>;
   onChange(changes: Partial<SearchState>): void;
 };
 
@@ -21,6 +23,7 @@ export const SearchFilters = memo(function SearchFilters({
   meta,
   facets,
   selection: state,
+  locked,
   onChange,
 }: SearchFiltersProps) {
   const onTypes = useCallback((selected: string[]) => onChange({ types: selected }), [onChange]);
@@ -52,6 +55,7 @@ export const SearchFilters = memo(function SearchFilters({
         filterLabel="Filter types"
         values={types}
         selected={state.types}
+        locked={locked.has('type')}
         onChange={onTypes}
       />
       <FacetGroup
@@ -59,6 +63,7 @@ export const SearchFilters = memo(function SearchFilters({
         filterLabel="Filter organizations"
         values={organizations}
         selected={state.orgs}
+        locked={locked.has('org')}
         onChange={onOrgs}
       />
       {languages.length > 1 && (
@@ -67,10 +72,18 @@ export const SearchFilters = memo(function SearchFilters({
           filterLabel="Filter languages"
           values={languages}
           selected={state.langs}
+          locked={locked.has('lang')}
           onChange={onLangs}
         />
       )}
-      <DateRange years={meta.years} from={state.from} to={state.to} onChange={onChange} />
+      <DateRange
+        years={meta.years}
+        from={state.from}
+        to={state.to}
+        lockedFrom={locked.has('from')}
+        lockedTo={locked.has('to')}
+        onChange={onChange}
+      />
     </div>
   );
 });

@@ -1,30 +1,34 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { useLocation } from 'react-router';
-import { usePaths } from '../../app/paths.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { absoluteUrl, embedSnippet, usePaths } from '../../app/paths.ts';
+import { SharePanel } from '../../components/share-panel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { startQuery, searchQuery } from '../../corpus/queries.ts';
-import { PAGE_SIZE, type SearchRequest, type SortOrder } from '../../corpus/search-request.ts';
+import { PAGE_SIZE, type SearchRequest } from '../../corpus/search-request.ts';
 import { useSearchClient } from '../../corpus/search-client-context.tsx';
 import { EmptyResults } from './empty-results.tsx';
-import { formatCount, publicationCount } from '../../components/format.ts';
+import { FiltersPanel } from './filters-panel.tsx';
 import { Pagination } from './pagination.tsx';
+import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchBox } from './search-box.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import {
-  activeFilterCount,
   effectiveSort,
+  lockedFacets,
+  removableFilterCount,
   searchString,
+  serializeSearchParams,
+  withoutFilters,
   type SearchState,
 } from './search-params.ts';
+import { SortSelect } from './sort-select.tsx';
+import { useLatestCallback } from './use-latest-callback.ts';
 import { useSearchState } from './use-search-state.ts';
+import { useSlashToSearch } from './use-slash-to-search.ts';
 
-const SORT_LABELS: Record<SortOrder, string> = {
-  relevance: 'Relevance',
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-};
+/** The id the skip link jumps to. */
+export const RESULTS_ID = 'results';
 
 function toRequest(state: SearchState): SearchRequest {
   return {
@@ -50,21 +54,32 @@ export function SearchPage() {
     }),
     [meta],
   );
-  const { state, setQueryText, commitQueryText, update } = useSearchState(known);
+  const paths = usePaths();
+  const embedded = paths.scope === 'embed';
+  const { state: live, committed, setQueryText, commitQueryText, update } = useSearchState(known);
+  // Locks and themes are for embeds; on the full site those parameters mean nothing.
+  const state = embedded ? live : { ...live, lock: undefined };
+  const locked = useMemo(
+    () => (embedded ? lockedFacets(committed) : new Set<never>()),
+    [embedded, committed],
+  );
   const { types, orgs, langs, from, to } = state;
   const selection = useMemo(
     () => ({ types, orgs, langs, from, to }),
     [types, orgs, langs, from, to],
   );
+
   const client = useSearchClient();
   const results = useQuery(searchQuery(client, toRequest(state), meta));
+  // The count announced to screen readers follows the URL, which waits for typing to pause: it
+  // is read once a word is typed, not after every letter.
+  const settled = useQuery(searchQuery(client, toRequest(committed), meta));
   // Once the first results are on screen, get the worker ready for the first keystroke.
   useEffect(() => {
     const timer = setTimeout(() => client.warmUp(), 100);
     return () => clearTimeout(timer);
   }, [client]);
-  const paths = usePaths();
-  const sortId = useId();
+  useSlashToSearch();
 
   const typeLabels = useMemo(
     () => new Map(meta.types.map((type) => [type.id, type.label])),
@@ -74,31 +89,26 @@ export function SearchPage() {
     () => new Map(meta.organizations.map((org) => [org.id, org.name])),
     [meta],
   );
-  // The URL as written, not the live text: links to publications change only when it does.
-  const committedSearch = useLocation().search;
-  // A stable handle for memoized children; it always calls the latest `update`.
-  const latestUpdate = useRef(update);
-  useLayoutEffect(() => {
-    latestUpdate.current = update;
-  });
-  const onFiltersChange = useCallback(
-    (changes: Partial<SearchState>) => latestUpdate.current(changes),
-    [],
-  );
+  const onFiltersChange = useLatestCallback((changes: Partial<SearchState>) => update(changes));
   // Opening a result right after typing: write the URL first, so Back returns to this search.
-  const latestCommit = useRef(commitQueryText);
-  useLayoutEffect(() => {
-    latestCommit.current = commitQueryText;
-  });
-  const onOpenResult = useCallback(() => latestCommit.current(), []);
+  const onOpenResult = useLatestCallback(() => commitQueryText());
+  const [lockEmbed, setLockEmbed] = useState(false);
+
   const query = state.q.trim();
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
   const data = results.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
-  const firstShown = data && data.total > 0 ? data.offset + 1 : 0;
-  const lastShown = data ? data.offset + data.hits.length : 0;
-  const sort = effectiveSort(state);
+  const committedPath = paths.search(serializeSearchParams(committed));
+  const filterCount = removableFilterCount(state);
+  const clearFilters = () => update(withoutFilters(state));
+  const scopedFacets = [
+    ...(state.types.length ? ['type'] : []),
+    ...(state.orgs.length ? ['org'] : []),
+    ...(state.langs.length ? ['lang'] : []),
+    ...(state.from ? ['from'] : []),
+    ...(state.to ? ['to'] : []),
+  ];
 
   return (
     <div className="search-page">
@@ -106,63 +116,63 @@ export function SearchPage() {
       <SearchBox value={state.q} onChange={setQueryText} onCommit={commitQueryText} />
 
       <div className="search-page__columns">
-        <aside className="search-page__filters" aria-labelledby={`${sortId}-filters`}>
-          <h2 id={`${sortId}-filters`} className="filters__heading">
-            Filters
-          </h2>
+        <FiltersPanel activeCount={filterCount} total={data?.total} inline={embedded}>
           <SearchFilters
             meta={meta}
             facets={data?.facets}
             selection={selection}
+            locked={locked}
             onChange={onFiltersChange}
           />
-          {activeFilterCount(state) > 0 && (
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() =>
-                update({ types: [], orgs: [], langs: [], from: undefined, to: undefined })
-              }
-            >
+          {filterCount > 0 && (
+            <button type="button" className="button button--quiet" onClick={clearFilters}>
               Clear all filters
             </button>
           )}
-        </aside>
+        </FiltersPanel>
 
-        <section className="search-page__results" aria-labelledby={`${sortId}-results`}>
-          <h2 id={`${sortId}-results`} className="visually-hidden">
-            Results
-          </h2>
+        <section
+          id={RESULTS_ID}
+          className="search-page__results"
+          aria-label="Search results"
+          aria-busy={!data && !results.isError}
+          tabIndex={-1}
+        >
           <div className="results-bar">
-            <p role="status" className="results-bar__status">
-              {data
-                ? `${publicationCount(data.total)}${
-                    data.total > 0
-                      ? ` · showing ${formatCount(firstShown)}–${formatCount(lastShown)}`
-                      : ''
-                  }`
-                : results.isError
-                  ? 'Search is unavailable'
-                  : 'Loading publications…'}
-            </p>
-            <div className="results-bar__sort">
-              <label htmlFor={sortId}>Sort by</label>
-              <select
-                id={sortId}
-                value={sort}
-                onChange={(event) => {
-                  const order = event.target.value;
-                  if (order === 'relevance' || order === 'newest' || order === 'oldest')
-                    update({ sort: order });
-                }}
-              >
-                {(Object.keys(SORT_LABELS) as SortOrder[]).map((order) => (
-                  <option key={order} value={order} disabled={order === 'relevance' && !query}>
-                    {SORT_LABELS[order]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
+            <SortSelect
+              value={effectiveSort(state)}
+              hasQuery={query !== ''}
+              onChange={(sort) => update({ sort })}
+            />
+            {!embedded && (
+              <SharePanel
+                link={() => absoluteUrl(committedPath)}
+                snippet={() =>
+                  embedSnippet({
+                    q: committed.q,
+                    types: committed.types,
+                    orgs: committed.orgs,
+                    langs: committed.langs,
+                    from: committed.from,
+                    to: committed.to,
+                    lock: lockEmbed ? scopedFacets : [],
+                  })
+                }
+                options={
+                  scopedFacets.length > 0 && (
+                    <label className="share__option">
+                      <input
+                        type="checkbox"
+                        checked={lockEmbed}
+                        onChange={(event) => setLockEmbed(event.target.checked)}
+                      />{' '}
+                      Readers of the embed cannot change these filters
+                    </label>
+                  )
+                }
+              />
+            )}
           </div>
 
           {results.isError && !results.isFetching && (
@@ -177,10 +187,8 @@ export function SearchPage() {
           {data && data.total === 0 && (
             <EmptyResults
               query={query}
-              filterCount={activeFilterCount(state)}
-              onClearFilters={() =>
-                update({ types: [], orgs: [], langs: [], from: undefined, to: undefined })
-              }
+              filterCount={filterCount}
+              onClearFilters={clearFilters}
               onClearQuery={() => update({ q: '' })}
             />
           )}
@@ -189,10 +197,11 @@ export function SearchPage() {
             <>
               <ResultList
                 hits={data.hits}
+                total={data.total}
                 typeLabels={typeLabels}
                 organizationNames={orgNames}
                 mainLanguage={meta.language}
-                searchLocation={paths.search(new URLSearchParams(committedSearch))}
+                searchLocation={committedPath}
                 busy={results.isPlaceholderData}
                 onOpen={onOpenResult}
               />

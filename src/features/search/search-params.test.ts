@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_STATE,
   effectiveSort,
+  keepLocks,
+  lockedFacets,
+  removableFilterCount,
+  withoutFilters,
   parseSearchParams,
   searchString,
   serializeSearchParams,
@@ -104,5 +108,38 @@ describe('serializeSearchParams', () => {
     for (const state of states) {
       expect(parseSearchParams(serializeSearchParams(state), known)).toEqual(state);
     }
+  });
+});
+
+describe('embed locks', () => {
+  it('reads lock as comma-separated facet names, and theme, ignoring the unknown', () => {
+    const state = parse('org=viasna&lock=org,%20type,bogus&theme=dark');
+    expect(state.lock).toEqual(['type', 'org']);
+    expect(state.theme).toBe('dark');
+    expect(parse('theme=neon').theme).toBeUndefined();
+    expect(searchString(state)).toBe('?org=viasna&lock=type%2Corg&theme=dark');
+  });
+
+  it('locks only facets that have values', () => {
+    expect([...lockedFacets(parse('org=viasna&lock=org,type,from'))]).toEqual(['org']);
+    expect([...lockedFacets(parse('from=2020&to=2021&lock=from,to'))]).toEqual(['from', 'to']);
+  });
+
+  it('puts locked values back whatever a change asks for', () => {
+    const current = parse('org=viasna&type=news&lock=org');
+    const widened = keepLocks({ ...current, orgs: ['viasna', 'bhc'], types: [] }, current);
+    expect(widened.orgs).toEqual(['viasna']);
+    expect(widened.types).toEqual([]);
+    const removed = keepLocks({ ...current, orgs: [] }, current);
+    expect(removed.orgs).toEqual(['viasna']);
+    expect(removed.lock).toEqual(['org']);
+  });
+
+  it('clears only the filters the reader may remove', () => {
+    const current = parse('q=x&org=viasna&type=news&from=2020&lock=org');
+    expect(removableFilterCount(current)).toBe(2);
+    const cleared = withoutFilters(current);
+    expect(searchString(cleared)).toBe('?q=x&org=viasna&lock=org');
+    expect(removableFilterCount(cleared)).toBe(0);
   });
 });

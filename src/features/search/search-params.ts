@@ -7,6 +7,10 @@ import type { SortOrder } from '../../corpus/search-request.ts';
  * their key, and anything unknown or malformed is dropped rather than shown as an error.
  */
 
+/** Facets an embed can fix with `lock` (embed-only parameter, see docs/embedding.md). */
+export type LockableFacet = 'type' | 'org' | 'lang' | 'from' | 'to';
+export type Theme = 'light' | 'dark' | 'auto';
+
 export type SearchState = {
   q: string;
   types: string[];
@@ -17,6 +21,10 @@ export type SearchState = {
   /** Only when chosen; otherwise the default for `q` applies (see `effectiveSort`). */
   sort?: SortOrder;
   page: number;
+  /** Embeds only: facets whose values in the URL the reader cannot change. */
+  lock?: LockableFacet[];
+  /** Embeds only: the colour scheme the host asked for. */
+  theme?: Theme;
 };
 
 /** What the corpus allows; values it does not know are dropped. */
@@ -29,6 +37,13 @@ export type KnownValues = {
 export const EMPTY_STATE: SearchState = { q: '', types: [], orgs: [], langs: [], page: 1 };
 
 const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+const LOCKABLE: readonly LockableFacet[] = ['type', 'org', 'lang', 'from', 'to'];
+const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+
+function parseLock(values: readonly string[]): LockableFacet[] {
+  const named = new Set(values.flatMap((value) => value.split(',')).map((name) => name.trim()));
+  return LOCKABLE.filter((facet) => named.has(facet));
+}
 
 export function defaultSort(q: string): SortOrder {
   return q.trim() ? 'relevance' : 'newest';
@@ -79,6 +94,10 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   const sort = params.get('sort');
   const knownSort = SORT_ORDERS.find((order) => order === sort);
   if (knownSort && knownSort !== defaultSort(state.q)) state.sort = knownSort;
+  const lock = parseLock(params.getAll('lock'));
+  if (lock.length > 0) state.lock = lock;
+  const theme = THEMES.find((name) => name === params.get('theme'));
+  if (theme && theme !== 'auto') state.theme = theme;
   return state;
 }
 
@@ -92,21 +111,61 @@ export function serializeSearchParams(state: SearchState): URLSearchParams {
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== defaultSort(state.q)) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.lock && state.lock.length > 0) params.set('lock', state.lock.join(','));
+  if (state.theme && state.theme !== 'auto') params.set('theme', state.theme);
   return params;
+}
+
+/** The facets `state` locks that have values to lock: a lock on an empty facet fixes nothing. */
+export function lockedFacets(state: SearchState): ReadonlySet<LockableFacet> {
+  const locked = new Set<LockableFacet>();
+  for (const facet of state.lock ?? []) {
+    const hasValue =
+      (facet === 'type' && state.types.length > 0) ||
+      (facet === 'org' && state.orgs.length > 0) ||
+      (facet === 'lang' && state.langs.length > 0) ||
+      (facet === 'from' && state.from !== undefined) ||
+      (facet === 'to' && state.to !== undefined);
+    if (hasValue) locked.add(facet);
+  }
+  return locked;
+}
+
+/** `next` with the locked facets of `current` put back: an embed's scope cannot be widened. */
+export function keepLocks(next: SearchState, current: SearchState): SearchState {
+  const locked = lockedFacets(current);
+  if (locked.size === 0) return next;
+  const kept: SearchState = { ...next, lock: current.lock ?? [] };
+  if (locked.has('type')) kept.types = current.types;
+  if (locked.has('org')) kept.orgs = current.orgs;
+  if (locked.has('lang')) kept.langs = current.langs;
+  if (locked.has('from')) kept.from = current.from;
+  if (locked.has('to')) kept.to = current.to;
+  return kept;
+}
+
+/** Filters the reader chose, not those an embed fixed. */
+export function removableFilterCount(state: SearchState): number {
+  const locked = lockedFacets(state);
+  return (
+    (locked.has('type') ? 0 : state.types.length) +
+    (locked.has('org') ? 0 : state.orgs.length) +
+    (locked.has('lang') ? 0 : state.langs.length) +
+    (state.from && !locked.has('from') ? 1 : 0) +
+    (state.to && !locked.has('to') ? 1 : 0)
+  );
+}
+
+/** The state without the filters the reader can remove. */
+export function withoutFilters(state: SearchState): SearchState {
+  return keepLocks(
+    { ...state, types: [], orgs: [], langs: [], from: undefined, to: undefined, page: 1 },
+    state,
+  );
 }
 
 /** `?…` for a state, or '' for the default state. */
 export function searchString(state: SearchState): string {
   const query = serializeSearchParams(state).toString();
   return query ? `?${query}` : '';
-}
-
-export function activeFilterCount(state: SearchState): number {
-  return (
-    state.types.length +
-    state.orgs.length +
-    state.langs.length +
-    (state.from ? 1 : 0) +
-    (state.to ? 1 : 0)
-  );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
+  keepLocks,
   parseSearchParams,
   serializeSearchParams,
   type KnownValues,
@@ -33,6 +34,8 @@ function freshDraft(q: string): Draft {
 export type SearchStateControls = {
   /** The state in the URL, with the live search text as `q`. */
   state: SearchState;
+  /** The state in the URL as it is: behind `state` while the reader types. */
+  committed: SearchState;
   setQueryText(text: string): void;
   /** Writes the URL now instead of after the pause (Enter in the search box). */
   commitQueryText(): void;
@@ -88,6 +91,7 @@ export function useSearchState(known: KnownValues): SearchStateControls {
 
   return {
     state,
+    committed: urlState,
     setQueryText(text) {
       if (current.typing) {
         setDraft({ ...current, text });
@@ -112,7 +116,8 @@ export function useSearchState(known: KnownValues): SearchStateControls {
       const text = changes.q ?? current.text;
       setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: false });
       // Synchronous, so a checkbox shows its new state within the click that changed it.
-      setParams(serializeSearchParams({ ...state, page: 1, ...changes, q: text }), {
+      const next = keepLocks({ ...state, page: 1, ...changes, q: text }, urlState);
+      setParams(serializeSearchParams(next), {
         ...options,
         flushSync: true,
       });

@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures.ts';
+
+/** axe-core finds nothing on any route, light or dark, wide or narrow. */
+
+const ROUTES = [
+  '/',
+  '/?q=Viasna&type=statement&from=2021',
+  '/?q=qqqzzzxxx',
+  '/publications/moscow-mechanism-report-on-belarus-uk-statement-to-the-osce',
+  '/publications/joint-open-letter-in-support-of-the-belarusian-helsinki-committee',
+  '/no/such/page',
+  '/publications/no-such-publication',
+  '/embed?org=viasna&lock=org',
+  '/embed/publications/moscow-mechanism-report-on-belarus-uk-statement-to-the-osce',
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 360, height: 740 }],
+  ] as const) {
+    test(`no axe violations: ${colorScheme}, ${device}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const found: string[] = [];
+      for (const route of ROUTES) {
+        await page.goto(route);
+        await expect(page.locator('h1').first()).toBeAttached();
+        await page.waitForLoadState('networkidle');
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        for (const violation of violations) {
+          found.push(
+            `${route}: ${violation.id} (${violation.impact}) ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(' '))
+              .join(' | ')}`,
+          );
+        }
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test('the phone sheet of filters is accessible when open', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+});

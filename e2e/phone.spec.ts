@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import { expect, resultCount, results, searchBox, test } from './fixtures.ts';
+
+/** A small phone, held upright, used with a finger. */
+test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+test('every route fits 360 px without sideways scrolling', async ({ page }) => {
+  for (const path of [
+    '/',
+    '/?q=Bialiatski&type=statement',
+    '/publications/moscow-mechanism-report-on-belarus-uk-statement-to-the-osce',
+    '/publications/shto-takoe-abarona-pravou-chalaveka-u-dzyarzhave-dze-chasam-ne-da-zakonau',
+    '/no/such/page',
+    '/embed?org=viasna&lock=org',
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('h1').first()).toBeAttached();
+    await page.waitForLoadState('networkidle');
+    expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+  }
+});
+
+test('the search box and the first result are visible without scrolling', async ({ page }) => {
+  await page.goto('/');
+  await expect(searchBox(page)).toBeInViewport();
+  await expect(results(page).getByRole('listitem').first().getByRole('link')).toBeInViewport();
+});
+
+test('filters open in a sheet: tap, choose, show results, focus comes back', async ({ page }) => {
+  await page.goto('/');
+  const open = page.getByRole('button', { name: 'Filters' });
+  await open.tap();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet).toBeVisible();
+  await sheet
+    .getByRole('group', { name: 'Type' })
+    .getByRole('checkbox', { name: /^Report/ })
+    .tap();
+  await expect(sheet.getByRole('button', { name: 'Show 17 results' })).toBeVisible();
+  await sheet.getByRole('button', { name: 'Show 17 results' }).tap();
+  await expect(sheet).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeFocused();
+  await expect(resultCount(page)).toHaveText(/^17 publications/);
+});
+
+test('the sheet closes with Esc and with its Close button, and keeps focus inside', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const open = page.getByRole('button', { name: 'Filters' });
+  await open.click();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet).toBeVisible();
+  // Tabbing around never leaves the sheet while it is open.
+  for (let step = 0; step < 30; step++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(
+      () => document.activeElement?.closest('dialog[open]') !== null,
+    );
+    expect(inside).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(open).toBeFocused();
+
+  await open.click();
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await expect(sheet).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test('a publication reads well on a phone: a tap away, text at least 16 px', async ({ page }) => {
+  await page.goto('/?q=Moscow Mechanism');
+  await results(page).getByRole('link').first().tap();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeVisible();
+  const bodySize = await page
+    .locator('.publication__body p')
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  expect(bodySize).toBeGreaterThanOrEqual(16);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.getByRole('link', { name: 'Back to results' }).tap();
+  await expect(resultCount(page)).toBeVisible();
+});
+
+test('controls are large enough to tap', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Filters' }).tap();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  const targets = sheet.locator('label.facet__value, button');
+  const boxes = await targets.evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return {
+        text: element.textContent?.trim().slice(0, 30),
+        width: box.width,
+        height: box.height,
+      };
+    }),
+  );
+  for (const box of boxes) {
+    expect(box.height, box.text).toBeGreaterThanOrEqual(44);
+    expect(box.width, box.text).toBeGreaterThanOrEqual(44);
+  }
+});

@@ -1,0 +1,78 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { createStaticHandler } from './serve.ts';
+
+/**
+ * npm run lighthouse [-- --dir dist]: Lighthouse's phone preset on the built site, served gzipped
+ * from localhost, for a few routes. Prints the scores against the issue's targets (accessibility
+ * 100, best practices ≥ 95, performance ≥ 90). It reports; it is not a test.
+ */
+
+const TARGETS = { accessibility: 100, 'best-practices': 95, performance: 90, seo: 0 } as const;
+
+async function main() {
+  const dir = process.argv.includes('--dir')
+    ? (process.argv[process.argv.indexOf('--dir') + 1] ?? 'dist')
+    : 'dist';
+  if (!existsSync(path.join(dir, 'index.html')))
+    throw new Error(`${dir} has no build: run npm run build`);
+  const dataDir = path.join(dir, 'data');
+  const [version] = readdirSync(dataDir);
+  const publicationsDir = path.join(dataDir, version ?? '', 'publications');
+  const somePublication = readdirSync(publicationsDir)[0]?.replace(/\.json$/, '') ?? 'none';
+
+  const server = createServer(createStaticHandler({ dir, base: '/' }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    for (const route of ['/', '/?q=Bialiatski', `/publications/${somePublication}`, '/embed']) {
+      const result = await lighthouse(`http://127.0.0.1:${port}${route}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const categories = result?.lhr.categories ?? {};
+      const scores = Object.entries(TARGETS).map(([id, target]) => {
+        const score = Math.round((categories[id]?.score ?? 0) * 100);
+        const mark = target === 0 ? '' : score >= target ? ' ✓' : ` ✗ (target ${target})`;
+        return `${id} ${score}${mark}`;
+      });
+      const audits = result?.lhr.audits ?? {};
+      const metrics = [
+        'first-contentful-paint',
+        'largest-contentful-paint',
+        'total-blocking-time',
+        'cumulative-layout-shift',
+        'speed-index',
+      ]
+        .map((id) => `${id.replace(/-/g, ' ')} ${audits[id]?.displayValue ?? '?'}`)
+        .join(', ');
+      console.log(`${route.padEnd(60)} ${scores.join(' · ')}\n  ${metrics}`);
+    }
+  } finally {
+    chrome.kill();
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { useId, useRef, useState, type ReactNode } from 'react';
+
+async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement | null) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API here (an iframe without permission, an old browser): select and copy.
+    field?.select();
+    return typeof document.execCommand === 'function' && document.execCommand('copy');
+  }
+}
+
+function CopyField({
+  label,
+  value,
+  multiline,
+  copyLabel,
+}: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  copyLabel: string;
+}) {
+  const id = useId();
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const [message, setMessage] = useState('');
+  return (
+    <div className="share__field">
+      <label htmlFor={id}>{label}</label>
+      <div className="share__row">
+        {multiline ? (
+          <textarea id={id} ref={field} readOnly value={value} rows={4} spellCheck={false} />
+        ) : (
+          <input id={id} ref={field} readOnly value={value} type="text" spellCheck={false} />
+        )}
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void copyText(value, field.current).then((copied) =>
+              setMessage(copied ? 'Copied' : 'Select the text and copy it'),
+            );
+          }}
+        >
+          {copyLabel}
+        </button>
+      </div>
+      {/* Polite, but not role="status": that role belongs to the result count. */}
+      <p className="share__message" aria-live="polite">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+type SharePanelProps = {
+  /** The permanent link to what is on screen (asked for when the panel opens). */
+  link: () => string;
+  /** The HTML that embeds it on another site. */
+  snippet: () => string;
+  /** Choices that change the snippet (locking filters). */
+  options?: ReactNode;
+};
+
+/** "Share": the link to this view and the snippet that embeds it, each with a copy button. */
+export function SharePanel({ link, snippet, options }: SharePanelProps) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <div className="share">
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        Share
+      </button>
+      {open && (
+        <section id={panelId} className="share__panel" aria-label="Share">
+          <CopyField label="Link to this view" value={link()} copyLabel="Copy link" />
+          <CopyField
+            label="Embed on your site"
+            value={snippet()}
+            multiline
+            copyLabel="Copy embed code"
+          />
+          {options}
+        </section>
+      )}
+    </div>
+  );
+}

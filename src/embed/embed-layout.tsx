@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import {
+  EmbedParametersContext,
+  LinkScopeContext,
+  absoluteUrl,
+  embedParameters,
+  paths,
+} from '../app/paths.ts';
+import { useReportHeight } from './use-report-height.ts';
+
+type Theme = 'light' | 'dark' | 'auto';
+
+function themeOf(search: string): Theme | null {
+  const value = new URLSearchParams(search).get('theme');
+  return value === 'light' || value === 'dark' || value === 'auto' ? value : null;
+}
+
+/** The same view on the full site: same filters, without the embed's own parameters. */
+function fullSitePath(pathname: string, search: string): string {
+  const publication = /^\/embed\/publications\/([^/]+)$/.exec(pathname);
+  if (publication?.[1]) return paths.publication('site', decodeURIComponent(publication[1]));
+  const params = new URLSearchParams(search);
+  params.delete('lock');
+  params.delete('theme');
+  return paths.search('site', params);
+}
+
+/**
+ * The frame for embeds (/embed…): no site header or footer, links that stay under /embed, the
+ * host's colour scheme, and the content's height reported to the host page.
+ */
+export function EmbedLayout() {
+  const location = useLocation();
+  const content = useRef<HTMLDivElement>(null);
+  // The theme comes with the embed's first URL; it stays while the reader moves around inside.
+  const [theme, setTheme] = useState<Theme>(() => themeOf(location.search) ?? 'auto');
+  // So are the locked filters: links inside the embed keep them (see usePaths).
+  const [fixed] = useState(() => embedParameters(location.search));
+  const requested = themeOf(location.search);
+  if (requested && requested !== theme) setTheme(requested);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.embed = '';
+    if (theme === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    return () => {
+      delete root.dataset.embed;
+      delete root.dataset.theme;
+    };
+  }, [theme]);
+  useReportHeight(content);
+
+  return (
+    <LinkScopeContext.Provider value="embed">
+      <EmbedParametersContext.Provider value={fixed}>
+        <div className="embed" ref={content}>
+          <main id="main" className="embed__main" tabIndex={-1}>
+            <Outlet />
+          </main>
+          <nav className="embed__full-site" aria-label="Full site">
+            <a
+              href={absoluteUrl(fullSitePath(location.pathname, location.search))}
+              target="_blank"
+              rel="noopener"
+            >
+              Open in full site<span aria-hidden="true"> ↗</span>
+              <span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+          </nav>
+        </div>
+      </EmbedParametersContext.Provider>
+    </LinkScopeContext.Provider>
+  );
+}
