@@ -21,6 +21,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     ['phone', { width: 360, height: 740 }],
   ] as const) {
     test(`no axe violations: ${colorScheme}, ${device}`, async ({ page }) => {
+      // Nine pages, each loaded and analysed: longer than one page's test.
+      test.setTimeout(120_000);
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       const found: string[] = [];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems, readCorpusText } from '../src/corpus/corpus-file.ts';
 import { BOOT_SCRIPT, prerenderIndex } from './prerender.ts';
+import { atomFeeds } from '../src/corpus/atom-feeds.ts';
 import { startData } from '../src/corpus/prepared-core.ts';
 import {
   START_DATA_ELEMENT_ID,
@@ -34,7 +35,13 @@ function corpusError(report: string): Error {
   return error;
 }
 
-async function loadDataFiles(corpusPath: string, displayName: string): Promise<DataFiles> {
+type CorpusOutput = { files: DataFiles; feeds: Map<string, string> };
+
+async function loadDataFiles(
+  corpusPath: string,
+  displayName: string,
+  base: string,
+): Promise<CorpusOutput> {
   let text: string;
   try {
     text = readFileSync(corpusPath, 'utf8');
@@ -51,11 +58,16 @@ async function loadDataFiles(corpusPath: string, displayName: string): Promise<D
   data.shards.forEach((shard, index) => {
     files.set(data.meta.files.shards[index]?.file ?? `terms-${index}.bin`, encodeShard(shard));
   });
+  data.bodyShards.forEach((shard, index) => {
+    files.set(data.meta.files.bodyShards[index]?.file ?? `body-${index}.bin`, encodeShard(shard));
+  });
   data.cards.forEach((chunk, index) => files.set(cardFile(index), JSON.stringify(chunk)));
   for (const [id, file] of data.publications) {
     files.set(`publications/${id}.json`, JSON.stringify(file));
   }
-  return files;
+  // Feeds live at stable addresses (feed readers keep them), outside the hashed data folder.
+  const feeds = atomFeeds(result.corpus, { siteUrl: process.env.SITE_URL, base });
+  return { files, feeds };
 }
 
 /** The chunk of src/app/start.tsx and every chunk it imports but the entry, in a build. */
@@ -91,12 +103,22 @@ function versionOf(files: DataFiles): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-function serveDataFiles(server: ViteDevServer, getFiles: () => DataFiles | null) {
+function serveDataFiles(server: ViteDevServer, getOutput: () => CorpusOutput | null) {
   const prefix = `${server.config.base}data/dev/`;
+  const feedPrefix = `${server.config.base}feeds/`;
   server.middlewares.use((request, response, next) => {
     const url = request.url?.split('?')[0] ?? '';
+    if (url.startsWith(feedPrefix)) {
+      const feed = getOutput()?.feeds.get(
+        `feeds/${decodeURIComponent(url.slice(feedPrefix.length))}`,
+      );
+      if (feed === undefined) return next();
+      response.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
+      response.end(feed);
+      return;
+    }
     if (!url.startsWith(prefix)) return next();
-    const content = getFiles()?.get(decodeURIComponent(url.slice(prefix.length)));
+    const content = getOutput()?.files.get(decodeURIComponent(url.slice(prefix.length)));
     if (content === undefined) {
       response.statusCode = 404;
       response.end('Not found');
@@ -128,7 +150,7 @@ export function corpusPlugin(): Plugin {
   const root = process.cwd();
   const corpusPath = path.resolve(root, process.env.CORPUS ?? DEFAULT_CORPUS);
   const displayName = path.relative(root, corpusPath) || corpusPath;
-  let files: DataFiles | null = null;
+  let output: CorpusOutput | null = null;
   let version = 'dev';
   let base = '/';
   let command: 'build' | 'serve' = 'serve';
@@ -137,11 +159,12 @@ export function corpusPlugin(): Plugin {
 
   return {
     name: 'statement-explorer:corpus',
-    async config(_config, env) {
+    async config(config, env) {
       if (env.isPreview) return;
-      files = await loadDataFiles(corpusPath, displayName);
+      base = config.base ?? '/';
+      output = await loadDataFiles(corpusPath, displayName, base);
       command = env.command;
-      version = env.command === 'serve' ? 'dev' : versionOf(files);
+      version = env.command === 'serve' ? 'dev' : versionOf(output.files);
       return { define: { __DATA_VERSION__: JSON.stringify(version) } };
     },
     configResolved(config) {
@@ -161,7 +184,7 @@ export function corpusPlugin(): Plugin {
     // request after the scripts (docs/decisions/007-data-at-scale.md). JSON in a non-executable
     // script element, so a Content-Security-Policy without 'unsafe-inline' still allows it.
     transformIndexHtml(html, context) {
-      const start = files?.get('start.json');
+      const start = output?.files.get('start.json');
       if (typeof start !== 'string') return html;
       const name = (JSON.parse(start) as { name?: unknown }).name;
       // The app's code is imported once the pre-rendered page is painted (src/main.tsx); fetch
@@ -190,14 +213,14 @@ export function corpusPlugin(): Plugin {
       };
     },
     configureServer(server) {
-      serveDataFiles(server, () => files);
+      serveDataFiles(server, () => output);
       serveEmbedScript(server);
       server.watcher.add(corpusPath);
       server.watcher.on('change', (changed) => {
         if (path.resolve(changed) !== corpusPath) return;
-        loadDataFiles(corpusPath, displayName).then(
+        loadDataFiles(corpusPath, displayName, base).then(
           (reloaded) => {
-            files = reloaded;
+            output = reloaded;
             server.config.logger.info(`${displayName} changed: reloading`, { timestamp: true });
             server.ws.send({ type: 'full-reload' });
           },
@@ -209,14 +232,18 @@ export function corpusPlugin(): Plugin {
       });
     },
     writeBundle(options) {
-      if (!files || !options.dir) return;
+      if (!output || !options.dir) return;
       outDir = options.dir;
       const dataDir = path.join(options.dir, 'data', version);
       mkdirSync(path.join(dataDir, 'publications'), { recursive: true });
-      for (const [name, content] of files) writeFileSync(path.join(dataDir, name), content);
+      for (const [name, content] of output.files) writeFileSync(path.join(dataDir, name), content);
+      for (const [name, content] of output.feeds) {
+        mkdirSync(path.dirname(path.join(options.dir, name)), { recursive: true });
+        writeFileSync(path.join(options.dir, name), content);
+      }
     },
     async closeBundle() {
-      const startJson = files?.get('start.json');
+      const startJson = output?.files.get('start.json');
       if (command !== 'build' || !outDir || typeof startJson !== 'string') return;
       await prerenderIndex({ root, outDir, base, version, startJson, bootScript });
     },

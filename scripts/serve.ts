@@ -55,8 +55,10 @@ export function createStaticHandler(options: Options) {
     for (const [name, value] of Object.entries(options.headers ?? {}))
       response.setHeader(name, value);
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-      let compressed = gzipCache.get(file);
-      if (!compressed) gzipCache.set(file, (compressed = gzipSync(body)));
+      // Keyed by modification time too: a rebuild under a running server must not serve old bytes.
+      const key = `${file}:${statSync(file).mtimeMs}`;
+      let compressed = gzipCache.get(key);
+      if (!compressed) gzipCache.set(key, (compressed = gzipSync(body)));
       body = compressed;
       response.setHeader('Content-Encoding', 'gzip');
     }

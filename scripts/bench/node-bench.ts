@@ -9,6 +9,7 @@ import {
   cardFile,
   decodeColumns,
   decodeShard,
+  publicationFileSchema,
   startSchema,
   type StartData,
 } from '../../src/corpus/search-data.ts';
@@ -139,6 +140,14 @@ function openCore(dataDir: string, start: StartData): SearchCore {
     {
       shard: (index) =>
         decodeShard(fileBuffer(path.join(dataDir, start.files.shards[index]?.file ?? ''))),
+      bodyShard: (index) =>
+        decodeShard(fileBuffer(path.join(dataDir, start.files.bodyShards[index]?.file ?? ''))),
+      body: (id) => {
+        const file: unknown = JSON.parse(
+          readFileSync(path.join(dataDir, 'publications', `${id}.json`), 'utf8'),
+        );
+        return v.parse(publicationFileSchema, file).publication.body ?? '';
+      },
       cards: (chunk) =>
         v.parse(
           cardChunkSchema,

@@ -1,15 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-
-async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement | null) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard API here (an iframe without permission, an old browser): select and copy.
-    field?.select();
-    return typeof document.execCommand === 'function' && document.execCommand('copy');
-  }
-}
+import { copyText } from './copy-text.ts';
 
 function CopyField({
   label,

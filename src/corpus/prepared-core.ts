@@ -9,11 +9,17 @@ export function coreFromPrepared(data: PreparedData): SearchCore {
       if (!shard) throw new Error(`no shard ${index}`);
       return shard;
     },
+    bodyShard: (index) => {
+      const shard = data.bodyShards[index];
+      if (!shard) throw new Error(`no body shard ${index}`);
+      return shard;
+    },
     cards: (chunk) => {
       const cards = data.cards[chunk];
       if (!cards) throw new Error(`no card chunk ${chunk}`);
       return cards;
     },
+    body: (id) => data.publications.get(id)?.publication.body ?? '',
   });
 }
 

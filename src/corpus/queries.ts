@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { NotFoundError, dataUrls, fetchData } from './data-files.ts';
 import type { SearchClient } from './search-client.ts';
-import { DEFAULT_REQUEST, type SearchRequest } from './search-request.ts';
+import { DEFAULT_REQUEST, type RelatedRequest, type SearchRequest } from './search-request.ts';
 import * as v from 'valibot';
 import {
   START_DATA_ELEMENT_ID,
@@ -62,5 +62,13 @@ export const searchQuery = (client: SearchClient, request: SearchRequest, start:
     initialData: isDefaultRequest(request) ? start.first : undefined,
     // Keep the last results on screen while the next ones compute.
     placeholderData: keepPreviousData,
+    retry: 1,
+  });
+
+export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>
+  queryOptions({
+    queryKey: ['corpus', 'related', request.doc],
+    queryFn: ({ signal }) => client.related(request, signal),
+    staleTime: Infinity,
     retry: 1,
   });

@@ -1,6 +1,7 @@
-import type { SearchRequest, SearchResponse } from './search-core.ts';
-import type { CorpusMeta } from './search-data.ts';
-import type { FromWorker, ToWorker } from './search-protocol.ts';
+import type { SearchHit, SearchRequest, SearchResponse } from './search-core.ts';
+import type { CorpusMeta, ExportRow } from './search-data.ts';
+import type { Answer, FromWorker, Job, ToWorker, runJob } from './search-protocol.ts';
+import type { RelatedRequest } from './search-request.ts';
 
 /**
  * Searches as promises. The work runs in a Web Worker so typing never waits for it; where workers
@@ -12,18 +13,22 @@ import type { FromWorker, ToWorker } from './search-protocol.ts';
  */
 export type SearchClient = {
   search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse>;
+  /** Every match of a search, for an export. */
+  exportRows(request: SearchRequest): Promise<ExportRow[]>;
+  /** Publications close to one (its page's "Related"). */
+  related(request: RelatedRequest, signal?: AbortSignal): Promise<SearchHit[]>;
   /** Starts the worker and its data loading ahead of the first search. */
   warmUp(): void;
   dispose(): void;
 };
 
-type SearchSession = { search(request: SearchRequest): Promise<SearchResponse> };
+type SearchSession = Parameters<typeof runJob>[0];
 
 type Pending = {
   id: number;
-  request: SearchRequest;
+  job: Job;
   signal: AbortSignal | undefined;
-  resolve: (response: SearchResponse) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: unknown) => void;
 };
 
@@ -73,10 +78,10 @@ export function createSearchClient(
     return workerReady;
   }
 
-  function settle(pending: Pending, outcome: { response?: SearchResponse; error?: unknown }) {
+  function settle(pending: Pending, outcome: { answer?: Answer; error?: unknown }) {
     if (inFlight !== pending) return;
     inFlight = null;
-    if (outcome.response) pending.resolve(outcome.response);
+    if (outcome.answer) pending.resolve(outcome.answer);
     else pending.reject(outcome.error);
     pump();
   }
@@ -87,17 +92,17 @@ export function createSearchClient(
     if (worker) {
       initWorker().then(
         () => {
-          const message: ToWorker = { type: 'search', id: pending.id, request: pending.request };
+          const message: ToWorker = { type: 'job', id: pending.id, job: pending.job };
           worker?.postMessage(message);
         },
         (error: unknown) => settle(pending, { error }),
       );
       return;
     }
-    runOnMainThread()
-      .then((session) => session.search(pending.request))
+    Promise.all([runOnMainThread(), import('./search-protocol.ts')])
+      .then(([session, { runJob }]) => runJob(session, pending.job))
       .then(
-        (response) => settle(pending, { response }),
+        (answer) => settle(pending, { answer }),
         (error: unknown) => settle(pending, { error }),
       );
   }
@@ -122,7 +127,7 @@ export function createSearchClient(
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (!inFlight || inFlight.id !== message.id) return;
-      if (message.type === 'result') settle(inFlight, { response: message.response });
+      if (message.type === 'answer') settle(inFlight, { answer: message.answer });
       else settle(inFlight, { error: new Error(message.message) });
     });
     worker.addEventListener('error', () => {
@@ -145,24 +150,44 @@ export function createSearchClient(
     startWorker();
   }
 
+  function enqueue(job: Job, signal?: AbortSignal): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      const pending: Pending = { id: nextId++, job, signal, resolve, reject };
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const index = queue.indexOf(pending);
+          if (index < 0) return;
+          queue.splice(index, 1);
+          reject(abortError());
+        },
+        { once: true },
+      );
+      queue.push(pending);
+      pump();
+    });
+  }
+
+  function unexpected(answer: Answer): Error {
+    return new Error(`The search worker answered a ${answer.kind} job unexpectedly`);
+  }
+
   return {
     warmUp,
-    search(request, signal) {
-      return new Promise<SearchResponse>((resolve, reject) => {
-        const pending: Pending = { id: nextId++, request, signal, resolve, reject };
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const index = queue.indexOf(pending);
-            if (index < 0) return;
-            queue.splice(index, 1);
-            reject(abortError());
-          },
-          { once: true },
-        );
-        queue.push(pending);
-        pump();
-      });
+    async search(request, signal) {
+      const answer = await enqueue({ kind: 'search', request }, signal);
+      if (answer.kind !== 'search') throw unexpected(answer);
+      return answer.response;
+    },
+    async exportRows(request) {
+      const answer = await enqueue({ kind: 'export', request });
+      if (answer.kind !== 'export') throw unexpected(answer);
+      return answer.rows;
+    },
+    async related(request, signal) {
+      const answer = await enqueue({ kind: 'related', request }, signal);
+      if (answer.kind !== 'related') throw unexpected(answer);
+      return answer.hits;
     },
     dispose() {
       worker?.terminate();

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { VarintReader, VarintWriter, pack, section, unpack } from './binary-pack.ts';
 import { dateKey } from './dates.ts';
 import { ANY_REFERENCES, publicationSchema, type Corpus, type Publication } from './schema.ts';
-import { tokenize } from './text.ts';
+import { htmlToText } from './html-text.ts';
+import { words } from './text.ts';
 
 /**
  * The files the build makes from a valid corpus (docs/decisions/002-build-time-data.md,
@@ -19,7 +20,7 @@ import { tokenize } from './text.ts';
  */
 
 /** Where a term occurs in a publication; bits combine. */
-export const FIELD = { title: 1, summary: 2, tags: 4 } as const;
+export const FIELD = { title: 1, summary: 2, tags: 4, body: 8 } as const;
 
 /** Positions of words in a publication's text, with gaps so that no phrase spans two fields. */
 export const POSITION_BASE = { title: 0, summary: 1_000, tags: 100_000 } as const;
@@ -39,8 +40,18 @@ const searchHitSchema = v.object({
   type: v.string(),
   organizations: v.array(v.string()),
   language: v.string(),
+  /** When the publication matched only in its body: the passage that matched. */
+  snippet: v.optional(v.string()),
 });
 export type SearchHit = v.InferOutput<typeof searchHitSchema>;
+
+/** Matching publications per year, or per month when the period is two years or less. */
+const timelineSchema = v.object({
+  unit: v.picklist(['year', 'month']),
+  /** Every period from the first to the last, empty ones included; `period` is YYYY or YYYY-MM. */
+  bins: v.array(v.object({ period: v.string(), count: v.number() })),
+});
+export type Timeline = v.InferOutput<typeof timelineSchema>;
 
 export const searchResponseSchema = v.object({
   total: v.number(),
@@ -53,8 +64,23 @@ export const searchResponseSchema = v.object({
     organizations: v.array(v.number()),
     languages: v.array(v.number()),
   }),
+  /** The indexed words the query matched (typos and other scripts included), for highlighting. */
+  terms: v.array(v.string()),
+  /** The matches over time; counted as if no date bound were set. */
+  timeline: timelineSchema,
 });
 export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
+
+/** One publication in an export of a result set. */
+export type ExportRow = {
+  id: string;
+  title: string;
+  type: string;
+  organizations: string[];
+  date: string;
+  language: string;
+  url: string;
+};
 
 // The build validated the corpus; reading its own output again only needs the shape.
 const typeShape = v.object({ id: v.string(), label: v.string() });
@@ -79,6 +105,8 @@ export const corpusMetaSchema = v.object({
     columns: v.string(),
     /** Each shard holds the terms whose first letter is in `letters`. */
     shards: v.array(v.object({ file: v.string(), letters: v.string() })),
+    /** The same for the words of publication bodies (full text). */
+    bodyShards: v.array(v.object({ file: v.string(), letters: v.string() })),
     cardChunks: v.number(),
   }),
 });
@@ -102,6 +130,8 @@ export const cardChunkSchema = v.object({
 export type CardChunk = v.InferOutput<typeof cardChunkSchema>;
 
 export const publicationFileSchema = v.object({
+  /** The publication's place in the build's order (what the search worker calls it). */
+  doc: v.number(),
   publication: publicationSchema(ANY_REFERENCES),
   /** The publications this one is translated into, with their titles for the links. */
   translations: v.array(v.object({ language: v.string(), id: v.string(), title: v.string() })),
@@ -265,31 +295,48 @@ function yearRange(publications: readonly Publication[]): CorpusMeta['years'] {
 }
 
 type Occurrences = { fields: number; positions: number[] };
+type TermIndex = Map<string, Map<number, Occurrences>>;
 
-/** Every term's occurrences, by publication, in publication order. */
-function collectTerms(publications: readonly Publication[]): Map<string, Map<number, Occurrences>> {
-  const byTerm = new Map<string, Map<number, Occurrences>>();
-  const add = (text: string, doc: number, field: number, base: number) => {
-    tokenize(text).forEach((term, index) => {
-      let docs = byTerm.get(term);
-      if (!docs) byTerm.set(term, (docs = new Map()));
+/**
+ * Records every word of `text` at its position, under its folded form and under its Latin
+ * spellings when it is Cyrillic, so that a Latin query (or phrase) finds Cyrillic text.
+ */
+function addText(index: TermIndex, text: string, doc: number, field: number, base: number) {
+  words(text).forEach((word, position) => {
+    for (const term of new Set([word.term, ...word.latin])) {
+      let docs = index.get(term);
+      if (!docs) index.set(term, (docs = new Map()));
       let occurrences = docs.get(doc);
       if (!occurrences) docs.set(doc, (occurrences = { fields: 0, positions: [] }));
       occurrences.fields |= field;
-      occurrences.positions.push(base + index);
-    });
-  };
-  publications.forEach((publication, doc) => {
-    add(publication.title, doc, FIELD.title, POSITION_BASE.title);
-    add(publication.summary ?? '', doc, FIELD.summary, POSITION_BASE.summary);
-    (publication.tags ?? []).forEach((tag, index) => {
-      add(tag, doc, FIELD.tags, POSITION_BASE.tags + index * TAG_STRIDE);
-    });
+      occurrences.positions.push(base + position);
+    }
   });
-  return byTerm;
 }
 
-function buildShard(terms: string[], byTerm: Map<string, Map<number, Occurrences>>): Shard {
+/** Every term's occurrences in titles, summaries and tags, by publication, in publication order. */
+function collectTerms(publications: readonly Publication[]): TermIndex {
+  const index: TermIndex = new Map();
+  publications.forEach((publication, doc) => {
+    addText(index, publication.title, doc, FIELD.title, POSITION_BASE.title);
+    addText(index, publication.summary ?? '', doc, FIELD.summary, POSITION_BASE.summary);
+    (publication.tags ?? []).forEach((tag, tagIndex) => {
+      addText(index, tag, doc, FIELD.tags, POSITION_BASE.tags + tagIndex * TAG_STRIDE);
+    });
+  });
+  return index;
+}
+
+/** The same for bodies: a separate index, loaded only when a search reads full text. */
+function collectBodyTerms(publications: readonly Publication[]): TermIndex {
+  const index: TermIndex = new Map();
+  publications.forEach((publication, doc) => {
+    if (publication.body) addText(index, htmlToText(publication.body), doc, FIELD.body, 0);
+  });
+  return index;
+}
+
+function buildShard(terms: string[], byTerm: TermIndex): Shard {
   const writer = new VarintWriter();
   const postingStarts = new Uint32Array(terms.length + 1);
   const documentCounts = new Uint32Array(terms.length);
@@ -315,7 +362,7 @@ function buildShard(terms: string[], byTerm: Map<string, Map<number, Occurrences
 }
 
 /** Shards by first letter; letters with few terms share one, so tiny files do not multiply. */
-function buildShards(byTerm: Map<string, Map<number, Occurrences>>) {
+function buildShards(byTerm: TermIndex) {
   const termsByLetter = new Map<string, string[]>();
   for (const term of [...byTerm.keys()].sort()) {
     const letter = shardLetter(term);
@@ -397,6 +444,7 @@ export type PreparedData = {
   meta: CorpusMeta;
   columns: Columns;
   shards: Shard[];
+  bodyShards: Shard[];
   cards: CardChunk[];
   publications: Map<string, PublicationFile>;
 };
@@ -412,19 +460,21 @@ export function prepareData(corpus: Corpus): PreparedData {
   const byId = new Map(publications.map((publication) => [publication.id, publication]));
 
   const shards = buildShards(collectTerms(publications));
+  const bodyShards = buildShards(collectBodyTerms(publications));
   const cards = buildCards(publications);
 
   const files = new Map<string, PublicationFile>();
-  for (const publication of publications) {
+  publications.forEach((publication, doc) => {
     const translations = Object.entries(publication.translations ?? {}).flatMap(([lang, id]) => {
       const target = byId.get(id);
       return target ? [{ language: lang, id, title: target.title }] : [];
     });
     files.set(publication.id, {
+      doc,
       publication: { ...publication, language: publication.language ?? language },
       translations,
     });
-  }
+  });
 
   return {
     meta: {
@@ -446,11 +496,16 @@ export function prepareData(corpus: Corpus): PreparedData {
           file: `terms-${index}.bin`,
           letters: shard.letters,
         })),
+        bodyShards: bodyShards.map((shard, index) => ({
+          file: `body-${index}.bin`,
+          letters: shard.letters,
+        })),
         cardChunks: cards.length,
       },
     },
     columns: buildColumns(publications, typeIndex, organizationIndex, languageIndex, language),
     shards: shards.map((entry) => entry.shard),
+    bodyShards: bodyShards.map((entry) => entry.shard),
     cards,
     publications: files,
   };

@@ -11,8 +11,21 @@ export type SearchRequest = {
   from?: string | undefined;
   to?: string | undefined;
   sort: SortOrder;
+  /** Whether publication bodies are searched too, or only titles, summaries and tags. */
+  fullText: boolean;
   offset: number;
   limit: number;
+};
+
+/** What "Related" needs to know about the publication on screen. */
+export type RelatedRequest = {
+  /** The publication's place in the build's order. */
+  doc: number;
+  title: string;
+  tags: readonly string[];
+  organizations: readonly string[];
+  /** Publications never to propose (the publication's translations). */
+  exclude: readonly string[];
 };
 
 /** Results a page; the build computes the first page with it. */
@@ -24,6 +37,7 @@ export const DEFAULT_REQUEST: SearchRequest = {
   organizations: [],
   languages: [],
   sort: 'newest',
+  fullText: true,
   offset: 0,
   limit: PAGE_SIZE,
 };

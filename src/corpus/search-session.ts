@@ -2,15 +2,18 @@ import { fetchBinary, fetchData } from './data-files.ts';
 import {
   createSearchCore,
   type SearchCore,
+  type SearchHit,
   type SearchRequest,
   type SearchResponse,
 } from './search-core.ts';
+import type { ExportRow, CorpusMeta } from './search-data.ts';
+import type { RelatedRequest } from './search-request.ts';
 import {
   cardChunkSchema,
   cardFile,
+  publicationFileSchema,
   decodeColumns,
   decodeShard,
-  type CorpusMeta,
 } from './search-data.ts';
 
 /**
@@ -29,7 +32,16 @@ export function createSearchSession(dataRoot: string, meta: CorpusMeta) {
         createSearchCore(meta, decodeColumns(buffer), {
           shard: async (index) =>
             decodeShard(await fetchBinary(file(meta.files.shards[index]?.file ?? 'missing'))),
+          bodyShard: async (index) =>
+            decodeShard(await fetchBinary(file(meta.files.bodyShards[index]?.file ?? 'missing'))),
           cards: (chunk) => fetchData(file(cardFile(chunk)), cardChunkSchema),
+          body: async (id) =>
+            (
+              await fetchData(
+                file(`publications/${encodeURIComponent(id)}.json`),
+                publicationFileSchema,
+              )
+            ).publication.body ?? '',
         }),
       );
       attempt.catch(() => {
@@ -44,6 +56,12 @@ export function createSearchSession(dataRoot: string, meta: CorpusMeta) {
     load,
     async search(request: SearchRequest): Promise<SearchResponse> {
       return (await load()).search(request);
+    },
+    async exportRows(request: SearchRequest): Promise<ExportRow[]> {
+      return (await load()).exportRows(request);
+    },
+    async related(request: RelatedRequest): Promise<SearchHit[]> {
+      return (await load()).related(request);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { FromWorker, ToWorker } from './search-protocol.ts';
+import { runJob, type FromWorker, type ToWorker } from './search-protocol.ts';
 import { createSearchSession } from './search-session.ts';
 
 /** Only dispatches: all the work is in the search session and core. */
@@ -16,13 +16,13 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     session.load().catch(() => undefined);
     return;
   }
-  const { id, request } = message;
+  const { id, job } = message;
   if (!session) {
     reply({ type: 'error', id, message: 'The search worker was not initialised' });
     return;
   }
-  session.search(request).then(
-    (response) => reply({ type: 'result', id, response }),
+  runJob(session, job).then(
+    (answer) => reply({ type: 'answer', id, answer }),
     (error: unknown) =>
       reply({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
   );

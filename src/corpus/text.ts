@@ -3,6 +3,8 @@
  * search core reads queries with them, so both sides always agree.
  */
 
+import { hasCyrillic, latinSpellings } from './transliterate.ts';
+
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Letters that Unicode does not decompose into a base letter and a mark. */
@@ -36,11 +38,58 @@ export function foldText(text: string): string {
 
 /** The terms of a text, folded, in order; single letters carry no meaning and are left out. */
 export function tokenize(text: string): string[] {
-  const terms: string[] = [];
-  for (const match of foldText(text).matchAll(WORD)) {
-    if (match[0].length > 1) terms.push(match[0]);
+  return words(text).map((word) => word.term);
+}
+
+export type Word = {
+  /** The word as indexed: folded. */
+  term: string;
+  /** Its Latin spellings, when it is Cyrillic (ё, й, ў kept apart before folding). */
+  latin: string[];
+  /** Where it is in the text. */
+  start: number;
+  end: number;
+};
+
+const RAW_WORD = /[\p{L}\p{N}\p{M}’'ʼ]+/gu;
+
+/**
+ * The words of a text with their positions in it and their Latin spellings: what the index
+ * stores, what a query looks up, and what highlighting marks.
+ */
+export function words(text: string): Word[] {
+  const found: Word[] = [];
+  for (const match of text.matchAll(RAW_WORD)) {
+    const raw = match[0];
+    const start = match.index;
+    const lower = raw.toLowerCase();
+    const cyrillic = hasCyrillic(lower);
+    // Apostrophes belong to Belarusian words (сям'я); in English they split off a possessive.
+    if (cyrillic) {
+      const word = lower.replace(/['’ʼ]/g, '');
+      for (const part of foldText(word).matchAll(WORD)) {
+        if (part[0].length > 1) {
+          found.push({
+            term: part[0],
+            latin: latinSpellings(word),
+            start,
+            end: start + raw.length,
+          });
+        }
+      }
+      continue;
+    }
+    let offset = start;
+    for (const piece of lower.split(/['’ʼ]/)) {
+      for (const part of foldText(piece).matchAll(WORD)) {
+        if (part[0].length > 1) {
+          found.push({ term: part[0], latin: [], start: offset, end: offset + piece.length });
+        }
+      }
+      offset += piece.length + 1;
+    }
   }
-  return terms;
+  return found;
 }
 
 /**

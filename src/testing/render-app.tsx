@@ -23,6 +23,10 @@ export function serveCorpus(corpus: Corpus, override?: Responder) {
       (shard, index) =>
         [`${dataRoot}${data.meta.files.shards[index]?.file}`, encodeShard(shard)] as const,
     ),
+    ...data.bodyShards.map(
+      (shard, index) =>
+        [`${dataRoot}${data.meta.files.bodyShards[index]?.file}`, encodeShard(shard)] as const,
+    ),
     ...data.cards.map((chunk, index) => [`${dataRoot}${cardFile(index)}`, chunk] as const),
     ...[...data.publications].map(([id, file]) => [dataUrls.publication(id), file] as const),
   ]);

@@ -1,12 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { usePaths } from '../../app/paths.ts';
+import { absoluteUrl, paths as sitePaths, usePaths } from '../../app/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
 import { startQuery, publicationQuery } from '../../corpus/queries.ts';
+import { CiteSection } from './cite-section.tsx';
 import { PublicationBody } from './publication-body.tsx';
+import { RelatedPublications } from './related-publications.tsx';
 
 /** Where the reader came from, as the search page's result links record it. */
 function searchOrigin(state: unknown): { path: string; direct: boolean } | null {
@@ -28,7 +30,7 @@ export function PublicationPage() {
   const id = useParams().id ?? '';
   const { data: meta } = useSuspenseQuery(startQuery());
   const {
-    data: { publication, translations },
+    data: { doc, publication, translations },
   } = useSuspenseQuery(publicationQuery(id));
   const paths = usePaths();
   const location = useLocation();
@@ -103,6 +105,15 @@ export function PublicationPage() {
       )}
 
       <footer className="publication__details">
+        <CiteSection
+          organizations={organizations.map((org) => org.name)}
+          title={publication.title}
+          type={type?.label ?? publication.type}
+          date={publication.date}
+          archive={meta.name}
+          permalink={absoluteUrl(sitePaths.publication('site', publication.id))}
+          url={publication.url}
+        />
         {publication.url && (
           <section aria-labelledby="publication-source">
             <h2 id="publication-source">Source</h2>
@@ -161,6 +172,15 @@ export function PublicationPage() {
             </ul>
           </section>
         )}
+        <RelatedPublications
+          request={{
+            doc,
+            title: publication.title,
+            tags: publication.tags ?? [],
+            organizations: publication.organizations,
+            exclude: translations.map((translation) => translation.id),
+          }}
+        />
       </footer>
     </article>
   );

@@ -4,11 +4,14 @@ import { href, usePaths } from '../../app/paths.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
 import type { SearchHit } from '../../corpus/search-data.ts';
+import { Highlight } from './highlight.tsx';
 
 type ResultListProps = {
   hits: readonly SearchHit[];
   /** All matches, not only those listed: kept on the list for tests and tools. */
   total: number;
+  /** The words to mark (see Highlight). */
+  terms: ReadonlySet<string>;
   typeLabels: ReadonlyMap<string, string>;
   organizationNames: ReadonlyMap<string, string>;
   /** The corpus's main language: other languages are pointed out on each result. */
@@ -24,6 +27,7 @@ type ResultListProps = {
 export const ResultList = memo(function ResultList({
   hits,
   total,
+  terms,
   typeLabels,
   organizationNames,
   mainLanguage,
@@ -56,7 +60,7 @@ export const ResultList = memo(function ResultList({
         <li key={index} className="result">
           <h2 className="result__title">
             <a href={href(paths.publication(hit.id))} data-publication={hit.id} lang={hit.language}>
-              {hit.title}
+              <Highlight text={hit.title} terms={terms} />
             </a>
           </h2>
           <p className="result__meta">
@@ -73,7 +77,13 @@ export const ResultList = memo(function ResultList({
           </p>
           {hit.summary && (
             <p className="result__summary" lang={hit.language}>
-              {hit.summary}
+              <Highlight text={hit.summary} terms={terms} />
+            </p>
+          )}
+          {hit.snippet && (
+            <p className="result__snippet" lang={hit.language}>
+              <span className="result__snippet-label">In the text: </span>
+              <Highlight text={hit.snippet} terms={terms} />
             </p>
           )}
         </li>

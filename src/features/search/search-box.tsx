@@ -1,14 +1,57 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
+import { SearchTips } from './search-tips.tsx';
 
 type SearchBoxProps = {
   value: string;
   onChange(text: string): void;
   onCommit(): void;
+  /** Search titles, summaries and tags only, not bodies. */
+  titlesOnly: boolean;
+  onTitlesOnlyChange(titlesOnly: boolean): void;
 };
 
 /** The one search box; its name begins "Search publications", as the interface promises. */
-export function SearchBox({ value, onChange, onCommit }: SearchBoxProps) {
+export function SearchBox({
+  value,
+  onChange,
+  onCommit,
+  titlesOnly,
+  onTitlesOnlyChange,
+}: SearchBoxProps) {
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  /** The text the box and `value` last agreed on. */
+  const synced = useRef(value);
+  const latestChange = useRef(onChange);
+  // The box is uncontrolled, so no render ever overwrites what the reader typed. Text typed
+  // before the app took the pre-rendered page over (React does not see those keystrokes) is
+  // adopted as soon as it is noticed; otherwise the box follows `value` when it changes from
+  // elsewhere (Back, "Clear search").
+  useLayoutEffect(() => {
+    latestChange.current = onChange;
+    const box = input.current;
+    if (!box) return;
+    if (box.value !== synced.current) {
+      synced.current = box.value;
+      if (box.value !== value) onChange(box.value);
+    } else if (value !== synced.current) {
+      box.value = value;
+      synced.current = value;
+    }
+  });
+  // Keystrokes during hydration reach the DOM but not React: listen to the box itself too.
+  useLayoutEffect(() => {
+    const box = input.current;
+    if (!box) return;
+    const adopt = () => {
+      if (box.value === synced.current) return;
+      synced.current = box.value;
+      latestChange.current(box.value);
+    };
+    adopt();
+    box.addEventListener('input', adopt);
+    return () => box.removeEventListener('input', adopt);
+  }, []);
   const hintId = `${id}-hint`;
   return (
     <form
@@ -27,8 +70,14 @@ export function SearchBox({ value, onChange, onCommit }: SearchBoxProps) {
         type="search"
         name="q"
         className="search-box__input"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
+        ref={input}
+        defaultValue={value}
+        onChange={(event) => {
+          // The box's own listener may have seen this keystroke first.
+          if (event.target.value === synced.current) return;
+          synced.current = event.target.value;
+          onChange(event.target.value);
+        }}
         placeholder="Names, places, topics — Latin or Cyrillic"
         aria-describedby={hintId}
         autoComplete="off"
@@ -38,6 +87,17 @@ export function SearchBox({ value, onChange, onCommit }: SearchBoxProps) {
       <p id={hintId} className="search-box__hint">
         Typos are forgiven: “Bialatski” finds Bialiatski, “Вясна” finds Viasna.
       </p>
+      <div className="search-box__options">
+        <SearchTips />
+        <label className="search-box__option">
+          <input
+            type="checkbox"
+            checked={titlesOnly}
+            onChange={(event) => onTitlesOnlyChange(event.target.checked)}
+          />{' '}
+          Titles and summaries only
+        </label>
+      </div>
     </form>
   );
 }

@@ -6,7 +6,9 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { startQuery, searchQuery } from '../../corpus/queries.ts';
 import { PAGE_SIZE, type SearchRequest } from '../../corpus/search-request.ts';
 import { useSearchClient } from '../../corpus/search-client-context.tsx';
+import type { CorpusMeta } from '../../corpus/search-data.ts';
 import { EmptyResults } from './empty-results.tsx';
+import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
 import { Pagination } from './pagination.tsx';
 import { ResultCount } from './result-count.tsx';
@@ -23,12 +25,29 @@ import {
   type SearchState,
 } from './search-params.ts';
 import { SortSelect } from './sort-select.tsx';
+import { TimelineChart } from './timeline-chart.tsx';
 import { useLatestCallback } from './use-latest-callback.ts';
 import { useSearchState } from './use-search-state.ts';
 import { useSlashToSearch } from './use-slash-to-search.ts';
 
 /** The id the skip link jumps to. */
 export const RESULTS_ID = 'results';
+
+/** The Atom feed of a page filtered by one organization (or else one type), if it is one. */
+function feedOf(state: SearchState, meta: CorpusMeta): { href: string; title: string } | null {
+  const base = `${import.meta.env.BASE_URL}feeds/`;
+  const [org] = state.orgs;
+  if (state.orgs.length === 1 && org) {
+    const name = meta.organizations.find((candidate) => candidate.id === org)?.name ?? org;
+    return { href: `${base}org/${org}.atom`, title: `${name}: latest publications` };
+  }
+  const [type] = state.types;
+  if (state.orgs.length === 0 && state.types.length === 1 && type) {
+    const label = meta.types.find((candidate) => candidate.id === type)?.label ?? type;
+    return { href: `${base}type/${type}.atom`, title: `${label}: latest publications` };
+  }
+  return null;
+}
 
 function toRequest(state: SearchState): SearchRequest {
   return {
@@ -39,6 +58,7 @@ function toRequest(state: SearchState): SearchRequest {
     from: state.from,
     to: state.to,
     sort: effectiveSort(state),
+    fullText: !state.titlesOnly,
     offset: (state.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
@@ -90,14 +110,23 @@ export function SearchPage() {
     [meta],
   );
   const onFiltersChange = useLatestCallback((changes: Partial<SearchState>) => update(changes));
+
   // Opening a result right after typing: write the URL first, so Back returns to this search.
   const onOpenResult = useLatestCallback(() => commitQueryText());
   const [lockEmbed, setLockEmbed] = useState(false);
+  // A bar of the timeline narrows to its period; the same bar again lifts the bounds.
+  const onSelectPeriod = useLatestCallback((period: string) =>
+    state.from === period && state.to === period
+      ? update({ from: undefined, to: undefined })
+      : update({ from: period, to: period }),
+  );
+  const feed = feedOf(state, meta);
 
   const query = state.q.trim();
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
   const data = results.data;
+  const terms = useMemo(() => new Set(data?.terms ?? []), [data?.terms]);
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const committedPath = paths.search(serializeSearchParams(committed));
   const filterCount = removableFilterCount(state);
@@ -113,7 +142,21 @@ export function SearchPage() {
   return (
     <div className="search-page">
       <h1 className="visually-hidden">Search {meta.name}</h1>
-      <SearchBox value={state.q} onChange={setQueryText} onCommit={commitQueryText} />
+      <SearchBox
+        value={state.q}
+        onChange={setQueryText}
+        onCommit={commitQueryText}
+        titlesOnly={state.titlesOnly === true}
+        onTitlesOnlyChange={(titlesOnly) => update({ titlesOnly: titlesOnly || undefined })}
+      />
+      {feed && (
+        <>
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          <p className="feed-link">
+            <a href={feed.href}>Feed</a> <span className="muted">of {feed.title}</span>
+          </p>
+        </>
+      )}
 
       <div className="search-page__columns">
         <FiltersPanel activeCount={filterCount} total={data?.total} inline={embedded}>
@@ -138,6 +181,15 @@ export function SearchPage() {
           aria-busy={!data && !results.isError}
           tabIndex={-1}
         >
+          {data && data.total > 0 && (
+            <TimelineChart
+              timeline={data.timeline}
+              from={state.from}
+              to={state.to}
+              locked={locked.has('from') || locked.has('to')}
+              onSelect={onSelectPeriod}
+            />
+          )}
           <div className="results-bar">
             <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
             <SortSelect
@@ -145,34 +197,6 @@ export function SearchPage() {
               hasQuery={query !== ''}
               onChange={(sort) => update({ sort })}
             />
-            {!embedded && (
-              <SharePanel
-                link={() => absoluteUrl(committedPath)}
-                snippet={() =>
-                  embedSnippet({
-                    q: committed.q,
-                    types: committed.types,
-                    orgs: committed.orgs,
-                    langs: committed.langs,
-                    from: committed.from,
-                    to: committed.to,
-                    lock: lockEmbed ? scopedFacets : [],
-                  })
-                }
-                options={
-                  scopedFacets.length > 0 && (
-                    <label className="share__option">
-                      <input
-                        type="checkbox"
-                        checked={lockEmbed}
-                        onChange={(event) => setLockEmbed(event.target.checked)}
-                      />{' '}
-                      Readers of the embed cannot change these filters
-                    </label>
-                  )
-                }
-              />
-            )}
           </div>
 
           {results.isError && !results.isFetching && (
@@ -198,6 +222,7 @@ export function SearchPage() {
               <ResultList
                 hits={data.hits}
                 total={data.total}
+                terms={terms}
                 typeLabels={typeLabels}
                 organizationNames={orgNames}
                 mainLanguage={meta.language}
@@ -211,6 +236,44 @@ export function SearchPage() {
                 query={searchString(state)}
               />
             </>
+          )}
+
+          {data && (
+            <div className="results-tools">
+              <ExportButtons
+                request={toRequest(state)}
+                meta={meta}
+                scope={{ q: state.q, types: state.types, orgs: state.orgs }}
+              />
+              {!embedded && (
+                <SharePanel
+                  link={() => absoluteUrl(committedPath)}
+                  snippet={() =>
+                    embedSnippet({
+                      q: committed.q,
+                      types: committed.types,
+                      orgs: committed.orgs,
+                      langs: committed.langs,
+                      from: committed.from,
+                      to: committed.to,
+                      lock: lockEmbed ? scopedFacets : [],
+                    })
+                  }
+                  options={
+                    scopedFacets.length > 0 && (
+                      <label className="share__option">
+                        <input
+                          type="checkbox"
+                          checked={lockEmbed}
+                          onChange={(event) => setLockEmbed(event.target.checked)}
+                        />{' '}
+                        Readers of the embed cannot change these filters
+                      </label>
+                    )
+                  }
+                />
+              )}
+            </div>
           )}
         </section>
       </div>

@@ -20,6 +20,8 @@ export type SearchState = {
   to?: string;
   /** Only when chosen; otherwise the default for `q` applies (see `effectiveSort`). */
   sort?: SortOrder;
+  /** `in=titles`: search titles, summaries and tags only, not the full text (an extension). */
+  titlesOnly?: boolean;
   page: number;
   /** Embeds only: facets whose values in the URL the reader cannot change. */
   lock?: LockableFacet[];
@@ -94,6 +96,7 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   const sort = params.get('sort');
   const knownSort = SORT_ORDERS.find((order) => order === sort);
   if (knownSort && knownSort !== defaultSort(state.q)) state.sort = knownSort;
+  if (params.get('in') === 'titles') state.titlesOnly = true;
   const lock = parseLock(params.getAll('lock'));
   if (lock.length > 0) state.lock = lock;
   const theme = THEMES.find((name) => name === params.get('theme'));
@@ -110,6 +113,7 @@ export function serializeSearchParams(state: SearchState): URLSearchParams {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== defaultSort(state.q)) params.set('sort', state.sort);
+  if (state.titlesOnly) params.set('in', 'titles');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.lock && state.lock.length > 0) params.set('lock', state.lock.join(','));
   if (state.theme && state.theme !== 'auto') params.set('theme', state.theme);

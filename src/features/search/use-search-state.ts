@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { UNSAFE_DataRouterContext, useLocation, useSearchParams } from 'react-router';
 import {
   keepLocks,
   parseSearchParams,
@@ -16,10 +16,15 @@ type Draft = {
   text: string;
   /** The URL's `q` this draft last saw. */
   urlQ: string;
-  /** The `q` this hook last wrote (or is about to write) to the URL. */
-  written: string;
+  /**
+   * The `q`s this hook wrote (or is about to write) to the URL in this run of typing, latest
+   * last: while navigations are in flight the URL may still show an earlier one of them.
+   */
+  written: string[];
   /** Whether a typing run is under way: its first keystroke pushed, the rest replace. */
   typing: boolean;
+  /** Counts navigations by others (Back, links): a write scheduled before one is stale. */
+  epoch: number;
 };
 
 /** The `q` a text becomes in the URL (blank text is left out). */
@@ -27,8 +32,13 @@ function urlForm(text: string): string {
   return text.trim() ? text : '';
 }
 
-function freshDraft(q: string): Draft {
-  return { text: q, urlQ: q, written: q, typing: false };
+function freshDraft(q: string, epoch = 0): Draft {
+  return { text: q, urlQ: q, written: [], typing: false, epoch };
+}
+
+/** `list` with `value` last, and not too long. */
+function remember(list: readonly string[], value: string): string[] {
+  return [...list.filter((item) => item !== value), value].slice(-8);
 }
 
 export type SearchStateControls = {
@@ -51,22 +61,29 @@ export type SearchStateControls = {
  */
 export function useSearchState(known: KnownValues): SearchStateControls {
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  // The router itself, not its React state: it knows where the URL is now.
+  const router = useContext(UNSAFE_DataRouterContext)?.router;
   const urlState = useMemo(() => parseSearchParams(params, known), [params, known]);
   const [draft, setDraft] = useState<Draft>(() => freshDraft(urlState.q));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The delayed URL write needs the URL as it is when it fires, not as it was when scheduled.
-  const latest = useRef({ params, setParams });
+  const latest = useRef({ params, setParams, epoch: draft.epoch });
   useLayoutEffect(() => {
-    latest.current = { params, setParams };
+    latest.current = { params, setParams, epoch: draft.epoch };
   });
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // The URL moved since the last render: either it caught up with our own write, or someone else
   // (Back, a link) moved it, and then the box shows what the URL says.
+  // A keystroke's urgent render may still show the URL from before a navigation the router has
+  // already made (that one renders in a transition): such a render is behind, not a Back.
   let current = draft;
-  if (urlState.q !== draft.urlQ) {
-    current =
-      urlState.q === draft.written ? { ...draft, urlQ: urlState.q } : freshDraft(urlState.q);
+  const behind = router !== undefined && router.state.location.key !== location.key;
+  if (urlState.q !== draft.urlQ && !behind) {
+    current = draft.written.includes(urlState.q)
+      ? { ...draft, urlQ: urlState.q }
+      : freshDraft(urlState.q, draft.epoch + 1);
     setDraft(current);
   }
 
@@ -78,12 +95,13 @@ export function useSearchState(known: KnownValues): SearchStateControls {
 
   function writeQueryLater(text: string) {
     clearTimeout(timer.current);
+    const epoch = current.epoch;
     timer.current = setTimeout(() => {
       const { params: now, setParams: set } = latest.current;
       // Someone else moved the URL meanwhile (Back, say): this write is stale.
-      if ((now.get('q') ?? '') !== current.written) return;
+      if (latest.current.epoch !== epoch) return;
       // Record the write before making it, so the render it causes knows it as ours.
-      setDraft((previous) => ({ ...previous, written: urlForm(text) }));
+      setDraft((previous) => ({ ...previous, written: remember(previous.written, urlForm(text)) }));
       const next = { ...parseSearchParams(now, known), q: text, page: 1 };
       set(serializeSearchParams(next), { ...options, replace: true });
     }, URL_DEBOUNCE_MS);
@@ -93,19 +111,28 @@ export function useSearchState(known: KnownValues): SearchStateControls {
     state,
     committed: urlState,
     setQueryText(text) {
+      // Functional updates: a delayed write may have changed the draft since this render.
       if (current.typing) {
-        setDraft({ ...current, text });
+        setDraft((previous) => ({ ...previous, text }));
         writeQueryLater(text);
         return;
       }
       clearTimeout(timer.current);
-      setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: true });
+      setDraft((previous) => ({
+        ...previous,
+        text,
+        written: remember(previous.written, urlForm(text)),
+        typing: true,
+      }));
       setParams(serializeSearchParams({ ...urlState, q: text, page: 1 }), options);
     },
     commitQueryText() {
       clearTimeout(timer.current);
       if (urlForm(current.text) === urlState.q) return;
-      setDraft({ ...current, written: urlForm(current.text) });
+      setDraft((previous) => ({
+        ...previous,
+        written: remember(previous.written, urlForm(current.text)),
+      }));
       setParams(serializeSearchParams({ ...urlState, q: current.text, page: 1 }), {
         ...options,
         replace: current.typing,
@@ -114,7 +141,12 @@ export function useSearchState(known: KnownValues): SearchStateControls {
     update(changes) {
       clearTimeout(timer.current);
       const text = changes.q ?? current.text;
-      setDraft({ text, urlQ: current.urlQ, written: urlForm(text), typing: false });
+      setDraft((previous) => ({
+        ...previous,
+        text,
+        written: remember(previous.written, urlForm(text)),
+        typing: false,
+      }));
       // Synchronous, so a checkbox shows its new state within the click that changed it.
       const next = keepLocks({ ...state, page: 1, ...changes, q: text }, urlState);
       setParams(serializeSearchParams(next), {

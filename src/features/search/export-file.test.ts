@@ -1,0 +1,104 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { exportFileName, toCsv, toJson, type ExportRecord } from './export-file.ts';
+
+const record: ExportRecord = {
+  id: 'statement-1',
+  title: 'Заявление о «солидарности», "quoted", and a,comma\nnew line',
+  type: 'Statement',
+  organizations: ['Viasna Human Rights Centre', 'БХК'],
+  date: '2023-03',
+  language: 'ru',
+  sourceUrl: 'https://example.org/1',
+  permalink: 'https://archive.example/publications/statement-1',
+};
+
+/** A small RFC 4180 reader, to check the writer against the rules rather than itself. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  return rows;
+}
+
+describe('toCsv', () => {
+  it('starts with a byte order mark, quotes every field and ends records with CRLF', () => {
+    const csv = toCsv([record]);
+    expect(csv.startsWith('\uFEFF"id","title",')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual([
+      'id',
+      'title',
+      'type',
+      'organizations',
+      'date',
+      'language',
+      'source_url',
+      'permalink',
+    ]);
+    expect(rows[1]).toEqual([
+      'statement-1',
+      record.title,
+      'Statement',
+      'Viasna Human Rights Centre; БХК',
+      '2023-03',
+      'ru',
+      'https://example.org/1',
+      'https://archive.example/publications/statement-1',
+    ]);
+  });
+
+  it('writes a header alone for no publications', () => {
+    expect(parseCsv(toCsv([]).slice(1))).toHaveLength(1);
+  });
+});
+
+describe('toJson', () => {
+  it('lists the same fields, with organizations as a list', () => {
+    expect(JSON.parse(toJson([record]))).toEqual([record]);
+  });
+});
+
+describe('exportFileName', () => {
+  const today = new Date('2026-11-24T12:00:00Z');
+  it('names the organization or type filtered by, and the date', () => {
+    expect(exportFileName({ q: '', types: [], orgs: ['viasna'] }, 'csv', today)).toBe(
+      'publications-viasna-2026-11-24.csv',
+    );
+    expect(exportFileName({ q: 'x', types: ['report'], orgs: [] }, 'json', today)).toBe(
+      'publications-report-2026-11-24.json',
+    );
+    expect(exportFileName({ q: 'Aleś Bialiatski!', types: [], orgs: [] }, 'csv', today)).toBe(
+      'publications-ales-bialiatski-2026-11-24.csv',
+    );
+    expect(exportFileName({ q: '', types: [], orgs: [] }, 'csv', today)).toBe(
+      'publications-all-2026-11-24.csv',
+    );
+    expect(exportFileName({ q: 'Вясна', types: ['a', 'b'], orgs: [] }, 'csv', today)).toBe(
+      'publications-filtered-2026-11-24.csv',
+    );
+  });
+});

@@ -1,0 +1,105 @@
+import type { ExportRow } from '../../corpus/search-data.ts';
+
+/** A row as the files list it: names resolved, links absolute. */
+export type ExportRecord = {
+  id: string;
+  title: string;
+  type: string;
+  organizations: string[];
+  date: string;
+  language: string;
+  sourceUrl: string;
+  permalink: string;
+};
+
+export function toRecords(
+  rows: readonly ExportRow[],
+  names: {
+    type(id: string): string;
+    organization(id: string): string;
+    permalink(id: string): string;
+  },
+): ExportRecord[] {
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    type: names.type(row.type),
+    organizations: row.organizations.map(names.organization),
+    date: row.date,
+    language: row.language,
+    sourceUrl: row.url,
+    permalink: names.permalink(row.id),
+  }));
+}
+
+const CSV_COLUMNS: [string, (record: ExportRecord) => string][] = [
+  ['id', (record) => record.id],
+  ['title', (record) => record.title],
+  ['type', (record) => record.type],
+  ['organizations', (record) => record.organizations.join('; ')],
+  ['date', (record) => record.date],
+  ['language', (record) => record.language],
+  ['source_url', (record) => record.sourceUrl],
+  ['permalink', (record) => record.permalink],
+];
+
+/** A field as RFC 4180 wants it: in double quotes, quotes inside doubled. */
+function csvField(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/**
+ * RFC 4180 CSV that spreadsheet programs open as it is: a UTF-8 byte order mark (or Excel reads
+ * Cyrillic as mojibake), every field quoted, CRLF between records.
+ */
+export function toCsv(records: readonly ExportRecord[]): string {
+  const lines = [
+    CSV_COLUMNS.map(([name]) => csvField(name)).join(','),
+    ...records.map((record) => CSV_COLUMNS.map(([, read]) => csvField(read(record))).join(',')),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function toJson(records: readonly ExportRecord[]): string {
+  return `${JSON.stringify(records, null, 2)}\n`;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+/** "publications-viasna-2026-11-24.csv": what the file holds, and when it was made. */
+export function exportFileName(
+  scope: { q: string; types: readonly string[]; orgs: readonly string[] },
+  extension: 'csv' | 'json',
+  today: Date,
+): string {
+  const what =
+    scope.orgs.length === 1
+      ? scope.orgs[0]
+      : scope.types.length === 1
+        ? scope.types[0]
+        : slug(scope.q) || (scope.orgs.length + scope.types.length > 0 ? 'filtered' : 'all');
+  const date = today.toISOString().slice(0, 10);
+  return `publications-${what ?? 'all'}-${date}.${extension}`;
+}
+
+/** Hands a file to the browser to save. */
+export function download(name: string, content: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
