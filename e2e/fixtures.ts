@@ -45,3 +45,12 @@ export function resultCount(page: Page) {
 export function results(page: Page) {
   return page.getByRole('list', { name: 'Results' });
 }
+
+/** The number of matching publications, once the count is on screen. */
+export async function countOf(page: Page): Promise<number> {
+  await expect(resultCount(page)).toHaveText(/^[\d,]+ publications?/);
+  const text = (await resultCount(page).textContent()) ?? '';
+  const match = /([\d,]+) publications?/.exec(text);
+  if (!match?.[1]) throw new Error(`no count in "${text}"`);
+  return Number(match[1].replace(/,/g, ''));
+}

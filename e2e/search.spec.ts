@@ -1,14 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, resultCount, results, searchBox, test } from './fixtures.ts';
-
-/** The count in the status line, as a number. */
-async function countOf(page: Page): Promise<number> {
-  await expect(resultCount(page)).toHaveText(/^[\d,]+ publications?/);
-  const text = (await resultCount(page).textContent()) ?? '';
-  const match = /([\d,]+) publications?/.exec(text);
-  if (!match?.[1]) throw new Error(`no count in "${text}"`);
-  return Number(match[1].replace(/,/g, ''));
-}
+import { countOf, expect, resultCount, results, searchBox, test } from './fixtures.ts';
 
 test('the search page lists the whole archive, newest first', async ({ page }) => {
   await page.goto('/');

@@ -2,16 +2,20 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { corpusFixture } from '../testing/corpus-fixture.ts';
+import { htmlToText } from './html-text.ts';
 import { coreFromPrepared } from './prepared-core.ts';
-import type { SearchRequest, SearchResponse } from './search-core.ts';
+import { validateCorpus, type Corpus } from './schema.ts';
+import type { SearchCore, SearchRequest, SearchResponse } from './search-core.ts';
 import { prepareData } from './search-data.ts';
+import type { RelatedRequest } from './search-request.ts';
 
 const { meta } = prepareData(corpusFixture);
 const core = coreFromPrepared(prepareData(corpusFixture));
 const publications = corpusFixture.publications;
 
-function run(request: Partial<SearchRequest> = {}): Promise<SearchResponse> {
-  return core.search({
+/** A whole request: everything, by relevance, in bodies too, on one page of 100. */
+function requestOf(request: Partial<SearchRequest> | string = {}): SearchRequest {
+  return {
     query: '',
     types: [],
     organizations: [],
@@ -20,8 +24,12 @@ function run(request: Partial<SearchRequest> = {}): Promise<SearchResponse> {
     fullText: true,
     offset: 0,
     limit: 100,
-    ...request,
-  });
+    ...(typeof request === 'string' ? { query: request } : request),
+  };
+}
+
+function run(request: Partial<SearchRequest> = {}): Promise<SearchResponse> {
+  return core.search(requestOf(request));
 }
 
 /** The ids found, in order. */

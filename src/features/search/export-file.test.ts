@@ -83,7 +83,8 @@ describe('toJson', () => {
 });
 
 describe('exportFileName', () => {
-  const today = new Date('2026-11-24T12:00:00Z');
+  // Noon local time: the file is named after the reader's calendar day.
+  const today = new Date(2026, 10, 24, 12);
   it('names the organization or type filtered by, and the date', () => {
     expect(exportFileName({ q: '', types: [], orgs: ['viasna'] }, 'csv', today)).toBe(
       'publications-viasna-2026-11-24.csv',
@@ -98,6 +99,9 @@ describe('exportFileName', () => {
       'publications-all-2026-11-24.csv',
     );
     expect(exportFileName({ q: 'Вясна', types: ['a', 'b'], orgs: [] }, 'csv', today)).toBe(
+      'publications-viasna-2026-11-24.csv',
+    );
+    expect(exportFileName({ q: '', types: ['a', 'b'], orgs: [] }, 'csv', today)).toBe(
       'publications-filtered-2026-11-24.csv',
     );
   });

@@ -1,4 +1,5 @@
 import type { ExportRow } from '../../corpus/search-data.ts';
+import { latinSpellings } from '../../corpus/transliterate.ts';
 
 /** A row as the files list it: names resolved, links absolute. */
 export type ExportRecord = {
@@ -65,7 +66,13 @@ export function toJson(records: readonly ExportRecord[]): string {
 }
 
 function slug(text: string): string {
-  return text
+  // Cyrillic in its Belarusian Latin spelling: "Вясна" names the file "viasna", not nothing.
+  const latin = text
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((part) => latinSpellings(part)[0] ?? part)
+    .join('');
+  return latin
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -87,7 +94,12 @@ export function exportFileName(
       : scope.types.length === 1
         ? scope.types[0]
         : slug(scope.q) || (scope.orgs.length + scope.types.length > 0 ? 'filtered' : 'all');
-  const date = today.toISOString().slice(0, 10);
+  // The reader's own calendar day, not UTC's.
+  const date = [
+    today.getFullYear(),
+    String(today.getMonth() + 1).padStart(2, '0'),
+    String(today.getDate()).padStart(2, '0'),
+  ].join('-');
   return `publications-${what ?? 'all'}-${date}.${extension}`;
 }
 

@@ -66,7 +66,7 @@ export const TimelineChart = memo(function TimelineChart({
       </div>
       <div className="timeline__axis" aria-hidden="true">
         <span>{label(timeline.bins[0]?.period ?? '')}</span>
-        <span>{label(timeline.bins.at(-1)?.period ?? '')}</span>
+        {timeline.bins.length > 1 && <span>{label(timeline.bins.at(-1)?.period ?? '')}</span>}
       </div>
       <table className="visually-hidden">
         <caption>Matching publications per {unit}</caption>
