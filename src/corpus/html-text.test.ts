@@ -42,9 +42,7 @@ describe('htmlToText', () => {
     expect(htmlToText('&laquo;Viasna&raquo; &mdash; &ldquo;Spring&rdquo;&hellip;')).toBe(
       '«Viasna» — “Spring”…',
     );
-    expect(htmlToText('it&rsquo;s &quot;fine&quot; &apos;here&apos;')).toBe(
-      'it’s "fine" \'here\'',
-    );
+    expect(htmlToText('it&rsquo;s &quot;fine&quot; &apos;here&apos;')).toBe('it’s "fine" \'here\'');
     expect(htmlToText('&AMP;')).toBe('&');
   });
 
@@ -72,5 +70,12 @@ describe('htmlToText', () => {
     expect(htmlToText('&#1114112; &#x110000;')).toBe('&#1114112; &#x110000;');
   });
 
-  it.todo('keeps an attribute value containing ">" out of the text (<img alt="a > b">)');
+  it('keeps an attribute value containing ">" out of the text', () => {
+    expect(htmlToText('<p><img alt="a > b" src=x.png>Text</p>')).toBe('Text');
+    expect(htmlToText('<a title=\'x > y\' href="#">link</a>')).toBe('link');
+  });
+
+  it('keeps a "<" that starts no tag', () => {
+    expect(htmlToText('<p>1 < 2 and 3 > 2</p>')).toBe('1 < 2 and 3 > 2');
+  });
 });

@@ -41,7 +41,9 @@ export function htmlToText(html: string): string {
     html
       .replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' '),
+      // A tag starts with a letter (or / or !) after "<": "1 < 2" is text. Quoted attribute
+      // values may hold ">" (alt="a > b").
+      .replace(/<[a-z/!?](?:"[^"]*"|'[^']*'|[^'">])*>?/gi, ' '),
   )
     .replace(/\s+/g, ' ')
     .trim();

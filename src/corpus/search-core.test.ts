@@ -458,3 +458,531 @@ function withinDates(date: string, from?: string, to?: string): boolean {
     (to === undefined || start(date) <= end(to))
   );
 }
+
+/** Publications per year of the fixture, counted the plain way from its dates. */
+function fixtureYears(keep: (publication: (typeof publications)[number]) => boolean = () => true) {
+  const years = new Map<string, number>();
+  for (const publication of publications.filter(keep)) {
+    const year = publication.date.slice(0, 4);
+    years.set(year, (years.get(year) ?? 0) + 1);
+  }
+  return years;
+}
+
+describe('timeline', () => {
+  const binCounts = (response: SearchResponse) =>
+    new Map(response.timeline.bins.map((bin) => [bin.period, bin.count]));
+  const binTotal = (response: SearchResponse) =>
+    response.timeline.bins.reduce((sum, bin) => sum + bin.count, 0);
+
+  it('counts every publication by year when nothing is asked', async () => {
+    const response = await run();
+    expect(response.timeline.unit).toBe('year');
+    const years = fixtureYears();
+    const first = Math.min(...[...years.keys()].map(Number));
+    const last = Math.max(...[...years.keys()].map(Number));
+    expect(response.timeline.bins.map((bin) => bin.period)).toEqual(
+      Array.from({ length: last - first + 1 }, (_, i) => String(first + i)),
+    );
+    for (const bin of response.timeline.bins) {
+      expect(bin.count, bin.period).toBe(years.get(bin.period) ?? 0);
+    }
+  });
+
+  it('counts only the matches of the query and the filters', async () => {
+    const requests: Partial<SearchRequest>[] = [
+      { query: 'political prisoners' },
+      { query: 'Вясна' },
+      { types: ['report'] },
+      { organizations: ['pen'], languages: ['ru'] },
+      { query: 'xylophone' },
+    ];
+    for (const request of requests) {
+      const response = await run(request);
+      expect(binTotal(response), JSON.stringify(request)).toBe(response.total);
+    }
+    const reports = await run({ types: ['report'] });
+    const years = fixtureYears((publication) => publication.type === 'report');
+    expect(reports.timeline.unit).toBe('year');
+    expect(binCounts(reports)).toEqual(
+      new Map(reports.timeline.bins.map((bin) => [bin.period, years.get(bin.period) ?? 0])),
+    );
+    expect(binTotal(reports)).toBe(reports.total);
+  });
+
+  it('keeps the matches outside wide date bounds, to show where the bounds sit', async () => {
+    // Viasna's publications: two in 2022, two in 2023, one in 2024.
+    const response = await run({ query: 'Вясна', from: '2023-01', to: '2025-12' });
+    expect(response.total).toBe(3);
+    expect(response.timeline).toEqual({
+      unit: 'year',
+      bins: [
+        { period: '2022', count: 2 },
+        { period: '2023', count: 2 },
+        { period: '2024', count: 1 },
+      ],
+    });
+  });
+
+  it('counts months within bounds of two years or less', async () => {
+    // 2022: the annual report (a year, so 1 January), the May review, the appeal of 31 December.
+    const response = await run({ from: '2022', to: '2022' });
+    expect(response.timeline.unit).toBe('month');
+    expect(response.timeline.bins).toHaveLength(12);
+    const counts = binCounts(response);
+    expect(counts.get('2022-01')).toBe(1);
+    expect(counts.get('2022-05')).toBe(1);
+    expect(counts.get('2022-12')).toBe(1);
+    expect(binTotal(response)).toBe(response.total);
+  });
+});
+
+describe('export rows', () => {
+  it('list every match, not one page', async () => {
+    const all = await ids({ sort: 'newest' });
+    const rows = await core.exportRows(requestOf({ sort: 'newest', offset: 5, limit: 5 }));
+    expect(rows.map((row) => row.id)).toEqual(all);
+    expect(rows).toHaveLength(publications.length);
+  });
+
+  it('follow the query, the filters, the date bounds and the order of the search', async () => {
+    const requests: Partial<SearchRequest>[] = [
+      { query: 'political prisoners', sort: 'oldest' },
+      { query: 'political prisoners', sort: 'relevance' },
+      { types: ['interview', 'appeal'], sort: 'newest' },
+      { from: '2022', to: '2022', sort: 'oldest' },
+      { query: 'Вясна -Bialiatski', sort: 'newest' },
+      { query: 'xylophone' },
+    ];
+    for (const request of requests) {
+      const rows = await core.exportRows(requestOf({ ...request, limit: 1 }));
+      expect(
+        rows.map((row) => row.id),
+        JSON.stringify(request),
+      ).toEqual(await ids(request));
+    }
+  });
+
+  it('carry what a spreadsheet lists, with the corpus language as the default', async () => {
+    const rows = await core.exportRows(requestOf('appeal'));
+    expect(rows).toEqual([
+      {
+        id: 'year-end-appeal',
+        title: 'Appeal to release all political prisoners',
+        type: 'appeal',
+        organizations: ['viasna', 'bhc', 'amnesty', 'pen'],
+        date: '2022-12-31',
+        language: 'en',
+        url: '',
+      },
+    ]);
+  });
+
+  it('reach past the first card file of a large corpus', async () => {
+    const large: Corpus = {
+      ...corpusFixture,
+      publications: Array.from({ length: 250 }, (_, i) => ({
+        id: `bulletin-${i}`,
+        title: `Bulletin number ${i}`,
+        type: 'report',
+        organizations: ['viasna'],
+        date: `${2000 + (i % 20)}-0${1 + (i % 9)}`,
+        url: `https://example.org/bulletin/${i}`,
+      })),
+    };
+    const rows = await coreFromPrepared(prepareData(large)).exportRows(
+      requestOf({ query: 'bulletin', limit: 10 }),
+    );
+    expect(rows).toHaveLength(250);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(250);
+    for (const row of rows) {
+      const number = row.id.slice('bulletin-'.length);
+      expect(row.title).toBe(`Bulletin number ${number}`);
+      expect(row.url).toBe(`https://example.org/bulletin/${number}`);
+    }
+  });
+});
+
+/**
+ * A second corpus for the journalists' toolkit: names in both scripts, phrases that stand
+ * together in one publication and apart in others, a body with words found nowhere else, and
+ * enough unrelated digests that "Minsk" is a common title word.
+ */
+const PRISON_BODY =
+  '<p>' +
+  'The report draws on interviews with former inmates of several penal colonies. '.repeat(3) +
+  '</p><p>Several of them describe <strong>torture</strong> in isolation cells. ' +
+  'Independent journalists were not allowed to visit.</p><p>' +
+  'Families wait months for a single letter. '.repeat(4) +
+  '</p>';
+
+const digests: Corpus['publications'] = Array.from({ length: 20 }, (_, i) => ({
+  id: `minsk-digest-${i + 1}`,
+  title: `Minsk digest ${i + 1}`,
+  type: 'news',
+  organizations: ['desk'],
+  date: i < 12 ? `2019-${String(i + 1).padStart(2, '0')}` : `2020-0${i - 11}`,
+}));
+
+const toolkitCorpus: Corpus = {
+  version: 1,
+  name: 'Toolkit archive',
+  language: 'en',
+  types: [
+    { id: 'statement', label: 'Statement' },
+    { id: 'report', label: 'Report' },
+    { id: 'news', label: 'News' },
+  ],
+  organizations: [
+    // The alias is the only way to this organization from "Vesna": its name is nothing like it.
+    { id: 'spring', name: 'Spring Centre', aliases: ['Весна'] },
+    { id: 'bhc', name: 'Belarusian Helsinki Committee' },
+    { id: 'pen', name: 'PEN Belarus' },
+    { id: 'amnesty', name: 'Amnesty International' },
+    { id: 'desk', name: 'News Desk' },
+  ],
+  publications: [
+    {
+      id: 'hulak-detained',
+      title: 'Aleh Hulak detained in Minsk',
+      type: 'news',
+      organizations: ['bhc'],
+      date: '2023-01-10',
+      summary: 'The committee chair was taken from his home.',
+      tags: ['arbitrary detention'],
+      url: 'https://example.org/hulak',
+      translations: { be: 'hulak-zatrymany' },
+    },
+    {
+      id: 'hulak-zatrymany',
+      title: 'Алега Гулака затрымалі ў Мінску',
+      type: 'news',
+      organizations: ['bhc'],
+      date: '2023-01-10',
+      language: 'be',
+      translations: { en: 'hulak-detained' },
+    },
+    {
+      id: 'hulak-sentenced',
+      title: 'Court sentences Aleh Hulak',
+      type: 'news',
+      organizations: ['amnesty'],
+      date: '2023-09-01',
+    },
+    {
+      // The same name spelled the Russian way, as some English texts do.
+      id: 'gulak-interview',
+      title: 'Oleg Gulak on the trials',
+      type: 'news',
+      organizations: ['amnesty'],
+      date: '2022-06-01',
+    },
+    {
+      id: 'bialiatski-nobel',
+      title: 'Bialiatski receives the Nobel Peace Prize',
+      type: 'statement',
+      organizations: ['spring'],
+      date: '2022-10-07',
+    },
+    {
+      id: 'lukashenka-decree',
+      title: 'Лукашэнка падпісаў указ',
+      type: 'news',
+      organizations: ['pen'],
+      date: '2022-03-15',
+      language: 'be',
+    },
+    {
+      id: 'political-prisoners',
+      title: 'Release all political prisoners',
+      type: 'statement',
+      organizations: ['amnesty'],
+      date: '2021-05-05',
+      tags: ['arbitrary detention'],
+    },
+    {
+      id: 'pressure-families',
+      title: 'Political pressure on the families of prisoners',
+      type: 'report',
+      organizations: ['pen'],
+      date: '2021-06-06',
+    },
+    {
+      // "political" ends the title and "Prisoners" begins the summary: not a phrase.
+      id: 'verdict-political',
+      title: 'Why the verdict is political',
+      type: 'statement',
+      organizations: ['bhc'],
+      date: '2021-07-07',
+      summary: 'Prisoners speak about their trials.',
+    },
+    {
+      id: 'prison-conditions',
+      title: 'Conditions in penal colonies',
+      type: 'report',
+      organizations: ['spring'],
+      date: '2024-02-02',
+      summary: 'Letters from inmates describe daily life.',
+      body: PRISON_BODY,
+    },
+    ...digests,
+  ],
+};
+
+const toolkitData = prepareData(toolkitCorpus);
+const toolkit: SearchCore = coreFromPrepared(toolkitData);
+const toolkitIds = toolkitCorpus.publications.map((publication) => publication.id);
+
+const find = (request: Partial<SearchRequest> | string) => toolkit.search(requestOf(request));
+/** The ids the toolkit corpus answers, sorted. */
+const found = async (request: Partial<SearchRequest> | string) =>
+  (await find(request)).hits.map((hit) => hit.id).sort();
+const allBut = (...excluded: string[]) => toolkitIds.filter((id) => !excluded.includes(id)).sort();
+
+describe('the toolkit corpus', () => {
+  it('is a valid corpus', () => {
+    expect(validateCorpus(toolkitCorpus)).toMatchObject({ ok: true });
+  });
+});
+
+describe('exact phrases', () => {
+  it('find the words only where they stand together, in that order', async () => {
+    expect(await found('political prisoners')).toEqual([
+      'political-prisoners',
+      'pressure-families',
+      'verdict-political',
+    ]);
+    expect(await found('"political prisoners"')).toEqual(['political-prisoners']);
+    expect(await found('“political prisoners”')).toEqual(['political-prisoners']);
+    expect(await found('"prisoners political"')).toEqual([]);
+  });
+
+  it('ignore case and punctuation but not typos or prefixes', async () => {
+    expect(await found('"POLITICAL, prisoners!"')).toEqual(['political-prisoners']);
+    expect(await found('"politcal prisoners"')).toEqual([]);
+    expect(await found('"political prison"')).toEqual([]);
+  });
+
+  it('combine with loose words, all of which must match', async () => {
+    expect(await found('release "political prisoners"')).toEqual(['political-prisoners']);
+    expect(await found('families "political prisoners"')).toEqual([]);
+  });
+
+  it('find a phrase across scripts', async () => {
+    // "Алега Гулака" is another form of the name, so only the Latin titles hold the phrase.
+    expect(await found('"Алег Гулак"')).toEqual(['hulak-detained', 'hulak-sentenced']);
+    expect(await found('"Aleh Hulak"')).toEqual(['hulak-detained', 'hulak-sentenced']);
+  });
+
+  it('find a phrase in a body only when bodies are searched', async () => {
+    expect(await found('"independent journalists"')).toEqual(['prison-conditions']);
+    expect(await found({ query: '"independent journalists"', fullText: false })).toEqual([]);
+  });
+
+  it('degrade to loose words when the quote is not closed', async () => {
+    expect(await found('"political prisoners')).toEqual(await found('political prisoners'));
+    expect(await found('political «prisoners')).toEqual(await found('political prisoners'));
+  });
+});
+
+describe('exclusions', () => {
+  it('leave out publications with a -word', async () => {
+    expect(await found('political -release')).toEqual(['pressure-families', 'verdict-political']);
+    expect(await found('political -RELEASE')).toEqual(['pressure-families', 'verdict-political']);
+  });
+
+  it('leave out publications with a -"phrase", keeping those where the words stand apart', async () => {
+    expect(await found('political -"political prisoners"')).toEqual([
+      'pressure-families',
+      'verdict-political',
+    ]);
+  });
+
+  it('alone, find everything else', async () => {
+    expect(await found('-"political prisoners"')).toEqual(allBut('political-prisoners'));
+    expect(await found('-release -Bialiatski')).toEqual(
+      allBut('political-prisoners', 'bialiatski-nobel'),
+    );
+  });
+
+  it('leave out across scripts', async () => {
+    expect(await found('-Lukashenka')).toEqual(allBut('lukashenka-decree'));
+    expect(await found('-Лукашэнка')).toEqual(allBut('lukashenka-decree'));
+    const aleh = await found('Aleh -Гулак');
+    expect(aleh).not.toContain('hulak-detained');
+    expect(aleh).not.toContain('hulak-sentenced');
+  });
+
+  it('leave out the publications of an organization named by an alias', async () => {
+    expect(await found('-Vesna')).toEqual(allBut('bialiatski-nobel', 'prison-conditions'));
+  });
+
+  it('leave out words found in bodies when bodies are searched', async () => {
+    expect(await found('colonies')).toEqual(['prison-conditions']);
+    expect(await found('colonies -torture')).toEqual([]);
+  });
+
+  it('mean nothing when the "-" stands alone', async () => {
+    expect(await found('political - prisoners')).toEqual(await found('political prisoners'));
+    expect(await found('political -')).toEqual(await found('political'));
+  });
+});
+
+describe('transliteration', () => {
+  it('finds a Latin-script name from its Cyrillic spelling, and the reverse', async () => {
+    const hulak = ['hulak-detained', 'hulak-sentenced', 'hulak-zatrymany'];
+    expect(await found('Гулак')).toEqual([...hulak, 'gulak-interview'].sort());
+    expect(await found('Hulak')).toEqual(hulak);
+    expect(await found('Бяляцкі')).toEqual(['bialiatski-nobel']);
+    expect(await found('Lukashenka')).toEqual(['lukashenka-decree']);
+  });
+
+  it('reads г as g as well, the Russian way', async () => {
+    expect(await found('Гулак')).toContain('gulak-interview');
+    expect(await found('Hulak')).not.toContain('gulak-interview');
+  });
+
+  it('finds an organization by the Latin spelling of a Cyrillic alias', async () => {
+    expect(await found('Vesna')).toEqual(['bialiatski-nobel', 'prison-conditions']);
+  });
+
+  it('also works in the fixture', async () => {
+    expect(await idSet('Бяляцкі')).toEqual(
+      expect.arrayContaining(['bialiatski-sentenced', 'solidarity-with-viasna']),
+    );
+  });
+});
+
+describe('full text', () => {
+  it('finds a word that only a body holds, unless only titles are searched', async () => {
+    expect(await found('torture')).toEqual(['prison-conditions']);
+    expect(await found({ query: 'torture', fullText: false })).toEqual([]);
+  });
+
+  it('shows the passage around a body-only match, cut at words', async () => {
+    const hit = (await find('torture')).hits[0];
+    const plain = htmlToText(PRISON_BODY);
+    const snippet = hit?.snippet ?? '';
+    expect(snippet).toContain('torture');
+    expect(snippet).not.toMatch(/<|>/);
+    // The match is far from both ends, so the passage is cut on both sides.
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    const inner = snippet.slice(1, -1);
+    const at = plain.indexOf(inner);
+    expect(at).toBeGreaterThan(0);
+    expect(plain.charAt(at - 1)).toBe(' ');
+    expect(plain.charAt(at + inner.length)).toBe(' ');
+    expect(inner.length).toBeLessThan(plain.length / 2);
+  });
+
+  it('shows no passage when the title, summary or tags matched too', async () => {
+    const response = await find('colonies');
+    expect(response.hits.map((hit) => hit.id)).toEqual(['prison-conditions']);
+    expect(response.hits[0]?.snippet).toBeUndefined();
+    expect((await find('Hulak')).hits.every((hit) => hit.snippet === undefined)).toBe(true);
+  });
+
+  it('shows no passage for a search without a query', async () => {
+    expect((await find('')).hits.every((hit) => hit.snippet === undefined)).toBe(true);
+  });
+});
+
+describe('terms for highlighting', () => {
+  it('name the indexed words a query matched, in the other script too', async () => {
+    expect((await find('Гулак')).terms).toContain('hulak');
+    expect((await find('Lukashenka')).terms).toContain('lukashenka');
+  });
+
+  it('name the word in the text, not the typo', async () => {
+    expect((await find('Bialatski')).terms).toContain('bialiatski');
+  });
+
+  it('name the words of a phrase and of a body-only match', async () => {
+    expect((await find('"political prisoners"')).terms).toEqual(
+      expect.arrayContaining(['political', 'prisoners']),
+    );
+    expect((await find('torture')).terms).toContain('torture');
+  });
+
+  it('leave out excluded words, and are empty without a query', async () => {
+    expect((await find('political -release')).terms).not.toContain('release');
+    expect((await find('')).terms).toEqual([]);
+  });
+});
+
+describe('related publications', () => {
+  /** What the publication page asks for a publication. */
+  function relatedRequest(id: string, exclude?: string[]): RelatedRequest {
+    const file = toolkitData.publications.get(id);
+    if (!file) throw new Error(`no publication ${id}`);
+    return {
+      doc: file.doc,
+      title: file.publication.title,
+      tags: file.publication.tags ?? [],
+      organizations: file.publication.organizations,
+      exclude: exclude ?? file.translations.map((translation) => translation.id),
+    };
+  }
+  const relatedIds = async (id: string, exclude?: string[]) =>
+    (await toolkit.related(relatedRequest(id, exclude))).map((hit) => hit.id);
+
+  it('share an organization, a tag or a distinctive title word', async () => {
+    const related = await relatedIds('hulak-detained');
+    expect([...related].sort()).toEqual([
+      'hulak-sentenced', // names Aleh Hulak
+      'political-prisoners', // tagged "arbitrary detention"
+      'verdict-political', // also by the Helsinki Committee
+    ]);
+  });
+
+  it('rank a publication naming the same person above one sharing only an organization', async () => {
+    const related = await relatedIds('hulak-detained');
+    expect(related.indexOf('hulak-sentenced')).toBeLessThan(related.indexOf('verdict-political'));
+  });
+
+  it('ignore title words that many publications share', async () => {
+    // Twenty digests have "Minsk" in their titles, and nothing else in common with it.
+    expect((await relatedIds('hulak-detained')).some((id) => id.startsWith('minsk-digest'))).toBe(
+      false,
+    );
+  });
+
+  it('leave out the publication itself and the ones asked to be left out', async () => {
+    expect(await relatedIds('hulak-detained', [])).toContain('hulak-zatrymany');
+    expect(await relatedIds('hulak-detained')).not.toContain('hulak-zatrymany');
+    expect(await relatedIds('hulak-detained', [])).not.toContain('hulak-detained');
+  });
+
+  it('are at most five', async () => {
+    // Every digest shares its organization with the nineteen others.
+    const related = await relatedIds('minsk-digest-10');
+    expect(related).toHaveLength(5);
+    expect(related).not.toContain('minsk-digest-10');
+    expect(related.every((id) => id.startsWith('minsk-digest-'))).toBe(true);
+  });
+
+  it('are only the publications that share something', async () => {
+    // Each shares only its organization with one other publication.
+    expect(await relatedIds('lukashenka-decree')).toEqual(['pressure-families']);
+    expect(await relatedIds('bialiatski-nobel')).toEqual(['prison-conditions']);
+  });
+
+  it('are none when nothing is shared', async () => {
+    const lonely = { ...relatedRequest('bialiatski-nobel'), organizations: [], tags: [] };
+    expect(await toolkit.related({ ...lonely, title: 'Xylophone quartet' })).toEqual([]);
+  });
+
+  it('carry what a result shows', async () => {
+    const [hit] = await toolkit.related(relatedRequest('bialiatski-nobel'));
+    expect(hit).toEqual({
+      id: 'prison-conditions',
+      title: 'Conditions in penal colonies',
+      summary: 'Letters from inmates describe daily life.',
+      date: '2024-02-02',
+      type: 'report',
+      organizations: ['spring'],
+      language: 'en',
+    });
+  });
+});

@@ -511,7 +511,8 @@ export function createSearchCore(
       const found = text.exact(word.term);
       if (!found) return;
       const frequency = found.shard.documentCounts[found.term] ?? 0;
-      if (frequency > count / 10) return; // too common to say anything
+      // Too common to say anything; a small archive still lets a word shared by a few count.
+      if (frequency > Math.max(3, count / 10)) return;
       const value = weight * idf(frequency);
       forEachPosting(found.shard, found.term, (doc, fields) => {
         if (fields & field) score[doc] = (score[doc] ?? 0) + value;
@@ -524,8 +525,12 @@ export function createSearchCore(
     score[request.doc] = 0;
     const candidates: number[] = [];
     for (let doc = 0; doc < count; doc++) if ((score[doc] ?? 0) > 0) candidates.push(doc);
-    const top = selectTop(candidates, 10, (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b);
     const excluded = new Set(request.exclude);
+    const top = selectTop(
+      candidates,
+      5 + excluded.size,
+      (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b,
+    );
     return (await hits(top)).filter((hit) => !excluded.has(hit.id)).slice(0, 5);
   }
 

@@ -66,7 +66,7 @@ export const searchResponseSchema = v.object({
   }),
   /** The indexed words the query matched (typos and other scripts included), for highlighting. */
   terms: v.array(v.string()),
-  /** The matches over time; counted as if no date bound were set. */
+  /** The matches over time: per year over all of them, or per month within the date bounds. */
   timeline: timelineSchema,
 });
 export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
