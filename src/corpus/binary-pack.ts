@@ -99,8 +99,12 @@ export function section<T extends SectionType>(
 
 /** Unsigned LEB128 integers, appended to a growable byte list. */
 export class VarintWriter {
-  private bytes = new Uint8Array(1024);
+  private bytes: Uint8Array;
   length = 0;
+
+  constructor(initialSize = 1024) {
+    this.bytes = new Uint8Array(initialSize);
+  }
 
   write(value: number) {
     let remaining = value;
@@ -119,6 +123,11 @@ export class VarintWriter {
 
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length);
+  }
+
+  /** What was written so far, without copying (valid until the next write). */
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
   }
 }
 

@@ -15,6 +15,7 @@ import { words } from './text.ts';
  *   and counting in the worker;
  * - `terms-<n>.bin`: the term index in shards by first letter; a query loads only the shards
  *   of its words' first letters;
+ * - `body-<n>.bin`: the same for bodies, by first two letters, loaded only for full-text search;
  * - `cards-<n>.json`: what a result shows (id, title, summary, date, source), 100 at a time;
  * - `publications/<id>.json`: everything a publication page shows, body included.
  */
@@ -103,10 +104,13 @@ export const corpusMetaSchema = v.object({
   years: v.nullable(v.object({ first: v.number(), last: v.number() })),
   files: v.object({
     columns: v.string(),
-    /** Each shard holds the terms whose first letter is in `letters`. */
-    shards: v.array(v.object({ file: v.string(), letters: v.string() })),
-    /** The same for the words of publication bodies (full text). */
-    bodyShards: v.array(v.object({ file: v.string(), letters: v.string() })),
+    /** Each shard holds the terms whose first letter is one of `keys`. */
+    shards: v.array(v.object({ file: v.string(), keys: v.array(v.string()) })),
+    /**
+     * The same for the words of publication bodies (full text), by their first two letters:
+     * bodies hold far more words, and a query should fetch only a small part of them.
+     */
+    bodyShards: v.array(v.object({ file: v.string(), keys: v.array(v.string()) })),
     cardChunks: v.number(),
   }),
 });
@@ -261,10 +265,26 @@ export function readPositions(shard: Shard, start: number, end: number): number[
   return positions;
 }
 
-/** The first letter of a term, which decides its shard. */
+/** The first letter of a term, which decides its shard in the term index. */
 export function shardLetter(term: string): string {
-  return String.fromCodePoint(term.codePointAt(0) ?? 0);
+  return shardKey(term, 1);
 }
+
+/** The first `length` letters of a term, which decide its shard. */
+export function shardKey(term: string, length: number): string {
+  let key = '';
+  let count = 0;
+  for (const char of term) {
+    if (count++ === length) break;
+    key += char;
+  }
+  return key;
+}
+
+/** Letters a body shard key has: two, so that one query fetches a small part of the bodies. */
+export const BODY_KEY_LENGTH = 2;
+/** Posting bytes a body shard aims at (raw; about 60% of it gzipped). */
+const BODY_SHARD_BYTES = 256 * 1024;
 
 function byNewest(a: Publication, b: Publication): number {
   return (
@@ -294,35 +314,67 @@ function yearRange(publications: readonly Publication[]): CorpusMeta['years'] {
   return range;
 }
 
-type Occurrences = { fields: number; positions: number[] };
-type TermIndex = Map<string, Map<number, Occurrences>>;
+/**
+ * A term's postings, encoded as they come: publication by publication, in publication order (the
+ * build indexes tens of millions of body words; bytes, not objects, keep that fast).
+ */
+type TermPostings = { bytes: VarintWriter; docs: number; lastDoc: number };
+type TermIndex = Map<string, TermPostings>;
+/** One publication's terms while it is being read: its fields and word positions. */
+type DocTerms = Map<string, { fields: number; positions: number[] }>;
+
+function note(terms: DocTerms, term: string, field: number, position: number) {
+  const occurrences = terms.get(term);
+  if (occurrences) {
+    occurrences.fields |= field;
+    occurrences.positions.push(position);
+  } else terms.set(term, { fields: field, positions: [position] });
+}
 
 /**
- * Records every word of `text` at its position, under its folded form and under its Latin
+ * Notes every word of `text` at its position, under its folded form and under its Latin
  * spellings when it is Cyrillic, so that a Latin query (or phrase) finds Cyrillic text.
  */
-function addText(index: TermIndex, text: string, doc: number, field: number, base: number) {
+function addText(terms: DocTerms, text: string, field: number, base: number) {
   words(text).forEach((word, position) => {
-    for (const term of new Set([word.term, ...word.latin])) {
-      let docs = index.get(term);
-      if (!docs) index.set(term, (docs = new Map()));
-      let occurrences = docs.get(doc);
-      if (!occurrences) docs.set(doc, (occurrences = { fields: 0, positions: [] }));
-      occurrences.fields |= field;
-      occurrences.positions.push(base + position);
+    note(terms, word.term, field, base + position);
+    for (const spelling of word.latin) {
+      if (spelling !== word.term) note(terms, spelling, field, base + position);
     }
   });
+}
+
+/** Appends a publication's terms to the index: doc delta, fields, count, position deltas. */
+function addDoc(index: TermIndex, doc: number, terms: DocTerms) {
+  for (const [term, { fields, positions }] of terms) {
+    let postings = index.get(term);
+    if (!postings)
+      index.set(term, (postings = { bytes: new VarintWriter(8), docs: 0, lastDoc: 0 }));
+    const { bytes } = postings;
+    bytes.write(doc - postings.lastDoc);
+    bytes.write(fields);
+    bytes.write(positions.length);
+    let previous = 0;
+    for (const position of positions) {
+      bytes.write(position - previous);
+      previous = position;
+    }
+    postings.lastDoc = doc;
+    postings.docs += 1;
+  }
 }
 
 /** Every term's occurrences in titles, summaries and tags, by publication, in publication order. */
 function collectTerms(publications: readonly Publication[]): TermIndex {
   const index: TermIndex = new Map();
   publications.forEach((publication, doc) => {
-    addText(index, publication.title, doc, FIELD.title, POSITION_BASE.title);
-    addText(index, publication.summary ?? '', doc, FIELD.summary, POSITION_BASE.summary);
+    const terms: DocTerms = new Map();
+    addText(terms, publication.title, FIELD.title, POSITION_BASE.title);
+    addText(terms, publication.summary ?? '', FIELD.summary, POSITION_BASE.summary);
     (publication.tags ?? []).forEach((tag, tagIndex) => {
-      addText(index, tag, doc, FIELD.tags, POSITION_BASE.tags + tagIndex * TAG_STRIDE);
+      addText(terms, tag, FIELD.tags, POSITION_BASE.tags + tagIndex * TAG_STRIDE);
     });
+    addDoc(index, doc, terms);
   });
   return index;
 }
@@ -331,65 +383,71 @@ function collectTerms(publications: readonly Publication[]): TermIndex {
 function collectBodyTerms(publications: readonly Publication[]): TermIndex {
   const index: TermIndex = new Map();
   publications.forEach((publication, doc) => {
-    if (publication.body) addText(index, htmlToText(publication.body), doc, FIELD.body, 0);
+    if (!publication.body) return;
+    const terms: DocTerms = new Map();
+    addText(terms, htmlToText(publication.body), FIELD.body, 0);
+    addDoc(index, doc, terms);
   });
   return index;
 }
 
 function buildShard(terms: string[], byTerm: TermIndex): Shard {
-  const writer = new VarintWriter();
   const postingStarts = new Uint32Array(terms.length + 1);
   const documentCounts = new Uint32Array(terms.length);
+  let length = 0;
   terms.forEach((term, index) => {
-    postingStarts[index] = writer.length;
-    const docs = byTerm.get(term) ?? new Map<number, Occurrences>();
-    documentCounts[index] = docs.size;
-    let previousDoc = 0;
-    for (const [doc, { fields, positions }] of docs) {
-      writer.write(doc - previousDoc);
-      writer.write(fields);
-      writer.write(positions.length);
-      let previousPosition = 0;
-      for (const position of positions) {
-        writer.write(position - previousPosition);
-        previousPosition = position;
-      }
-      previousDoc = doc;
-    }
+    postingStarts[index] = length;
+    const postings = byTerm.get(term);
+    documentCounts[index] = postings?.docs ?? 0;
+    length += postings?.bytes.length ?? 0;
   });
-  postingStarts[terms.length] = writer.length;
-  return { terms, documentCounts, postingStarts, postings: writer.finish() };
+  postingStarts[terms.length] = length;
+  const postings = new Uint8Array(length);
+  terms.forEach((term, index) => {
+    const bytes = byTerm.get(term)?.bytes;
+    if (bytes) postings.set(bytes.view(), postingStarts[index] ?? 0);
+  });
+  return { terms, documentCounts, postingStarts, postings };
 }
 
-/** Shards by first letter; letters with few terms share one, so tiny files do not multiply. */
-function buildShards(byTerm: TermIndex) {
-  const termsByLetter = new Map<string, string[]>();
+/**
+ * Shards by the first letter (or two) of their terms; keys with little in them share a shard with
+ * the next ones, so tiny files do not multiply. `size` says how much a list of terms weighs.
+ */
+function buildShards(
+  byTerm: TermIndex,
+  keyLength: number,
+  minimum: number,
+  size: (terms: readonly string[]) => number,
+) {
+  const termsByKey = new Map<string, string[]>();
   for (const term of [...byTerm.keys()].sort()) {
-    const letter = shardLetter(term);
-    const list = termsByLetter.get(letter);
+    const key = shardKey(term, keyLength);
+    const list = termsByKey.get(key);
     if (list) list.push(term);
-    else termsByLetter.set(letter, [term]);
+    else termsByKey.set(key, [term]);
   }
-  const minimum = Math.max(200, byTerm.size / 64);
-  const groups: { letters: string; terms: string[] }[] = [];
-  let rest: { letters: string; terms: string[] } | null = null;
-  for (const [letter, terms] of termsByLetter) {
-    if (terms.length >= minimum) {
-      groups.push({ letters: letter, terms });
+  const groups: { keys: string[]; terms: string[] }[] = [];
+  let rest: { keys: string[]; terms: string[]; size: number } | null = null;
+  for (const [key, terms] of termsByKey) {
+    const weight = size(terms);
+    if (weight >= minimum) {
+      groups.push({ keys: [key], terms });
       continue;
     }
-    rest ??= { letters: '', terms: [] };
-    rest.letters += letter;
+    rest ??= { keys: [], terms: [], size: 0 };
+    rest.keys.push(key);
     rest.terms.push(...terms);
-    if (rest.terms.length >= minimum) {
+    rest.size += weight;
+    if (rest.size >= minimum) {
       groups.push(rest);
       rest = null;
     }
   }
   if (rest) groups.push(rest);
   return groups.map((group) => ({
-    letters: group.letters,
-    // Terms stay sorted within a shard: letters are visited in sorted order.
+    keys: group.keys,
+    // Terms stay sorted within a shard: keys are visited in sorted order.
     shard: buildShard(group.terms, byTerm),
   }));
 }
@@ -459,8 +517,13 @@ export function prepareData(corpus: Corpus): PreparedData {
   const languageIndex = new Map(languages.map((tag, index) => [tag, index]));
   const byId = new Map(publications.map((publication) => [publication.id, publication]));
 
-  const shards = buildShards(collectTerms(publications));
-  const bodyShards = buildShards(collectBodyTerms(publications));
+  const terms = collectTerms(publications);
+  // The term index by first letter and term count: fuzzy matching needs a letter's whole list.
+  const shards = buildShards(terms, 1, Math.max(200, terms.size / 64), (list) => list.length);
+  const bodyTerms = collectBodyTerms(publications);
+  const bodyShards = buildShards(bodyTerms, BODY_KEY_LENGTH, BODY_SHARD_BYTES, (terms) =>
+    terms.reduce((sum, term) => sum + (bodyTerms.get(term)?.bytes.length ?? 0), 0),
+  );
   const cards = buildCards(publications);
 
   const files = new Map<string, PublicationFile>();
@@ -494,11 +557,11 @@ export function prepareData(corpus: Corpus): PreparedData {
         columns: 'columns.bin',
         shards: shards.map((shard, index) => ({
           file: `terms-${index}.bin`,
-          letters: shard.letters,
+          keys: shard.keys,
         })),
         bodyShards: bodyShards.map((shard, index) => ({
           file: `body-${index}.bin`,
-          letters: shard.letters,
+          keys: shard.keys,
         })),
         cardChunks: cards.length,
       },

@@ -1,4 +1,4 @@
-import { shardLetter, type Shard } from './search-data.ts';
+import { shardKey, type Shard } from './search-data.ts';
 import { TermMatcher, type TermMatch } from './term-matcher.ts';
 
 type LoadedShard = { shard: Shard; terms: TermMatcher };
@@ -10,26 +10,32 @@ export type Candidate = TermMatch & { shard: Shard; text: string };
  * of titles, summaries and tags, or that of bodies (docs/decisions/007-data-at-scale.md).
  */
 export class ShardSet {
-  private readonly byLetter = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+  /** How many first letters of a term say which shard it is in. */
+  private readonly keyLength: number;
   private readonly loaded = new Map<number, LoadedShard>();
   private readonly loading = new Map<number, Promise<LoadedShard>>();
 
   constructor(
-    entries: readonly { letters: string }[],
+    entries: readonly { keys: readonly string[] }[],
     private readonly loader: (index: number) => Shard | Promise<Shard>,
   ) {
     entries.forEach((entry, index) => {
-      for (const letter of entry.letters) this.byLetter.set(letter, index);
+      for (const key of entry.keys) this.byKey.set(key, index);
     });
+    this.keyLength = Math.max(1, ...[...this.byKey.keys()].map((key) => [...key].length));
   }
 
-  /** The shards that terms starting with these words' first (or second, for a swap) letters are in. */
+  private indexOf(word: string): number | undefined {
+    return this.byKey.get(shardKey(word, this.keyLength));
+  }
+
+  /** The shards that terms starting like these words (or with their first letters swapped) are in. */
   shardsFor(words: readonly string[]): number[] {
     const found = new Set<number>();
     for (const word of words) {
-      const chars = [...word];
-      for (const letter of [chars[0], chars.length >= 4 ? chars[1] : undefined]) {
-        const index = letter === undefined ? undefined : this.byLetter.get(letter);
+      for (const variant of [word, swapped(word)]) {
+        const index = variant === null ? undefined : this.indexOf(variant);
         if (index !== undefined) found.add(index);
       }
     }
@@ -66,7 +72,7 @@ export class ShardSet {
   }
 
   private shardOf(word: string): LoadedShard | undefined {
-    const index = this.byLetter.get(shardLetter(word));
+    const index = this.indexOf(word);
     return index === undefined ? undefined : this.loaded.get(index);
   }
 
@@ -80,18 +86,17 @@ export class ShardSet {
       }
     }
     // The first two letters swapped ("iBaliatski") live in another shard.
-    const chars = [...word];
-    if (options.fuzzy && chars.length >= 4 && chars[0] !== chars[1]) {
-      const swapped = [chars[1], chars[0], ...chars.slice(2)].join('');
-      const other = this.shardOf(swapped);
-      const term = other?.terms.exact(swapped) ?? -1;
+    const swap = options.fuzzy ? swapped(word) : null;
+    if (swap !== null) {
+      const other = this.shardOf(swap);
+      const term = other?.terms.exact(swap) ?? -1;
       if (other && term >= 0) {
         candidates.push({
           term,
           similarity: 0.45,
           exact: false,
           shard: other.shard,
-          text: swapped,
+          text: swap,
         });
       }
     }
@@ -104,4 +109,11 @@ export class ShardSet {
     const term = own?.terms.exact(word) ?? -1;
     return own && term >= 0 ? { shard: own.shard, term } : null;
   }
+}
+
+/** The word with its first two letters swapped, for words long enough to be sure of. */
+function swapped(word: string): string | null {
+  const chars = [...word];
+  if (chars.length < 4 || chars[0] === chars[1]) return null;
+  return [chars[1], chars[0], ...chars.slice(2)].join('');
 }

@@ -45,13 +45,34 @@ export type Word = {
   /** The word as indexed: folded. */
   term: string;
   /** Its Latin spellings, when it is Cyrillic (ё, й, ў kept apart before folding). */
-  latin: string[];
+  latin: readonly string[];
   /** Where it is in the text. */
   start: number;
   end: number;
 };
 
 const RAW_WORD = /[\p{L}\p{N}\p{M}’'ʼ]+/gu;
+/** Most words of most corpora: nothing to fold, nothing to spell. */
+const PLAIN_WORD = /^[a-z0-9]+$/;
+const NO_SPELLINGS: string[] = [];
+
+type CyrillicWord = { terms: string[]; latin: readonly string[] };
+/** Cyrillic words recur (and transliterating them is not free): their forms, remembered. */
+const cyrillicWords = new Map<string, CyrillicWord>();
+
+function cyrillicWord(lower: string): CyrillicWord {
+  let known = cyrillicWords.get(lower);
+  if (known) return known;
+  // Apostrophes belong to Belarusian words (сям'я); in English they split off a possessive.
+  const word = lower.replace(/['’ʼ]/g, '');
+  const terms = [...foldText(word).matchAll(WORD)]
+    .map((part) => part[0])
+    .filter((term) => term.length > 1);
+  known = { terms, latin: latinSpellings(word) };
+  if (cyrillicWords.size > 100_000) cyrillicWords.clear();
+  cyrillicWords.set(lower, known);
+  return known;
+}
 
 /**
  * The words of a text with their positions in it and their Latin spellings: what the index
@@ -63,27 +84,28 @@ export function words(text: string): Word[] {
     const raw = match[0];
     const start = match.index;
     const lower = raw.toLowerCase();
-    const cyrillic = hasCyrillic(lower);
-    // Apostrophes belong to Belarusian words (сям'я); in English they split off a possessive.
-    if (cyrillic) {
-      const word = lower.replace(/['’ʼ]/g, '');
-      for (const part of foldText(word).matchAll(WORD)) {
-        if (part[0].length > 1) {
-          found.push({
-            term: part[0],
-            latin: latinSpellings(word),
-            start,
-            end: start + raw.length,
-          });
-        }
+    // The fast path: bodies make this the build's hottest loop.
+    if (PLAIN_WORD.test(lower)) {
+      if (lower.length > 1) {
+        found.push({ term: lower, latin: NO_SPELLINGS, start, end: start + raw.length });
       }
+      continue;
+    }
+    if (hasCyrillic(lower)) {
+      const { terms, latin } = cyrillicWord(lower);
+      for (const term of terms) found.push({ term, latin, start, end: start + raw.length });
       continue;
     }
     let offset = start;
     for (const piece of lower.split(/['’ʼ]/)) {
       for (const part of foldText(piece).matchAll(WORD)) {
         if (part[0].length > 1) {
-          found.push({ term: part[0], latin: [], start: offset, end: offset + piece.length });
+          found.push({
+            term: part[0],
+            latin: NO_SPELLINGS,
+            start: offset,
+            end: offset + piece.length,
+          });
         }
       }
       offset += piece.length + 1;
