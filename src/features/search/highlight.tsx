@@ -1,5 +1,25 @@
 import { Fragment } from 'react';
-import { words } from '../../corpus/text.ts';
+import { words, type Word } from '../../corpus/text.ts';
+
+/**
+ * The words of texts on screen, remembered: each keystroke marks the same titles and summaries
+ * again with other terms, and cutting them into words was most of that work.
+ */
+const wordsOf = new Map<string, Word[]>();
+const REMEMBERED_TEXTS = 400;
+
+function cachedWords(text: string): Word[] {
+  let found = wordsOf.get(text);
+  if (!found) {
+    found = words(text);
+    if (wordsOf.size >= REMEMBERED_TEXTS) {
+      const oldest = wordsOf.keys().next();
+      if (!oldest.done) wordsOf.delete(oldest.value);
+    }
+    wordsOf.set(text, found);
+  }
+  return found;
+}
 
 /**
  * The text with the words the query matched in `<mark>`: built from text nodes, never from
@@ -10,7 +30,7 @@ export function Highlight({ text, terms }: { text: string; terms: ReadonlySet<st
   if (terms.size === 0) return text;
   const parts: { text: string; marked: boolean }[] = [];
   let cursor = 0;
-  for (const word of words(text)) {
+  for (const word of cachedWords(text)) {
     const marked = terms.has(word.term) || word.latin.some((spelling) => terms.has(spelling));
     if (!marked || word.start < cursor) continue;
     if (word.start > cursor) parts.push({ text: text.slice(cursor, word.start), marked: false });

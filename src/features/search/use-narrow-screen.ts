@@ -2,10 +2,17 @@ import { useSyncExternalStore } from 'react';
 
 const NARROW = '(max-width: 48rem)';
 
+/** One query list for the page: asking the browser anew on every render costs a style lookup. */
+let narrowQuery: MediaQueryList | undefined;
+function query(): MediaQueryList {
+  narrowQuery ??= window.matchMedia(NARROW);
+  return narrowQuery;
+}
+
 function subscribe(onChange: () => void) {
-  const query = window.matchMedia(NARROW);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+  const list = query();
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
 }
 
 /**
@@ -15,7 +22,7 @@ function subscribe(onChange: () => void) {
 export function useNarrowScreen(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(NARROW).matches,
+    () => query().matches,
     () => false,
   );
 }
