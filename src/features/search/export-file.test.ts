@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../testing/parse-csv.ts';
 import { exportFileName, toCsv, toJson, type ExportRecord } from './export-file.ts';
 
 const record: ExportRecord = {
@@ -12,35 +13,6 @@ const record: ExportRecord = {
   sourceUrl: 'https://example.org/1',
   permalink: 'https://archive.example/publications/statement-1',
 };
-
-/** A small RFC 4180 reader, to check the writer against the rules rather than itself. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  return rows;
-}
 
 describe('toCsv', () => {
   it('starts with a byte order mark, quotes every field and ends records with CRLF', () => {
