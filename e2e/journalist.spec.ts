@@ -94,6 +94,40 @@ test('a word only in the body finds the publication, shown with its snippet', as
   await expect(resultCount(page)).toHaveText(/^0 publications|^No publications/);
 });
 
+test('on a slow network, matches in titles come first, then the full text', async ({ page }) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/body-\d+\.bin$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/?q=subscribes');
+  await expect(page.getByText('Searching the full text too…')).toBeVisible();
+  await expect(resultCount(page)).toHaveText(/^0 publications|^No publications/);
+  release();
+  await expect(page.getByText('Searching the full text too…')).toBeHidden();
+  const hit = results(page).getByRole('listitem').first();
+  await expect(hit.getByRole('link', { name: /Moscow Mechanism Report on Belarus/ })).toBeVisible();
+  await expect(hit).toContainText('In the text:');
+});
+
+test('when the full text cannot be loaded, the page says so and can try again', async ({
+  page,
+}) => {
+  let offline = true;
+  await page.route(/\/body-\d+\.bin$/, (route) =>
+    offline ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto('/?q=subscribes');
+  await expect(page.getByText(/The full text could not be loaded/)).toBeVisible();
+  offline = false;
+  await page.getByRole('button', { name: 'Search the full text again' }).click();
+  await expect(page.getByText(/The full text could not be loaded/)).toBeHidden();
+  await expect(
+    results(page).getByRole('link', { name: /Moscow Mechanism Report on Belarus/ }),
+  ).toBeVisible();
+});
+
 test('a year bar narrows the search to that year', async ({ page }) => {
   await page.goto('/?q=Viasna');
   const chart = page.getByRole('figure', { name: /per year/ });

@@ -53,6 +53,9 @@ function isDefaultRequest(request: SearchRequest): boolean {
   return JSON.stringify({ ...DEFAULT_REQUEST, ...request }) === JSON.stringify(DEFAULT_REQUEST);
 }
 
+/** How soon a search answered without the bodies asks again (the worker waits a little too). */
+const FULL_TEXT_POLL_MS = 200;
+
 export const searchQuery = (client: SearchClient, request: SearchRequest, start: StartData) =>
   queryOptions({
     queryKey: ['corpus', 'search', request],
@@ -63,6 +66,9 @@ export const searchQuery = (client: SearchClient, request: SearchRequest, start:
     // Keep the last results on screen while the next ones compute.
     placeholderData: keepPreviousData,
     retry: 1,
+    // Matches in titles came first while the bodies' index loads: ask again for the whole answer.
+    refetchInterval: (query) =>
+      query.state.data?.fullText === 'pending' ? FULL_TEXT_POLL_MS : false,
   });
 
 export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>

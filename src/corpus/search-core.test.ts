@@ -5,7 +5,12 @@ import { corpusFixture } from '../testing/corpus-fixture.ts';
 import { htmlToText } from './html-text.ts';
 import { coreFromPrepared } from './prepared-core.ts';
 import { validateCorpus, type Corpus } from './schema.ts';
-import type { SearchCore, SearchRequest, SearchResponse } from './search-core.ts';
+import {
+  createSearchCore,
+  type SearchCore,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-core.ts';
 import { prepareData } from './search-data.ts';
 import type { RelatedRequest } from './search-request.ts';
 
@@ -885,6 +890,74 @@ describe('full text', () => {
 
   it('shows no passage for a search without a query', async () => {
     expect((await find('')).hits.every((hit) => hit.snippet === undefined)).toBe(true);
+  });
+});
+
+describe('full text on a slow network', () => {
+  /** The toolkit core, whose body shards arrive only when `release` is called, or fail. */
+  function slowBodies() {
+    const waiting: { resolve(): void; reject(error: Error): void }[] = [];
+    const plain = coreFromPrepared(toolkitData);
+    const core = createSearchCore(toolkitData.meta, toolkitData.columns, {
+      shard: (index) => toolkitData.shards[index] ?? Promise.reject(new Error('no shard')),
+      bodyShard: (index) =>
+        new Promise((resolve, reject) => {
+          waiting.push({
+            resolve: () => resolve(toolkitData.bodyShards[index] ?? Promise.reject(new Error())),
+            reject,
+          });
+        }),
+      cards: (chunk) => toolkitData.cards[chunk] ?? Promise.reject(new Error('no cards')),
+      body: (id) => toolkitData.publications.get(id)?.publication.body ?? '',
+    });
+    return {
+      core,
+      plain,
+      release: () => waiting.splice(0).forEach((load) => load.resolve()),
+      fail: () => waiting.splice(0).forEach((load) => load.reject(new Error('offline'))),
+    };
+  }
+
+  it('answers from titles first and says the bodies are pending, then answers whole', async () => {
+    const { core, release } = slowBodies();
+    const request = requestOf({ query: 'torture', progressive: true });
+    const early = await core.search(request);
+    expect(early.fullText).toBe('pending');
+    expect(early.hits).toEqual([]);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const whole = await core.search(request);
+    expect(whole.fullText).toBeUndefined();
+    expect(whole.hits.map((hit) => hit.id)).toEqual(['prison-conditions']);
+  });
+
+  it('titles found while waiting are the titles-only answer', async () => {
+    const { core, plain } = slowBodies();
+    const early = await core.search(requestOf({ query: 'colonies', progressive: true }));
+    const titlesOnly = await plain.search(requestOf({ query: 'colonies', fullText: false }));
+    expect(early.fullText).toBe('pending');
+    expect(early.hits.length).toBeGreaterThan(0);
+    expect(early.hits.map((hit) => hit.id)).toEqual(titlesOnly.hits.map((hit) => hit.id));
+  });
+
+  it('says so when the bodies fail to load, and tries again on the next search', async () => {
+    const { core, fail, release } = slowBodies();
+    const request = requestOf({ query: 'torture', progressive: true });
+    const pending = core.search(request);
+    fail();
+    expect((await pending).fullText).toBe('failed');
+    const retry = core.search(request);
+    release();
+    expect((await retry).hits.map((hit) => hit.id)).toEqual(['prison-conditions']);
+  });
+
+  it('waits for the bodies when not asked to be progressive', async () => {
+    const { core, release } = slowBodies();
+    const answer = core.search(requestOf('torture'));
+    setTimeout(release, 300);
+    const whole = await answer;
+    expect(whole.fullText).toBeUndefined();
+    expect(whole.hits.map((hit) => hit.id)).toEqual(['prison-conditions']);
   });
 });
 

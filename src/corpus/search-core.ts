@@ -56,6 +56,8 @@ export type SearchCore = {
 
 /** How much a match in each field counts; a word in the title says more than one in the summary. */
 const FIELD_WEIGHT = { title: 3, organization: 2.5, tags: 2, summary: 1, body: 0.5 } as const;
+/** How long a progressive search waits for the bodies' index before answering without it. */
+const BODY_WAIT_MS = 150;
 
 function fieldWeight(fields: number): number {
   if (fields & FIELD.title) return FIELD_WEIGHT.title;
@@ -152,18 +154,37 @@ export function createSearchCore(
     return similarity * (0.85 + 0.15 * popularity);
   }
 
-  /** The shards a parsed query needs, in the term index and, for full text, the body index. */
-  async function loadFor(query: ParsedQuery, fullText: boolean) {
+  /**
+   * Loads the shards a parsed query needs, in the term index and, for full text, the body index.
+   * A progressive search waits for the bodies only briefly: on a slow network, matches in titles
+   * and summaries come first. Says whether the bodies can be searched now.
+   */
+  async function loadFor(
+    query: ParsedQuery,
+    fullText: boolean,
+    progressive: boolean,
+  ): Promise<'ready' | 'pending' | 'failed'> {
     const all = [
       ...query.words,
       ...query.phrases.flat(),
       ...query.excludedWords,
       ...query.excludedPhrases.flat(),
     ].flatMap(spellings);
-    await Promise.all([
-      text.load(text.shardsFor(all)),
-      fullText ? body.load(body.shardsFor(all)) : null,
-    ]);
+    const bodyShards = fullText ? body.shardsFor(all) : [];
+    const terms = text.load(text.shardsFor(all));
+    if (!progressive || body.has(bodyShards)) {
+      await Promise.all([terms, body.load(bodyShards)]);
+      return 'ready';
+    }
+    const bodies = body.load(bodyShards).then(
+      () => 'ready' as const,
+      () => 'failed' as const,
+    );
+    const brief = new Promise<'pending'>((resolve) =>
+      setTimeout(() => resolve('pending'), BODY_WAIT_MS),
+    );
+    const [, state] = await Promise.all([terms, Promise.race([bodies, brief])]);
+    return state;
   }
 
   /**
@@ -379,8 +400,9 @@ export function createSearchCore(
   /** Everything but paging: the ordered matches, facet counts and the timeline. */
   async function evaluate(request: SearchRequest, wanted: number) {
     const query = parseQuery(request.query);
-    await loadFor(query, request.fullText);
-    const matched = matchQuery(query, request.fullText);
+    const bodies = await loadFor(query, request.fullText, request.progressive === true);
+    const fullText = request.fullText && bodies === 'ready';
+    const matched = matchQuery(query, fullText);
 
     const wantedTypes = toSet(request.types, typeIds);
     const wantedOrgs = toSet(request.organizations, organizationIds);
@@ -444,7 +466,8 @@ export function createSearchCore(
       request.from === undefined ? null : from,
       request.to === undefined ? null : to,
     );
-    return { results, ordered, facets, matched, timeline };
+    const bodyState = request.fullText && bodies !== 'ready' ? bodies : undefined;
+    return { results, ordered, facets, matched, timeline, bodyState };
   }
 
   async function search(request: SearchRequest): Promise<SearchResponse> {
@@ -474,6 +497,7 @@ export function createSearchCore(
       facets: first.facets,
       terms: [...terms],
       timeline: first.timeline,
+      ...(first.bodyState ? { fullText: first.bodyState } : {}),
     };
   }
 

@@ -67,6 +67,11 @@ export const searchResponseSchema = v.object({
   }),
   /** The indexed words the query matched (typos and other scripts included), for highlighting. */
   terms: v.array(v.string()),
+  /**
+   * Set when a progressive search could not read the bodies yet: their index is still loading
+   * ('pending': ask again) or failed to load ('failed'). Absent when the answer is whole.
+   */
+  fullText: v.optional(v.picklist(['pending', 'failed'])),
   /** The matches over time: per year over all of them, or per month within the date bounds. */
   timeline: timelineSchema,
 });

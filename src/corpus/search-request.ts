@@ -13,6 +13,11 @@ export type SearchRequest = {
   sort: SortOrder;
   /** Whether publication bodies are searched too, or only titles, summaries and tags. */
   fullText: boolean;
+  /**
+   * Answer from titles, summaries and tags when the bodies' index is still on its way (after a
+   * short wait), and say so; ask again for the full answer. Without it the answer waits.
+   */
+  progressive?: boolean;
   offset: number;
   limit: number;
 };

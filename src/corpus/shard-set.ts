@@ -42,6 +42,11 @@ export class ShardSet {
     return [...found];
   }
 
+  /** Whether these shards are all loaded, so a search can use them without waiting. */
+  has(indexes: readonly number[]): boolean {
+    return indexes.every((index) => this.loaded.has(index));
+  }
+
   async load(indexes: readonly number[]): Promise<void> {
     await Promise.all(indexes.map((index) => this.loadOne(index)));
   }

@@ -11,6 +11,7 @@ import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
 import { Pagination } from './pagination.tsx';
+import { FullTextNotice } from './full-text-notice.tsx';
 import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchBox } from './search-box.tsx';
@@ -59,6 +60,7 @@ function toRequest(state: SearchState): SearchRequest {
     to: state.to,
     sort: effectiveSort(state),
     fullText: !state.titlesOnly,
+    progressive: true,
     offset: (state.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
@@ -198,6 +200,8 @@ export function SearchPage() {
               onChange={(sort) => update({ sort })}
             />
           </div>
+
+          <FullTextNotice state={data?.fullText} onRetry={() => void results.refetch()} />
 
           {results.isError && !results.isFetching && (
             <div className="notice notice--error" role="alert">
