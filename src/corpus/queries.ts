@@ -50,7 +50,10 @@ export const publicationQuery = (id: string) =>
   });
 
 function isDefaultRequest(request: SearchRequest): boolean {
-  return JSON.stringify({ ...DEFAULT_REQUEST, ...request }) === JSON.stringify(DEFAULT_REQUEST);
+  // `progressive` says how the answer may arrive, not what it is.
+  const asked: SearchRequest = { ...DEFAULT_REQUEST, ...request };
+  delete asked.progressive;
+  return JSON.stringify(asked) === JSON.stringify(DEFAULT_REQUEST);
 }
 
 /** How soon a search answered without the bodies asks again (the worker waits a little too). */

@@ -23,6 +23,61 @@ type ResultListProps = {
   onOpen(): void;
 };
 
+type ResultItemProps = {
+  hit: SearchHit;
+  link: string;
+  terms: ReadonlySet<string>;
+  typeLabels: ReadonlyMap<string, string>;
+  organizationNames: ReadonlyMap<string, string>;
+  mainLanguage: string;
+};
+
+/**
+ * One result. Memoized on its own: a keystroke marks the list busy (and re-renders it) long
+ * before new results arrive, and that should not re-render, and re-highlight, every item.
+ */
+const ResultItem = memo(function ResultItem({
+  hit,
+  link,
+  terms,
+  typeLabels,
+  organizationNames,
+  mainLanguage,
+}: ResultItemProps) {
+  return (
+    <li className="result">
+      <h2 className="result__title">
+        <a href={link} data-publication={hit.id} lang={hit.language}>
+          <Highlight text={hit.title} terms={terms} />
+        </a>
+      </h2>
+      <p className="result__meta">
+        <time dateTime={hit.date}>{formatPartialDate(hit.date)}</time>
+        <span className="result__type">{typeLabels.get(hit.type) ?? hit.type}</span>
+        {hit.organizations.length > 0 && (
+          <span className="result__orgs">
+            {hit.organizations.map((id) => organizationNames.get(id) ?? id).join(', ')}
+          </span>
+        )}
+        {hit.language !== mainLanguage && (
+          <span className="result__language">{languageName(hit.language)}</span>
+        )}
+      </p>
+      {hit.summary && (
+        <p className="result__summary" lang={hit.language}>
+          <Highlight text={hit.summary} terms={terms} />
+        </p>
+      )}
+      {hit.snippet && (
+        <p className="result__snippet" lang={hit.language}>
+          <span className="result__snippet-label">In the text: </span>
+          <Highlight text={hit.snippet} terms={terms} />
+        </p>
+      )}
+    </li>
+  );
+});
+
 /** Memoized: its props stay the same while the reader types, until new results arrive. */
 export const ResultList = memo(function ResultList({
   hits,
@@ -57,36 +112,15 @@ export const ResultList = memo(function ResultList({
     <ol className="results" aria-label="Results" aria-busy={busy} data-total={total} onClick={open}>
       {hits.map((hit, index) => (
         // Keyed by position: a new page of results updates these items instead of replacing them.
-        <li key={index} className="result">
-          <h2 className="result__title">
-            <a href={href(paths.publication(hit.id))} data-publication={hit.id} lang={hit.language}>
-              <Highlight text={hit.title} terms={terms} />
-            </a>
-          </h2>
-          <p className="result__meta">
-            <time dateTime={hit.date}>{formatPartialDate(hit.date)}</time>
-            <span className="result__type">{typeLabels.get(hit.type) ?? hit.type}</span>
-            {hit.organizations.length > 0 && (
-              <span className="result__orgs">
-                {hit.organizations.map((id) => organizationNames.get(id) ?? id).join(', ')}
-              </span>
-            )}
-            {hit.language !== mainLanguage && (
-              <span className="result__language">{languageName(hit.language)}</span>
-            )}
-          </p>
-          {hit.summary && (
-            <p className="result__summary" lang={hit.language}>
-              <Highlight text={hit.summary} terms={terms} />
-            </p>
-          )}
-          {hit.snippet && (
-            <p className="result__snippet" lang={hit.language}>
-              <span className="result__snippet-label">In the text: </span>
-              <Highlight text={hit.snippet} terms={terms} />
-            </p>
-          )}
-        </li>
+        <ResultItem
+          key={index}
+          hit={hit}
+          link={href(paths.publication(hit.id))}
+          terms={terms}
+          typeLabels={typeLabels}
+          organizationNames={organizationNames}
+          mainLanguage={mainLanguage}
+        />
       ))}
     </ol>
   );
