@@ -65,6 +65,19 @@ async function main() {
         .map((id) => `${id.replace(/-/g, ' ')} ${audits[id]?.displayValue ?? '?'}`)
         .join(', ');
       console.log(`${route.padEnd(60)} ${scores.join(' · ')}\n  ${metrics}`);
+      // Which accessibility checks failed, and where: a score alone says nothing to fix.
+      const accessibility = categories.accessibility?.auditRefs ?? [];
+      for (const { id } of accessibility) {
+        const audit = audits[id];
+        if (!audit || audit.score === null || audit.score === 1) continue;
+        const items = (audit.details as { items?: { node?: { snippet?: string } }[] } | undefined)
+          ?.items;
+        const where = (items ?? [])
+          .slice(0, 3)
+          .map((item) => item.node?.snippet ?? '')
+          .join(' ');
+        console.log(`  ✗ ${id}: ${audit.title} ${where}`);
+      }
     }
   } finally {
     chrome.kill();
