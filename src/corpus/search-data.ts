@@ -270,11 +270,6 @@ export function readPositions(shard: Shard, start: number, end: number): number[
   return positions;
 }
 
-/** The first letter of a term, which decides its shard in the term index. */
-export function shardLetter(term: string): string {
-  return shardKey(term, 1);
-}
-
 /** The first `length` letters of a term, which decide its shard. */
 export function shardKey(term: string, length: number): string {
   let key = '';
@@ -287,7 +282,7 @@ export function shardKey(term: string, length: number): string {
 }
 
 /** Letters a body shard key has: two, so that one query fetches a small part of the bodies. */
-export const BODY_KEY_LENGTH = 2;
+const BODY_KEY_LENGTH = 2;
 /** Posting bytes a body shard aims at (raw; about 60% of it gzipped). */
 const BODY_SHARD_BYTES = 256 * 1024;
 

@@ -1,13 +1,20 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 /** The query syntax, next to the box that takes it. */
 export function SearchTips() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Closing from inside the tips hands focus back to the button that opened them.
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <div className="search-tips">
       <button
         type="button"
+        ref={toggle}
         className="search-tips__toggle"
         aria-expanded={open}
         aria-controls={panelId}
@@ -19,7 +26,17 @@ export function SearchTips() {
         Search tips
       </button>
       {open && (
-        <div id={panelId} className="search-tips__panel" role="region" aria-label="Search tips">
+        // Escape anywhere inside closes the tips; what is focusable inside is a button.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+        <div
+          id={panelId}
+          className="search-tips__panel"
+          role="region"
+          aria-label="Search tips"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') close();
+          }}
+        >
           <ul>
             <li>
               Words are found loosely: <kbd>Bialatski</kbd> finds Bialiatski, <kbd>Гулак</kbd> finds
@@ -37,7 +54,7 @@ export function SearchTips() {
               may be missing.
             </li>
           </ul>
-          <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+          <button type="button" className="button button--quiet" onClick={close}>
             Close tips
           </button>
         </div>

@@ -1,0 +1,27 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { SearchTips } from './search-tips.tsx';
+
+describe('SearchTips', () => {
+  it('opens the syntax, and Escape inside closes it with focus back on the button', async () => {
+    const user = userEvent.setup();
+    render(<SearchTips />);
+    const toggle = screen.getByRole('button', { name: 'Search tips' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    const tips = screen.getByRole('region', { name: 'Search tips' });
+    expect(tips).toHaveTextContent('"political prisoners"');
+    expect(tips).toHaveTextContent('-Amnesty');
+    await user.click(screen.getByRole('button', { name: 'Close tips' }));
+    expect(screen.queryByRole('region', { name: 'Search tips' })).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
+
+    await user.click(toggle);
+    screen.getByRole('button', { name: 'Close tips' }).focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Search tips' })).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+});
