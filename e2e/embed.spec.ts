@@ -2,6 +2,9 @@ import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { HOST_PORT } from '../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 
+/** A publication's h1, not the search page's (visually hidden) "Search …" one. */
+const PUBLICATION_TITLE = /^(?!Search )/;
+
 /** A partner's page on another origin embeds the app twice with embed.js (e2e/host/index.html). */
 
 const HOST = `http://127.0.0.1:${HOST_PORT}`;
@@ -96,7 +99,7 @@ test('a locked organization stays locked, in counts, results and links', async (
 
   // A publication's links to other organizations lead back into the locked scope.
   await app.getByRole('list', { name: 'Results' }).getByRole('link').first().click();
-  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
   const other = app.locator('.publication__orgs a').last();
   await other.click();
   await expect(app.getByRole('status')).toHaveText(/^34 publications/);
@@ -109,7 +112,7 @@ test('navigation stays inside the iframe; the host page never moves', async ({ p
   await page.goto(`${HOST}/`);
   const { app, iframe } = embed(page, 'all');
   await app.getByRole('list', { name: 'Results' }).getByRole('link').first().click();
-  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
   const frame = await (await iframe.elementHandle())?.contentFrame();
   expect(frame?.url()).toMatch(/^http:\/\/127\.0\.0\.1:4173\/embed\/publications\/[a-z0-9-]+$/);
   expect(page.url()).toBe(`${HOST}/`);
@@ -122,7 +125,7 @@ test('navigation stays inside the iframe; the host page never moves', async ({ p
   await expect(fullSite).toHaveAttribute('target', '_blank');
   await expect(fullSite).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:4173\/publications\//);
   const [popup] = await Promise.all([page.waitForEvent('popup'), fullSite.click()]);
-  await expect(popup.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(popup.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
   await popup.close();
   expect(page.url()).toBe(`${HOST}/`);
 });
@@ -184,5 +187,5 @@ test('an embed works sandboxed and without storage', async ({ page, context }) =
     app.getByRole('list', { name: 'Results' }).getByRole('listitem').first(),
   ).toBeVisible();
   await app.getByRole('list', { name: 'Results' }).getByRole('link').first().click();
-  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
 });

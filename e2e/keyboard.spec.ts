@@ -61,8 +61,11 @@ test('Back from a publication restores the results and the scroll position', asy
   await item.scrollIntoViewIfNeeded();
   const before = await page.evaluate(() => window.scrollY);
   expect(before).toBeGreaterThan(300);
+  const title = ((await item.getByRole('link').textContent()) ?? '').trim();
   await item.getByRole('link').click();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The search page has a (visually hidden) h1 too: wait for the publication's.
+  await expect(page).toHaveURL(/\/publications\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await page.goBack();
   await expect(results(page)).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 50);
