@@ -9,7 +9,10 @@ test('the app works under a base path, deep links included', async ({ page }) =>
   await page.goto('/archive/');
   await expect(resultCount(page)).toHaveText(/^126 publications/);
   await searchBox(page).fill('Hulak');
-  await results(page).getByRole('link').first().click();
+  // The list keeps the previous results on screen (marked busy) until the new ones arrive.
+  const first = results(page).getByRole('link').first();
+  await expect(first).toContainText('Hulak');
+  await first.click();
   await expect(page).toHaveURL(/\/archive\/publications\/[a-z0-9-]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Hulak');
 
