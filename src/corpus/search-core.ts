@@ -23,6 +23,7 @@ import {
 } from './search-request.ts';
 import { ShardSet, type Candidate } from './shard-set.ts';
 import { TermMatcher } from './term-matcher.ts';
+import { RecentCache } from './recent-cache.ts';
 import { STOP_WORDS, words as wordsOf, type Word } from './text.ts';
 import { buildTimeline } from './timeline.ts';
 import { selectTop } from './top-k.ts';
@@ -68,6 +69,8 @@ function fieldWeight(fields: number): number {
 
 /** Card files kept in memory; a page needs at most 20, a session rarely more than a few hundred. */
 const CARD_CACHE_SIZE = 400;
+/** Bodies kept as words for snippets: a few pages of body-only results. */
+const BODY_CACHE_SIZE = 60;
 /** Words to return for highlighting; beyond this many, a query matches too loosely to mark. */
 const MAX_TERMS = 400;
 const SNIPPET_RADIUS = 90;
@@ -96,22 +99,31 @@ export function createSearchCore(
   const text = new ShardSet(meta.files.shards, (index) => source.shard(index));
   const body = new ShardSet(meta.files.bodyShards, (index) => source.bodyShard(index));
 
-  const cards = new Map<number, CardChunk>();
+  const cards = new RecentCache<number, CardChunk>(CARD_CACHE_SIZE);
   async function loadCards(chunk: number): Promise<CardChunk> {
     const cached = cards.get(chunk);
-    if (cached) {
-      // Most recently used last, so the oldest is the first to go.
-      cards.delete(chunk);
-      cards.set(chunk, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const loaded = await source.cards(chunk);
     cards.set(chunk, loaded);
-    if (cards.size > CARD_CACHE_SIZE) {
-      const oldest = cards.keys().next().value;
-      if (oldest !== undefined) cards.delete(oldest);
-    }
     return loaded;
+  }
+
+  // Body-only results keep their snippets while the reader types on: their bodies, as words,
+  // are fetched and cut once, not on every keystroke.
+  const bodyWords = new RecentCache<string, Promise<{ plain: string; words: Word[] }>>(
+    BODY_CACHE_SIZE,
+  );
+  function wordsOfBody(id: string) {
+    let cached = bodyWords.get(id);
+    if (!cached) {
+      cached = Promise.resolve(source.body(id)).then((html) => {
+        const plain = htmlToText(html);
+        return { plain, words: wordsOf(plain) };
+      });
+      bodyWords.set(id, cached);
+      cached.catch(() => bodyWords.delete(id));
+    }
+    return cached;
   }
 
   // Organizations are searched by name and aliases (and their Latin spellings) through their own
@@ -384,8 +396,8 @@ export function createSearchCore(
 
   /** The passage of a body around the first word the query matched. */
   async function snippet(id: string, terms: ReadonlySet<string>): Promise<string | undefined> {
-    const plain = htmlToText(await source.body(id));
-    const hit = wordsOf(plain).find(
+    const { plain, words } = await wordsOfBody(id);
+    const hit = words.find(
       (word) => terms.has(word.term) || word.latin.some((spelling) => terms.has(spelling)),
     );
     if (!hit) return undefined;

@@ -1,21 +1,17 @@
 import { Fragment } from 'react';
+import { RecentCache } from '../../corpus/recent-cache.ts';
 import { words, type Word } from '../../corpus/text.ts';
 
 /**
  * The words of texts on screen, remembered: each keystroke marks the same titles and summaries
  * again with other terms, and cutting them into words was most of that work.
  */
-const wordsOf = new Map<string, Word[]>();
-const REMEMBERED_TEXTS = 400;
+const wordsOf = new RecentCache<string, Word[]>(400);
 
 function cachedWords(text: string): Word[] {
   let found = wordsOf.get(text);
   if (!found) {
     found = words(text);
-    if (wordsOf.size >= REMEMBERED_TEXTS) {
-      const oldest = wordsOf.keys().next();
-      if (!oldest.done) wordsOf.delete(oldest.value);
-    }
     wordsOf.set(text, found);
   }
   return found;
