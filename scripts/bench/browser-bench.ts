@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import { createStaticHandler } from '../serve.ts';
 import { median, percentile } from './stats.ts';
 
@@ -9,16 +10,6 @@ import { median, percentile } from './stats.ts';
  * main thread, never its worker, so the phone estimate of anything the worker does is 4 × the
  * unthrottled time; the 4x throttle is used for what happens on the main thread.
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export type BrowserQuery = { query: string; total: number };
 
@@ -205,7 +196,7 @@ export async function benchBrowser(options: {
   runs: number;
 }): Promise<BrowserFigures> {
   const { server, origin } = await serve(options.dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     await firstResults(browser, origin, 1); // warm-up: the server's gzip cache, Chromium's start
     const unthrottled: number[] = [];
