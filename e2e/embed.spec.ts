@@ -183,9 +183,11 @@ test('an embed works sandboxed and without storage', async ({ page, context }) =
   const app = page.frameLocator('iframe');
   await expect(app.getByRole('status')).toHaveText(/^17 publications/);
   await app.getByRole('searchbox', { name: /^Search publications/ }).fill('Helsinki');
-  await expect(
-    app.getByRole('list', { name: 'Results' }).getByRole('listitem').first(),
-  ).toBeVisible();
-  await app.getByRole('list', { name: 'Results' }).getByRole('link').first().click();
+  // Until the new results arrive the previous ones stay on screen (marked busy) and the page
+  // below the box reflows when they do: open a result only once the search has settled.
+  await expect(app.getByRole('status')).not.toHaveText(/^17 publications/);
+  const list = app.getByRole('list', { name: 'Results' });
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+  await list.getByRole('link').first().click();
   await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
 });
