@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { SearchTips } from './search-tips.tsx';
 
 type SearchBoxProps = {
@@ -22,6 +22,9 @@ export function SearchBox({
   const input = useRef<HTMLInputElement>(null);
   /** The text the box and `value` last agreed on. */
   const synced = useRef(value);
+  // The box is uncontrolled: a `defaultValue` that followed `value` would have React rewrite
+  // the input's value attribute on every keystroke, twice (render, then its change handling).
+  const [initialValue] = useState(value);
   const latestChange = useRef(onChange);
   // The box is uncontrolled, so no render ever overwrites what the reader typed. Text typed
   // before the app took the pre-rendered page over (React does not see those keystrokes) is
@@ -71,7 +74,7 @@ export function SearchBox({
         name="q"
         className="search-box__input"
         ref={input}
-        defaultValue={value}
+        defaultValue={initialValue}
         onChange={(event) => {
           // The box's own listener may have seen this keystroke first.
           if (event.target.value === synced.current) return;

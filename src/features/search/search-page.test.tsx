@@ -96,6 +96,7 @@ describe('search page', () => {
     const { user } = renderApp('/');
     await screen.findByRole('list', { name: 'Results' });
     await user.click(within(facet('Language')).getByRole('checkbox', { name: /^Russian 3$/ }));
+    await expectStatus(/^3 publications/);
     expect(await resultTitles()).toEqual([
       'Доклад о преследовании журналистов', // 2024-02-29
       'Interview with writers in exile', // 2024, sorted as 2024-01-01

@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { absoluteUrl, embedSnippet, usePaths } from '../../app/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -14,6 +14,7 @@ import { Pagination } from './pagination.tsx';
 import { FullTextNotice } from './full-text-notice.tsx';
 import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
+import { SearchError } from './search-error.tsx';
 import { SearchBox } from './search-box.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import {
@@ -92,7 +93,8 @@ export function SearchPage() {
   );
 
   const client = useSearchClient();
-  const results = useQuery(searchQuery(client, toRequest(state), meta));
+  const search = searchQuery(client, toRequest(state), meta);
+  const results = useQuery(search);
   // The count announced to screen readers follows the URL, which waits for typing to pause: it
   // is read once a word is typed, not after every letter.
   const settled = useQuery(searchQuery(client, toRequest(committed), meta));
@@ -127,7 +129,12 @@ export function SearchPage() {
   const query = state.q.trim();
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
-  const data = results.data;
+  // Results arrive through a store React must render synchronously. Rendering them from a
+  // deferred copy lets React build the new list, facets and timeline in slices between frames,
+  // so a response never blocks the next keystroke.
+  const data = useDeferredValue(results.data);
+  const settledData = useDeferredValue(settled.data);
+  const busy = results.isPlaceholderData || data !== results.data;
   const terms = useMemo(() => new Set(data?.terms ?? []), [data?.terms]);
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const committedPath = paths.search(serializeSearchParams(committed));
@@ -193,7 +200,7 @@ export function SearchPage() {
             />
           )}
           <div className="results-bar">
-            <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
+            <ResultCount response={settledData ?? data} failed={results.isError && !data} />
             <SortSelect
               value={effectiveSort(state)}
               hasQuery={query !== ''}
@@ -203,14 +210,7 @@ export function SearchPage() {
 
           <FullTextNotice state={data?.fullText} onRetry={() => void results.refetch()} />
 
-          {results.isError && !results.isFetching && (
-            <div className="notice notice--error" role="alert">
-              <p>The publications could not be loaded. Check your connection and try again.</p>
-              <button type="button" className="button" onClick={() => void results.refetch()}>
-                Try again
-              </button>
-            </div>
-          )}
+          <SearchError query={search} />
 
           {data && data.total === 0 && (
             <EmptyResults
@@ -231,7 +231,7 @@ export function SearchPage() {
                 organizationNames={orgNames}
                 mainLanguage={meta.language}
                 searchLocation={committedPath}
-                busy={results.isPlaceholderData}
+                busy={busy}
                 onOpen={onOpenResult}
               />
               <Pagination

@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import type { searchQuery } from '../../corpus/queries.ts';
+
+/**
+ * "Could not be loaded", with a way to try again; hidden while a try is under way. It watches
+ * the search on its own: were the page to read whether a search is fetching, every keystroke
+ * would render the whole page once more when its search starts.
+ */
+export function SearchError({ query }: { query: ReturnType<typeof searchQuery> }) {
+  const { isError, isFetching, refetch } = useQuery(query);
+  if (!isError || isFetching) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>The publications could not be loaded. Check your connection and try again.</p>
+      <button type="button" className="button" onClick={() => void refetch()}>
+        Try again
+      </button>
+    </div>
+  );
+}
