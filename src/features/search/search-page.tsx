@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { absoluteUrl, embedSnippet, usePaths } from '../../app/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -129,12 +129,7 @@ export function SearchPage() {
   const query = state.q.trim();
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
-  // Results arrive through a store React must render synchronously. Rendering them from a
-  // deferred copy lets React build the new list, facets and timeline in slices between frames,
-  // so a response never blocks the next keystroke.
-  const data = useDeferredValue(results.data);
-  const settledData = useDeferredValue(settled.data);
-  const busy = results.isPlaceholderData || data !== results.data;
+  const data = results.data;
   const terms = useMemo(() => new Set(data?.terms ?? []), [data?.terms]);
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const committedPath = paths.search(serializeSearchParams(committed));
@@ -200,7 +195,7 @@ export function SearchPage() {
             />
           )}
           <div className="results-bar">
-            <ResultCount response={settledData ?? data} failed={results.isError && !data} />
+            <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
             <SortSelect
               value={effectiveSort(state)}
               hasQuery={query !== ''}
@@ -231,7 +226,7 @@ export function SearchPage() {
                 organizationNames={orgNames}
                 mainLanguage={meta.language}
                 searchLocation={committedPath}
-                busy={busy}
+                busy={results.isPlaceholderData}
                 onOpen={onOpenResult}
               />
               <Pagination
