@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useId, type CSSProperties } from 'react';
 import { formatCount, publicationCount } from '../../components/format.ts';
 import { endKey, formatPartialDate, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import type { Timeline } from '../../corpus/search-data.ts';
@@ -42,31 +42,35 @@ export const TimelineChart = memo(function TimelineChart({
       <figcaption id={captionId} className="timeline__caption">
         Publications per {unit}
       </figcaption>
-      <div className="timeline__bars" aria-hidden={locked ? true : undefined}>
-        {timeline.bins.map((bin) => {
-          const selected = inBounds(bin.period, from, to);
-          return (
-            <button
-              key={bin.period}
-              type="button"
-              className={selected ? 'timeline__bar timeline__bar--selected' : 'timeline__bar'}
-              aria-label={`${label(bin.period)}: ${publicationCount(bin.count)}`}
-              aria-pressed={selected}
-              title={`${label(bin.period)}: ${publicationCount(bin.count)}`}
-              disabled={locked || bin.count === 0}
-              onClick={() => onSelect(bin.period)}
-            >
-              <span
-                className="timeline__fill"
-                style={{ height: `${Math.max(bin.count > 0 ? 4 : 0, (bin.count / max) * 100)}%` }}
-              />
-            </button>
-          );
-        })}
-      </div>
-      <div className="timeline__axis" aria-hidden="true">
-        <span>{label(timeline.bins[0]?.period ?? '')}</span>
-        {timeline.bins.length > 1 && <span>{label(timeline.bins.at(-1)?.period ?? '')}</span>}
+      {/* As wide as its bars need (up to the column): the axis's end labels sit under the first
+          and last bars however few there are. */}
+      <div className="timeline__plot" style={{ '--bins': timeline.bins.length } as CSSProperties}>
+        <div className="timeline__bars" aria-hidden={locked ? true : undefined}>
+          {timeline.bins.map((bin) => {
+            const selected = inBounds(bin.period, from, to);
+            return (
+              <button
+                key={bin.period}
+                type="button"
+                className={selected ? 'timeline__bar timeline__bar--selected' : 'timeline__bar'}
+                aria-label={`${label(bin.period)}: ${publicationCount(bin.count)}`}
+                aria-pressed={selected}
+                title={`${label(bin.period)}: ${publicationCount(bin.count)}`}
+                disabled={locked || bin.count === 0}
+                onClick={() => onSelect(bin.period)}
+              >
+                <span
+                  className="timeline__fill"
+                  style={{ height: `${Math.max(bin.count > 0 ? 4 : 0, (bin.count / max) * 100)}%` }}
+                />
+              </button>
+            );
+          })}
+        </div>
+        <div className="timeline__axis" aria-hidden="true">
+          <span>{label(timeline.bins[0]?.period ?? '')}</span>
+          {timeline.bins.length > 1 && <span>{label(timeline.bins.at(-1)?.period ?? '')}</span>}
+        </div>
       </div>
       <table className="visually-hidden">
         <caption>Matching publications per {unit}</caption>
