@@ -182,6 +182,13 @@ function report(
             ? against(browser.longestTaskWhileTypingMs, BUDGET.longTaskMs, ms)
             : '✓',
         ],
+        [
+          "  each run's longest task, shortest first",
+          browser.longestTaskPerRunMs.map((task) => task.toFixed(0)).join(', ') + ' ms',
+          '',
+          '',
+        ],
+        ['  total blocking time typing it (4x)', ms(browser.blockingWhileTypingMs), '', ''],
       ]),
     );
     lines.push('\nQuery → results per query (no throttle; first use loads its index shard):');
