@@ -63,6 +63,18 @@ test('a Cyrillic query finds a Latin-script publication, and the reverse', async
       .locator('mark', { hasText: /^Hulak$/ })
       .first(),
   ).toBeVisible();
+  // The Russian romanisation of the name finds the Belarusian one too, marked.
+  await searchBox(page).fill('Gulak');
+  await expect(
+    results(page)
+      .getByRole('link', { name: /Aleh Hulak/ })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    results(page)
+      .locator('mark', { hasText: /^Hulak$/ })
+      .first(),
+  ).toBeVisible();
   // The one Belarusian-language publication, found by a Latin spelling of its words.
   await searchBox(page).fill('zastalosia');
   await expect(

@@ -25,6 +25,7 @@ import { ShardSet, type Candidate } from './shard-set.ts';
 import { TermMatcher } from './term-matcher.ts';
 import { RecentCache } from './recent-cache.ts';
 import { STOP_WORDS, words as wordsOf, type Word } from './text.ts';
+import { otherRomanisation } from './transliterate.ts';
 import { buildTimeline } from './timeline.ts';
 import { selectTop } from './top-k.ts';
 
@@ -77,6 +78,19 @@ const SNIPPET_RADIUS = 90;
 
 /** The spellings a query word is looked up by: itself, and its Latin ones if it is Cyrillic. */
 const spellings = (word: Word) => [...new Set([word.term, ...word.latin])];
+
+/** Spellings a Latin query word is also looked up by, as loosely as with a typo. */
+const looseSpellings = (word: Word): string[] => {
+  const other = word.latin.length === 0 ? otherRomanisation(word.term) : undefined;
+  return other ? [other] : [];
+};
+/** A match through another romanisation counts as much as one with a typo (term-matcher.ts). */
+const LOOSE_SIMILARITY = 0.45;
+const loosened = <T extends { similarity: number; exact: boolean }>(match: T): T => ({
+  ...match,
+  similarity: Math.min(match.similarity, LOOSE_SIMILARITY),
+  exact: false,
+});
 
 type Match = {
   /** Relevance per publication; NaN where it does not match. */
@@ -182,6 +196,7 @@ export function createSearchCore(
       ...query.excludedWords,
       ...query.excludedPhrases.flat(),
     ].flatMap(spellings);
+    all.push(...query.words.flatMap(looseSpellings));
     const bodyShards = fullText ? body.shardsFor(all) : [];
     const terms = text.load(text.shardsFor(all));
     if (!progressive || body.has(bodyShards)) {
@@ -220,12 +235,20 @@ export function createSearchCore(
     }
     const orgMatches = spellings(word).flatMap((spelling) => orgMatcher.match(spelling, options));
 
+    // How common the word is comes from its own spellings: a common word that merely looks like
+    // its other romanisation ("human", "guman") must not weigh less for it.
     let mostCommon = 0;
     for (const candidate of candidates) {
       mostCommon = Math.max(mostCommon, candidate.shard.documentCounts[candidate.term] ?? 0);
     }
     for (const org of orgMatches) mostCommon = Math.max(mostCommon, orgDocCount(org.term));
     const wordWeight = idf(mostCommon);
+
+    for (const spelling of optional ? [] : looseSpellings(word)) {
+      candidates.push(...text.match(spelling, options).map(loosened));
+      if (fullText) candidates.push(...body.match(spelling, options).map(loosened));
+      orgMatches.push(...orgMatcher.match(spelling, options).map(loosened));
+    }
 
     for (const candidate of candidates) {
       const frequency = candidate.shard.documentCounts[candidate.term] ?? 0;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { hasCyrillic, latinSpellings } from './transliterate.ts';
+import { hasCyrillic, latinSpellings, otherRomanisation } from './transliterate.ts';
 
 describe('hasCyrillic', () => {
   it('tells Cyrillic words from Latin ones', () => {
@@ -88,5 +88,22 @@ describe('latinSpellings', () => {
     for (const word of sample) {
       for (const spelling of latinSpellings(word)) expect(spelling, word).toMatch(/^[a-z]+$/);
     }
+  });
+});
+
+describe('otherRomanisation', () => {
+  it('swaps the first letter the Belarusian and Russian spellings of г disagree on', () => {
+    expect(otherRomanisation('hulak')).toBe('gulak');
+    expect(otherRomanisation('gulak')).toBe('hulak');
+    expect(otherRomanisation('grodno')).toBe('hrodno');
+    expect(otherRomanisation('homiel')).toBe('gomiel');
+  });
+
+  it('leaves short words, other first letters and other scripts alone', () => {
+    expect(otherRomanisation('hold')).toBeUndefined();
+    expect(otherRomanisation('gold')).toBeUndefined();
+    expect(otherRomanisation('bialiatski')).toBeUndefined();
+    expect(otherRomanisation('гулак')).toBeUndefined();
+    expect(otherRomanisation('h2020x')).toBeUndefined();
   });
 });

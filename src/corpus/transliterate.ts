@@ -87,3 +87,19 @@ export function latinSpellings(word: string): string[] {
   const russian = apply(word, RUSSIAN);
   return russian === belarusian ? [belarusian] : [belarusian, russian];
 }
+
+/** Long enough to be a name rather than "hold" and "gold". */
+const MIN_RESPELLED_LENGTH = 5;
+
+/**
+ * The other romanisation of a Latin word that begins with the letter the two schemes disagree
+ * on: г is "h" in Belarusian and "g" in Russian, so English texts write both "Hulak" and "Gulak",
+ * "Hrodna" and "Grodno". Fuzzy matching forgives other letters but never the first, so that one
+ * is swapped. Short words have none: "hold" should not find "gold".
+ */
+export function otherRomanisation(term: string): string | undefined {
+  if (term.length < MIN_RESPELLED_LENGTH || !/^[a-z]+$/.test(term)) return undefined;
+  if (term.startsWith('h')) return `g${term.slice(1)}`;
+  if (term.startsWith('g')) return `h${term.slice(1)}`;
+  return undefined;
+}

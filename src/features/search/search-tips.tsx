@@ -40,7 +40,7 @@ export function SearchTips() {
           <ul>
             <li>
               Words are found loosely: <kbd>Bialatski</kbd> finds Bialiatski, <kbd>Гулак</kbd> finds
-              Hulak, <kbd>Lukashenka</kbd> finds Лукашэнка.
+              Hulak, <kbd>Lukashenka</kbd> finds Лукашэнка, <kbd>Gulak</kbd> finds Hulak too.
             </li>
             <li>
               <kbd>"political prisoners"</kbd> — this phrase, exactly.
