@@ -22,8 +22,8 @@ export function SearchBox({
   const input = useRef<HTMLInputElement>(null);
   /** The text the box and `value` last agreed on. */
   const synced = useRef(value);
-  // The box is uncontrolled: a `defaultValue` that followed `value` would have React rewrite
-  // the input's value attribute on every keystroke, twice (render, then its change handling).
+  // Fixed: a `defaultValue` that followed `value` would have React rewrite the input's value
+  // attribute on every keystroke, twice (render, then its change handling).
   const [initialValue] = useState(value);
   const latestChange = useRef(onChange);
   // The box is uncontrolled, so no render ever overwrites what the reader typed. Text typed
