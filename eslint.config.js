@@ -8,8 +8,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Imports flow one way: app → features → corpus/components. Features do not reach into each
- * other, and nothing below app imports it, except the path builders every feature links with.
+ * Imports flow one way: app → features / embed → lib / components → search → corpus. Features do
+ * not reach into each other or into the app; the embed protocol's two pure modules are the only
+ * part of src/embed that features use. The engine (src/search) and the corpus format
+ * (src/corpus) hold no React and no DOM code, so the build, the worker and Node tests run them
+ * as they are; the corpus format knows nothing of the engine.
  */
 const importBoundaries = {
   'import-x/no-restricted-paths': [
@@ -34,15 +37,48 @@ const importBoundaries = {
           message: 'The embed layout does not import features; compose them in src/app.',
         },
         {
-          target: ['./src/features', './src/embed'],
-          from: './src/app',
-          except: ['./paths.ts'],
-          message: 'Only src/app/paths.ts may be imported from src/app.',
+          target: './src/features',
+          from: './src/embed',
+          except: ['./embed-params.ts', './embed-snippet.ts'],
+          message: 'Features use only the embed protocol (embed-params.ts, embed-snippet.ts).',
         },
         {
-          target: ['./src/corpus', './src/components'],
-          from: ['./src/app', './src/features', './src/embed'],
-          message: 'Shared code does not depend on features or the app.',
+          target: [
+            './src/features',
+            './src/embed',
+            './src/lib',
+            './src/components',
+            './src/search',
+            './src/corpus',
+          ],
+          from: './src/app',
+          message: 'Nothing imports src/app: it only composes (paths live in src/lib).',
+        },
+        {
+          target: ['./src/lib', './src/components'],
+          from: ['./src/features', './src/embed'],
+          message: 'Shared code does not depend on features or the embed layout.',
+        },
+        {
+          target: './src/search',
+          from: [
+            './src/features',
+            './src/embed',
+            './src/lib',
+            './src/components',
+          ],
+          message: 'The search engine depends only on the corpus format.',
+        },
+        {
+          target: './src/corpus',
+          from: [
+            './src/search',
+            './src/features',
+            './src/embed',
+            './src/lib',
+            './src/components',
+          ],
+          message: 'The corpus format depends on nothing else of the app.',
         },
         {
           target: './src',
@@ -51,6 +87,27 @@ const importBoundaries = {
         },
       ],
     },
+  ],
+};
+
+/** React and the DOM stay out of the engine and the corpus format. */
+const engineRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['react', 'react-dom', 'react-dom/*', 'react-router', '@tanstack/react-query'],
+          message: 'src/search and src/corpus hold no React code.',
+        },
+      ],
+    },
+  ],
+  'no-restricted-globals': [
+    'error',
+    ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'].map(
+      (name) => ({ name, message: 'src/search and src/corpus hold no DOM code.' }),
+    ),
   ],
 };
 
@@ -77,6 +134,7 @@ export default tseslint.config(
     rules: {
       ...importBoundaries,
       'import-x/no-duplicates': 'error',
+      'import-x/no-cycle': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
@@ -87,6 +145,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/search/**/*.ts', 'src/corpus/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: engineRules,
   },
   {
     files: ['src/**/*.{ts,tsx}'],

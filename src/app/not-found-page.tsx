@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/use-document-title.ts';
-import { usePaths } from './paths.ts';
+import { usePaths } from '../lib/link-scope.tsx';
 
 export function NotFoundPage({ what = 'Page' }: { what?: string }) {
   const paths = usePaths();

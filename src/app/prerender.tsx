@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { createMemoryRouter } from 'react-router';
-import { startQuery } from '../corpus/queries.ts';
+import { startQuery } from '../lib/queries.ts';
 import type { StartData } from '../corpus/search-data.ts';
 import { App, routerOptions } from './app.tsx';
 import { createAppSearchClient, createQueryClient } from './providers.tsx';

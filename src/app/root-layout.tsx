@@ -3,8 +3,8 @@ import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'rea
 import { SkipLink } from '../components/skip-link.tsx';
 import { RESULTS_ID } from '../features/search/search-page.tsx';
 import { formatCount, publicationCount } from '../components/format.ts';
-import { startQuery } from '../corpus/queries.ts';
-import { paths } from './paths.ts';
+import { startQuery } from '../lib/queries.ts';
+import { paths } from '../lib/paths.ts';
 
 /** The full site's frame: header, main, footer. Embeds get a frame without them. */
 export function RootLayout() {

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import { startQuery } from '../corpus/queries.ts';
+import { startQuery } from '../lib/queries.ts';
 import { publicationLoader } from '../features/publication/publication-loader.ts';
 import { SearchPage } from '../features/search/search-page.tsx';
 import { EmbedLayout } from '../embed/embed-layout.tsx';

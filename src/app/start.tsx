@@ -3,7 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { App, routerOptions } from './app.tsx';
 import { createAppSearchClient, createQueryClient } from './providers.tsx';
 import { appRoutes } from './routes.tsx';
-import { embeddedStartData, startQuery } from '../corpus/queries.ts';
+import { embeddedStartData, startQuery } from '../lib/queries.ts';
 
 const queryClient = createQueryClient();
 const searchClient = createAppSearchClient(queryClient);

@@ -1,29 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import {
-  EmbedParametersContext,
-  LinkScopeContext,
-  absoluteUrl,
-  embedParameters,
-  paths,
-} from '../app/paths.ts';
+import { EmbedParametersContext, LinkScopeContext } from '../lib/link-scope.tsx';
+import { absoluteUrl, paths } from '../lib/paths.ts';
+import { embedParameters, parseTheme, withoutEmbedParameters, type Theme } from './embed-params.ts';
 import { useReportHeight } from './use-report-height.ts';
 
-type Theme = 'light' | 'dark' | 'auto';
-
 function themeOf(search: string): Theme | null {
-  const value = new URLSearchParams(search).get('theme');
-  return value === 'light' || value === 'dark' || value === 'auto' ? value : null;
+  return parseTheme(new URLSearchParams(search).get('theme'));
 }
 
 /** The same view on the full site: same filters, without the embed's own parameters. */
 function fullSitePath(pathname: string, search: string): string {
   const publication = /^\/embed\/publications\/([^/]+)$/.exec(pathname);
   if (publication?.[1]) return paths.publication('site', decodeURIComponent(publication[1]));
-  const params = new URLSearchParams(search);
-  params.delete('lock');
-  params.delete('theme');
-  return paths.search('site', params);
+  return paths.search('site', withoutEmbedParameters(search));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunctionArgs } from 'react-router';
 import { NotFoundError } from '../../corpus/data-files.ts';
-import { startQuery, publicationQuery } from '../../corpus/queries.ts';
+import { startQuery, publicationQuery } from '../../lib/queries.ts';
 import { isPublicationId } from '../../corpus/schema.ts';
 
 /** Fills the cache before the page renders; an unknown id becomes the "not found" page. */

@@ -1,11 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { absoluteUrl, paths as sitePaths, usePaths } from '../../app/paths.ts';
+import { usePaths } from '../../lib/link-scope.tsx';
+import { absoluteUrl, paths as sitePaths } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
-import { startQuery, publicationQuery } from '../../corpus/queries.ts';
+import { startQuery, publicationQuery } from '../../lib/queries.ts';
 import { CiteSection } from './cite-section.tsx';
 import { PublicationBody } from './publication-body.tsx';
 import { RelatedPublications } from './related-publications.tsx';

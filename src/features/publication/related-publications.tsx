@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { usePaths } from '../../app/paths.ts';
+import { usePaths } from '../../lib/link-scope.tsx';
 import { formatPartialDate } from '../../corpus/dates.ts';
-import { relatedQuery } from '../../corpus/queries.ts';
+import { relatedQuery } from '../../lib/queries.ts';
 import type { RelatedRequest } from '../../corpus/search-request.ts';
-import { useSearchClient } from '../../corpus/search-client-context.tsx';
+import { useSearchClient } from '../../lib/search-client-context.tsx';
 
 /** Up to five publications close to this one, found by the search worker. */
 export function RelatedPublications({ request }: { request: RelatedRequest }) {

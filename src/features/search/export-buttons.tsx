@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { absoluteUrl, paths } from '../../app/paths.ts';
+import { absoluteUrl, paths } from '../../lib/paths.ts';
 import type { CorpusMeta } from '../../corpus/search-data.ts';
 import type { SearchRequest } from '../../corpus/search-request.ts';
-import { useSearchClient } from '../../corpus/search-client-context.tsx';
+import { useSearchClient } from '../../lib/search-client-context.tsx';
 import { download, exportFileName, toCsv, toJson, toRecords } from './export-file.ts';
 
 type ExportButtonsProps = {

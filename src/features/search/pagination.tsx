@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
-import { usePaths } from '../../app/paths.ts';
+import { usePaths } from '../../lib/link-scope.tsx';
 
 type PaginationProps = {
   page: number;

@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { href, usePaths } from '../../app/paths.ts';
+import { usePaths } from '../../lib/link-scope.tsx';
+import { href } from '../../lib/paths.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
 import type { SearchHit } from '../../corpus/search-data.ts';

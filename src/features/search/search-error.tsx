@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { searchQuery } from '../../corpus/queries.ts';
+import type { searchQuery } from '../../lib/queries.ts';
 
 /**
  * "Could not be loaded", with a way to try again; hidden while a try is under way. It watches

@@ -1,11 +1,13 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { absoluteUrl, embedSnippet, usePaths } from '../../app/paths.ts';
+import { embedSnippet } from '../../embed/embed-snippet.ts';
+import { usePaths } from '../../lib/link-scope.tsx';
+import { absoluteUrl, href, paths as sitePaths } from '../../lib/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { startQuery, searchQuery } from '../../corpus/queries.ts';
+import { startQuery, searchQuery } from '../../lib/queries.ts';
 import { PAGE_SIZE, type SearchRequest } from '../../corpus/search-request.ts';
-import { useSearchClient } from '../../corpus/search-client-context.tsx';
+import { useSearchClient } from '../../lib/search-client-context.tsx';
 import type { CorpusMeta } from '../../corpus/search-data.ts';
 import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
@@ -37,16 +39,15 @@ export const RESULTS_ID = 'results';
 
 /** The Atom feed of a page filtered by one organization (or else one type), if it is one. */
 function feedOf(state: SearchState, meta: CorpusMeta): { href: string; title: string } | null {
-  const base = `${import.meta.env.BASE_URL}feeds/`;
   const [org] = state.orgs;
   if (state.orgs.length === 1 && org) {
     const name = meta.organizations.find((candidate) => candidate.id === org)?.name ?? org;
-    return { href: `${base}org/${org}.atom`, title: `${name}: latest publications` };
+    return { href: href(sitePaths.feed({ org })), title: `${name}: latest publications` };
   }
   const [type] = state.types;
   if (state.orgs.length === 0 && state.types.length === 1 && type) {
     const label = meta.types.find((candidate) => candidate.id === type)?.label ?? type;
-    return { href: `${base}type/${type}.atom`, title: `${label}: latest publications` };
+    return { href: href(sitePaths.feed({ type })), title: `${label}: latest publications` };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import type { SortOrder } from '../../corpus/search-request.ts';
+import { parseLock, parseTheme, type LockableFacet, type Theme } from '../../embed/embed-params.ts';
 
 /**
  * The search state and its URL, in one pure module (docs/decisions/004-url-state.md). The URL is
@@ -7,9 +8,7 @@ import type { SortOrder } from '../../corpus/search-request.ts';
  * their key, and anything unknown or malformed is dropped rather than shown as an error.
  */
 
-/** Facets an embed can fix with `lock` (embed-only parameter, see docs/embedding.md). */
-export type LockableFacet = 'type' | 'org' | 'lang' | 'from' | 'to';
-export type Theme = 'light' | 'dark' | 'auto';
+export type { LockableFacet, Theme };
 
 export type SearchState = {
   q: string;
@@ -39,13 +38,6 @@ export type KnownValues = {
 export const EMPTY_STATE: SearchState = { q: '', types: [], orgs: [], langs: [], page: 1 };
 
 const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
-const LOCKABLE: readonly LockableFacet[] = ['type', 'org', 'lang', 'from', 'to'];
-const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
-
-function parseLock(values: readonly string[]): LockableFacet[] {
-  const named = new Set(values.flatMap((value) => value.split(',')).map((name) => name.trim()));
-  return LOCKABLE.filter((facet) => named.has(facet));
-}
 
 export function defaultSort(q: string): SortOrder {
   return q.trim() ? 'relevance' : 'newest';
@@ -99,7 +91,7 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   if (params.get('in') === 'titles') state.titlesOnly = true;
   const lock = parseLock(params.getAll('lock'));
   if (lock.length > 0) state.lock = lock;
-  const theme = THEMES.find((name) => name === params.get('theme'));
+  const theme = parseTheme(params.get('theme'));
   if (theme && theme !== 'auto') state.theme = theme;
   return state;
 }

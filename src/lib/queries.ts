@@ -1,14 +1,18 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { NotFoundError, dataUrls, fetchData } from './data-files.ts';
-import type { SearchClient } from './search-client.ts';
-import { DEFAULT_REQUEST, type RelatedRequest, type SearchRequest } from './search-request.ts';
+import { NotFoundError, dataUrls, fetchData } from '../corpus/data-files.ts';
+import type { SearchClient } from '../corpus/search-client.ts';
+import {
+  DEFAULT_REQUEST,
+  type RelatedRequest,
+  type SearchRequest,
+} from '../corpus/search-request.ts';
 import * as v from 'valibot';
 import {
   START_DATA_ELEMENT_ID,
   publicationFileSchema,
   startSchema,
   type StartData,
-} from './search-data.ts';
+} from '../corpus/search-data.ts';
 
 /**
  * One queryOptions factory per data source. The files never change under a given URL (their
