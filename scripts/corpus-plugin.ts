@@ -5,14 +5,14 @@ import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems, readCorpusText } from '../src/corpus/corpus-file.ts';
 import { BOOT_SCRIPT, prerenderIndex } from './prerender.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
-import { startData } from '../src/corpus/prepared-core.ts';
+import { startData } from '../src/search/core/prepared-core.ts';
 import {
   START_DATA_ELEMENT_ID,
   cardFile,
   encodeColumns,
   encodeShard,
   prepareData,
-} from '../src/corpus/search-data.ts';
+} from '../src/search/index/search-data.ts';
 
 /**
  * Validates the corpus (CORPUS=…, default data/corpus.json) before the dev server or a build

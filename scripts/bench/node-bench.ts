@@ -2,8 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
-import { createSearchCore, type SearchCore } from '../../src/corpus/search-core.ts';
-import { DEFAULT_REQUEST, type SearchRequest } from '../../src/corpus/search-request.ts';
+import { createSearchCore, type SearchCore } from '../../src/search/core/search-core.ts';
+import { DEFAULT_REQUEST, type SearchRequest } from '../../src/search/protocol.ts';
 import {
   cardChunkSchema,
   cardFile,
@@ -12,9 +12,9 @@ import {
   publicationFileSchema,
   startSchema,
   type StartData,
-} from '../../src/corpus/search-data.ts';
+} from '../../src/search/index/search-data.ts';
 import type { Corpus } from '../../src/corpus/schema.ts';
-import { STOP_WORDS, tokenize } from '../../src/corpus/text.ts';
+import { STOP_WORDS, tokenize } from '../../src/search/analysis/text.ts';
 import * as v from 'valibot';
 import { median, percentile } from './stats.ts';
 

@@ -2,8 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
-import type { SearchClient } from '../corpus/search-client.ts';
-import type { StartData } from '../corpus/search-data.ts';
+import type { SearchClient } from '../search/client/search-client.ts';
+import type { StartData } from '../search/index/search-data.ts';
 import { AppProviders } from './providers.tsx';
 
 type Router = ReturnType<typeof createBrowserRouter>;

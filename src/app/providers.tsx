@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, notifyManager } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { dataRoot } from '../corpus/data-files.ts';
+import { dataRoot } from '../search/client/data-files.ts';
 import { startQuery } from '../lib/queries.ts';
-import { createSearchClient, type SearchClient } from '../corpus/search-client.ts';
+import { createSearchClient, type SearchClient } from '../search/client/search-client.ts';
 import { SearchClientProvider } from '../lib/search-client-context.tsx';
 
 // Results reach React in the same task as the worker's answer, not a timer later.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths } from '../lib/paths.ts';
+import { paths } from './paths.ts';
 
 describe('paths', () => {
   it('builds search and publication paths for the site and for embeds', () => {

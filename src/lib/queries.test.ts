@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { corpusFixture } from '../testing/corpus-fixture.ts';
-import { startData } from '../corpus/prepared-core.ts';
+import { startData } from '../search/core/prepared-core.ts';
 import { searchQuery } from './queries.ts';
-import type { SearchClient } from '../corpus/search-client.ts';
-import { prepareData } from '../corpus/search-data.ts';
-import { DEFAULT_REQUEST } from '../corpus/search-request.ts';
+import type { SearchClient } from '../search/client/search-client.ts';
+import { prepareData } from '../search/index/search-data.ts';
+import { DEFAULT_REQUEST } from '../search/protocol.ts';
 
 const start = await startData(prepareData(corpusFixture));
 const client = {} as SearchClient;

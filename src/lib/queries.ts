@@ -1,18 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { NotFoundError, dataUrls, fetchData } from '../corpus/data-files.ts';
-import type { SearchClient } from '../corpus/search-client.ts';
-import {
-  DEFAULT_REQUEST,
-  type RelatedRequest,
-  type SearchRequest,
-} from '../corpus/search-request.ts';
+import { NotFoundError, dataUrls, fetchData } from '../search/client/data-files.ts';
+import type { SearchClient } from '../search/client/search-client.ts';
+import { DEFAULT_REQUEST, type RelatedRequest, type SearchRequest } from '../search/protocol.ts';
 import * as v from 'valibot';
 import {
   START_DATA_ELEMENT_ID,
   publicationFileSchema,
   startSchema,
   type StartData,
-} from '../corpus/search-data.ts';
+} from '../search/index/search-data.ts';
 
 /**
  * One queryOptions factory per data source. The files never change under a given URL (their

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SearchClient } from '../corpus/search-client.ts';
+import type { SearchClient } from '../search/client/search-client.ts';
 
 const SearchClientContext = createContext<SearchClient | null>(null);
 

@@ -5,10 +5,10 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders, createAppSearchClient, createQueryClient } from '../app/providers.tsx';
 import { appRoutes } from '../app/routes.tsx';
-import { dataRoot, dataUrls } from '../corpus/data-files.ts';
-import { startData } from '../corpus/prepared-core.ts';
+import { dataRoot, dataUrls } from '../search/client/data-files.ts';
+import { startData } from '../search/core/prepared-core.ts';
 import type { Corpus } from '../corpus/schema.ts';
-import { cardFile, encodeColumns, encodeShard, prepareData } from '../corpus/search-data.ts';
+import { cardFile, encodeColumns, encodeShard, prepareData } from '../search/index/search-data.ts';
 import { corpusFixture } from './corpus-fixture.ts';
 
 type Responder = (url: string) => Response | undefined;

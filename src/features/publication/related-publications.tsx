@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { relatedQuery } from '../../lib/queries.ts';
-import type { RelatedRequest } from '../../corpus/search-request.ts';
+import type { RelatedRequest } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
 
 /** Up to five publications close to this one, found by the search worker. */

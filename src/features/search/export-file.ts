@@ -1,5 +1,5 @@
-import type { ExportRow } from '../../corpus/search-data.ts';
-import { latinSpellings } from '../../corpus/transliterate.ts';
+import type { ExportRow } from '../../search/index/search-data.ts';
+import { latinSpellings } from '../../search/analysis/transliterate.ts';
 
 /** A row as the files list it: names resolved, links absolute. */
 export type ExportRecord = {

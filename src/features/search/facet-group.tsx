@@ -1,5 +1,5 @@
 import { memo, useId, useState } from 'react';
-import { foldText } from '../../corpus/text.ts';
+import { foldText } from '../../search/analysis/text.ts';
 import { formatCount } from '../../components/format.ts';
 
 export type FacetValue = {

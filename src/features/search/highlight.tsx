@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
-import { RecentCache } from '../../corpus/recent-cache.ts';
-import { words, type Word } from '../../corpus/text.ts';
+import { RecentCache } from '../../search/core/recent-cache.ts';
+import { words, type Word } from '../../search/analysis/text.ts';
 
 /**
  * The words of texts on screen, remembered: each keystroke marks the same titles and summaries

@@ -4,7 +4,7 @@ import { usePaths } from '../../lib/link-scope.tsx';
 import { href } from '../../lib/paths.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
-import type { SearchHit } from '../../corpus/search-data.ts';
+import type { SearchHit } from '../../search/index/search-data.ts';
 import { Highlight } from './highlight.tsx';
 
 type ResultListProps = {

@@ -1,5 +1,5 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
-import type { SortOrder } from '../../corpus/search-request.ts';
+import type { SortOrder } from '../../search/protocol.ts';
 import { parseLock, parseTheme, type LockableFacet, type Theme } from '../../embed/embed-params.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SortOrder } from '../../corpus/search-request.ts';
+import type { SortOrder } from '../../search/protocol.ts';
 
 const SORT_LABELS: Record<SortOrder, string> = {
   relevance: 'Relevance',

@@ -1,20 +1,20 @@
-import { fetchBinary, fetchData } from './data-files.ts';
+import { fetchBinary, fetchData } from '../client/data-files.ts';
 import {
   createSearchCore,
   type SearchCore,
   type SearchHit,
   type SearchRequest,
   type SearchResponse,
-} from './search-core.ts';
-import type { ExportRow, CorpusMeta } from './search-data.ts';
-import type { RelatedRequest } from './search-request.ts';
+} from '../core/search-core.ts';
+import type { ExportRow, CorpusMeta } from '../index/search-data.ts';
+import type { RelatedRequest } from '../protocol.ts';
 import {
   cardChunkSchema,
   cardFile,
   publicationFileSchema,
   decodeColumns,
   decodeShard,
-} from './search-data.ts';
+} from '../index/search-data.ts';
 
 /**
  * Loads the search data and answers searches with the core. The same session runs inside the

@@ -1,7 +1,7 @@
-import type { SearchHit, SearchRequest, SearchResponse } from './search-core.ts';
-import type { CorpusMeta, ExportRow } from './search-data.ts';
-import type { Answer, FromWorker, Job, ToWorker, runJob } from './search-protocol.ts';
-import type { RelatedRequest } from './search-request.ts';
+import type { SearchHit, SearchRequest, SearchResponse } from '../core/search-core.ts';
+import type { CorpusMeta, ExportRow } from '../index/search-data.ts';
+import type { Answer, FromWorker, Job, ToWorker, runJob } from '../worker/messages.ts';
+import type { RelatedRequest } from '../protocol.ts';
 
 /**
  * Searches as promises. The work runs in a Web Worker so typing never waits for it; where workers
@@ -53,7 +53,7 @@ export function createSearchClient(
   /** Loaded only where it is needed, so the search code stays out of the main bundle. */
   function runOnMainThread(): Promise<SearchSession> {
     if (!fallback) {
-      const attempt = Promise.all([import('./search-session.ts'), loadMeta()]).then(
+      const attempt = Promise.all([import('../worker/search-session.ts'), loadMeta()]).then(
         ([{ createSearchSession }, meta]) => createSearchSession(dataRoot, meta),
       );
       attempt.catch(() => {
@@ -99,7 +99,7 @@ export function createSearchClient(
       );
       return;
     }
-    Promise.all([runOnMainThread(), import('./search-protocol.ts')])
+    Promise.all([runOnMainThread(), import('../worker/messages.ts')])
       .then(([session, { runJob }]) => runJob(session, pending.job))
       .then(
         (answer) => settle(pending, { answer }),
@@ -119,7 +119,9 @@ export function createSearchClient(
   function startWorker() {
     if (typeof Worker === 'undefined') return;
     try {
-      worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('../worker/search.worker.ts', import.meta.url), {
+        type: 'module',
+      });
     } catch {
       worker = null;
       return;

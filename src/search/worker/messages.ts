@@ -1,6 +1,6 @@
-import type { SearchHit, SearchRequest, SearchResponse } from './search-core.ts';
-import type { CorpusMeta, ExportRow } from './search-data.ts';
-import type { RelatedRequest } from './search-request.ts';
+import type { SearchHit, SearchRequest, SearchResponse } from '../core/search-core.ts';
+import type { CorpusMeta, ExportRow } from '../index/search-data.ts';
+import type { RelatedRequest } from '../protocol.ts';
 
 /** A piece of work for the search session, and its answer. */
 export type Job =

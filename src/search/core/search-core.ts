@@ -1,6 +1,6 @@
-import { endKey, parsePartialDate, startKey } from './dates.ts';
-import { htmlToText } from './html-text.ts';
-import { isEmptyQuery, parseQuery, type ParsedQuery } from './query-syntax.ts';
+import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
+import { htmlToText } from '../analysis/html-text.ts';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../analysis/query-syntax.ts';
 import {
   CARD_CHUNK_SIZE,
   FIELD,
@@ -13,19 +13,19 @@ import {
   type SearchHit,
   type SearchResponse,
   type Shard,
-} from './search-data.ts';
+} from '../index/search-data.ts';
 import {
   DEFAULT_REQUEST,
   PAGE_SIZE,
   type RelatedRequest,
   type SearchRequest,
   type SortOrder,
-} from './search-request.ts';
+} from '../protocol.ts';
 import { ShardSet, type Candidate } from './shard-set.ts';
 import { TermMatcher } from './term-matcher.ts';
 import { RecentCache } from './recent-cache.ts';
-import { STOP_WORDS, words as wordsOf, type Word } from './text.ts';
-import { otherRomanisation } from './transliterate.ts';
+import { STOP_WORDS, words as wordsOf, type Word } from '../analysis/text.ts';
+import { otherRomanisation } from '../analysis/transliterate.ts';
 import { buildTimeline } from './timeline.ts';
 import { selectTop } from './top-k.ts';
 

@@ -1,4 +1,4 @@
-import { runJob, type FromWorker, type ToWorker } from './search-protocol.ts';
+import { runJob, type FromWorker, type ToWorker } from './messages.ts';
 import { createSearchSession } from './search-session.ts';
 
 /** Only dispatches: all the work is in the search session and core. */

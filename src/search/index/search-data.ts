@@ -1,9 +1,14 @@
 import * as v from 'valibot';
 import { VarintReader, VarintWriter, pack, section, unpack } from './binary-pack.ts';
-import { dateKey } from './dates.ts';
-import { ANY_REFERENCES, publicationSchema, type Corpus, type Publication } from './schema.ts';
-import { htmlToText } from './html-text.ts';
-import { words } from './text.ts';
+import { dateKey } from '../../corpus/dates.ts';
+import {
+  ANY_REFERENCES,
+  publicationSchema,
+  type Corpus,
+  type Publication,
+} from '../../corpus/schema.ts';
+import { htmlToText } from '../analysis/html-text.ts';
+import { words } from '../analysis/text.ts';
 
 /**
  * The files the build makes from a valid corpus (docs/decisions/002-build-time-data.md,

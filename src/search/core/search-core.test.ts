@@ -1,18 +1,18 @@
 // @vitest-environment node
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { corpusFixture } from '../testing/corpus-fixture.ts';
-import { htmlToText } from './html-text.ts';
+import { corpusFixture } from '../../testing/corpus-fixture.ts';
+import { htmlToText } from '../analysis/html-text.ts';
 import { coreFromPrepared } from './prepared-core.ts';
-import { validateCorpus, type Corpus } from './schema.ts';
+import { validateCorpus, type Corpus } from '../../corpus/schema.ts';
 import {
   createSearchCore,
   type SearchCore,
   type SearchRequest,
   type SearchResponse,
 } from './search-core.ts';
-import { prepareData } from './search-data.ts';
-import type { RelatedRequest } from './search-request.ts';
+import { prepareData } from '../index/search-data.ts';
+import type { RelatedRequest } from '../protocol.ts';
 
 const { meta } = prepareData(corpusFixture);
 const core = coreFromPrepared(prepareData(corpusFixture));

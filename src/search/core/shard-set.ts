@@ -1,4 +1,4 @@
-import { shardKey, type Shard } from './search-data.ts';
+import { shardKey, type Shard } from '../index/search-data.ts';
 import { TermMatcher, type TermMatch } from './term-matcher.ts';
 
 type LoadedShard = { shard: Shard; terms: TermMatcher };

@@ -1,5 +1,5 @@
 import { DEFAULT_REQUEST, createSearchCore, type SearchCore } from './search-core.ts';
-import type { PreparedData, StartData } from './search-data.ts';
+import type { PreparedData, StartData } from '../index/search-data.ts';
 
 /** A search core over data prepared in memory: for the build, the benchmarks and the tests. */
 export function coreFromPrepared(data: PreparedData): SearchCore {
