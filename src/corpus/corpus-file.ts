@@ -30,25 +30,42 @@ const SYNTAX_ERRORS: Partial<Record<string, string>> = {
   InvalidCharacter: 'control character in a string',
 };
 
+/** A syntax error of a JSON text, as `readCorpusText` reports it. */
+export type SyntaxErrorReport = {
+  /** Where the error is: a character offset into the text. */
+  offset: number;
+  /** What is wrong, in words (without "malformed JSON: "). */
+  reason: string;
+  /** The offset V8's message gave, if it gave one. */
+  position: number | undefined;
+  /** The first error jsonc-parser found, if it found one. */
+  parserError: { offset: number; length: number } | undefined;
+};
+
 /**
  * Where and what the first syntax error is. V8's messages do not always give a position, so a
  * tolerant parser finds it; V8's own message is the fallback.
  */
-function describeSyntaxError(
-  text: string,
-  error: SyntaxError,
-): { offset: number; message: string } {
+export function describeSyntaxError(text: string, error: SyntaxError): SyntaxErrorReport {
   const errors: ParseError[] = [];
   parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
-  const position = /at position (\d+)/.exec(error.message)?.[1];
+  const match = /at position (\d+)/.exec(error.message)?.[1];
+  const position = match !== undefined ? Number(match) : undefined;
   const code = first ? printParseErrorCode(first.error) : undefined;
   return {
     // V8's position is exact when it gives one (the control character, not its string).
-    offset: position !== undefined ? Number(position) : (first?.offset ?? text.length),
-    message:
+    offset: position ?? first?.offset ?? text.length,
+    reason:
       (code && SYNTAX_ERRORS[code]) ?? error.message.replace(/ in JSON at position \d+.*$/, ''),
+    position,
+    parserError: first && { offset: first.offset, length: first.length },
   };
+}
+
+/** The one problem reported for malformed JSON. */
+export function malformedJson(line: number, column: number, reason: string): Problem {
+  return { path: `line ${line}, column ${column}`, message: `malformed JSON: ${reason}` };
 }
 
 /** Parses and validates the text of a corpus file. */
@@ -59,12 +76,9 @@ export function readCorpusText(text: string): CorpusFileResult {
     data = JSON.parse(json);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const { offset, message } = describeSyntaxError(json, error);
+    const { offset, reason } = describeSyntaxError(json, error);
     const { line, column } = lineAndColumn(json, offset);
-    return {
-      ok: false,
-      problems: [{ path: `line ${line}, column ${column}`, message: `malformed JSON: ${message}` }],
-    };
+    return { ok: false, problems: [malformedJson(line, column, reason)] };
   }
   return validateCorpus(data);
 }
