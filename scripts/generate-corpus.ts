@@ -1,21 +1,23 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 
 /**
  * Writes a valid, realistic synthetic corpus for benchmarks and scale tests:
  *
  *   npm run corpus:generate -- --count 50000 --out bench-results/corpus-50k.json [--seed 1]
+ *   npm run corpus:generate -- --vocabulary real --count 50000 --out bench-results/real-50000.json
  *
- * The same seed and count always give the same file. Titles and summaries are built from
- * templates with real and invented names (in Latin and Cyrillic), places, topics and ~300
- * organizations with Cyrillic aliases; bodies are 3–5 KB of HTML; dates span 25 years; several
- * languages. The vocabulary has a long tail of rare names, as real archives do.
+ * The command line is scripts/corpus-generator.ts. `--vocabulary real` writes text drawn from
+ * every word form of real Belarusian, Russian and
+ * English dictionaries instead (scripts/generate-realistic-corpus.ts); `synthetic`, the default, is
+ * described here. The same seed and count always give the same file. Titles and summaries are
+ * built from templates with real and invented names (in Latin and Cyrillic), places, topics and
+ * ~300 organizations with Cyrillic aliases; bodies are 3–5 KB of HTML; dates span 25 years;
+ * several languages. The vocabulary has a long tail of rare names, as real archives do.
  */
 
 /** mulberry32: small, fast, deterministic. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -32,7 +34,7 @@ function random(seed: number) {
   return { next, int, pick, pickSkewed };
 }
 
-type Random = ReturnType<typeof random>;
+export type Random = ReturnType<typeof random>;
 
 const LATIN_FOR_CYRILLIC: Record<string, string> = {
   а: 'a',
@@ -72,7 +74,7 @@ const LATIN_FOR_CYRILLIC: Record<string, string> = {
   "'": '',
 };
 
-function latin(cyrillic: string): string {
+export function latin(cyrillic: string): string {
   let out = '';
   for (const char of cyrillic) {
     const lower = char.toLowerCase();
@@ -256,7 +258,7 @@ const TOPICS_BE = [
   'адвакаты',
   'крымінальны пераслед',
 ];
-const TYPES = [
+export const TYPES = [
   ['statement', 'Statement'],
   ['news', 'News'],
   ['report', 'Report'],
@@ -431,9 +433,9 @@ const ORG_KINDS = [
   ['Women’s Network', 'Жаночая сетка'],
 ] as const;
 
-type Organization = { id: string; name: string; aliases: string[]; url?: string };
+export type Organization = { id: string; name: string; aliases: string[]; url?: string };
 
-function organizations(rng: Random, count: number): Organization[] {
+export function organizations(rng: Random, count: number): Organization[] {
   const list: Organization[] = REAL_ORGANIZATIONS.map((org) => ({
     ...org,
     aliases: [...org.aliases],
@@ -483,11 +485,11 @@ function sentence(rng: Random, words: readonly string[], length: number): string
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function dateWithin25Years(rng: Random): string {
+export function dateWithin25Years(rng: Random): string {
   const year = 2001 + rng.int(25);
   const month = 1 + rng.int(12);
   const day = 1 + rng.int(28);
@@ -507,6 +509,29 @@ function pickLanguage(rng: Random): string {
   return 'en';
 }
 
+/** One to four issuing organizations, the best-known most often. */
+export function pickIssuers(rng: Random, orgs: readonly Organization[]): string[] {
+  const issuers = new Set<string>();
+  const issuerCount = 1 + (rng.next() < 0.3 ? rng.int(4) : 0);
+  while (issuers.size < issuerCount) issuers.add(rng.pickSkewed(orgs).id);
+  return [...issuers];
+}
+
+/** The source url (most publications) and a PDF attachment (some), as the last fields. */
+export function addLinks(
+  rng: Random,
+  record: Record<string, unknown>,
+  issuers: readonly string[],
+  index: number,
+) {
+  if (rng.next() < 0.8) record.url = `https://${issuers[0]}.example.org/publications/${index}`;
+  if (rng.next() < 0.1) {
+    record.attachments = [
+      { title: 'Full text (PDF)', url: `https://files.example.org/${index}.pdf` },
+    ];
+  }
+}
+
 function publication(
   rng: Random,
   index: number,
@@ -515,10 +540,8 @@ function publication(
 ) {
   const language = pickLanguage(rng);
   const type = rng.pickSkewed(TYPES)[0];
-  const issuers = new Set<string>();
-  const issuerCount = 1 + (rng.next() < 0.3 ? rng.int(4) : 0);
-  while (issuers.size < issuerCount) issuers.add(rng.pickSkewed(orgs).id);
-  const issuerNames = [...issuers].map((id) => orgs.find((org) => org.id === id)?.name ?? id);
+  const issuers = pickIssuers(rng, orgs);
+  const issuerNames = issuers.map((id) => orgs.find((org) => org.id === id)?.name ?? id);
   const who = person(rng, people);
   const place = rng.pickSkewed(PLACES);
   const topic = rng.pickSkewed(TOPICS);
@@ -564,7 +587,7 @@ function publication(
     id,
     title,
     type,
-    organizations: [...issuers],
+    organizations: issuers,
     date: dateWithin25Years(rng),
     language,
     summary,
@@ -573,13 +596,38 @@ function publication(
       (tag, position, all) => all.indexOf(tag) === position,
     ),
   };
-  if (rng.next() < 0.8) record.url = `https://${[...issuers][0]}.example.org/publications/${index}`;
-  if (rng.next() < 0.1) {
-    record.attachments = [
-      { title: 'Full text (PDF)', url: `https://files.example.org/${index}.pdf` },
-    ];
-  }
+  addLinks(rng, record, issuers, index);
   return record;
+}
+
+/** The `types` of a generated corpus. */
+export function corpusTypes() {
+  return TYPES.map(([id, label]) => ({ id, label }));
+}
+
+/**
+ * Streams a corpus to a file: the header's fields, then the publications one at a time, each made
+ * only when it is written, so that no size is too big for memory.
+ */
+export async function writeCorpus(
+  file: string,
+  header: Record<string, unknown>,
+  count: number,
+  makePublication: (index: number) => Record<string, unknown>,
+) {
+  const out = createWriteStream(file);
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  const headerText = JSON.stringify(header);
+  await write(`${headerText.slice(0, -1)},"publications":[\n`);
+  for (let index = 0; index < count; index++) {
+    const record = makePublication(index);
+    await write(`${index > 0 ? ',\n' : ''}${JSON.stringify(record)}`);
+  }
+  await write('\n]}\n');
+  out.end();
+  await once(out, 'finish');
 }
 
 export async function generateCorpus(options: { count: number; out: string; seed: number }) {
@@ -596,48 +644,14 @@ export async function generateCorpus(options: { count: number; out: string; seed
     () => `${rng.pick(FIRST_NAMES)} ${surname(rng)}`,
   );
 
-  const out = createWriteStream(options.out);
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await once(out, 'drain');
-  };
   const header = {
     version: 1,
     name: `Generated archive (${options.count.toLocaleString('en')} publications, seed ${options.seed})`,
     language: 'en',
-    types: TYPES.map(([id, label]) => ({ id, label })),
+    types: corpusTypes(),
     organizations: orgs,
   };
-  const headerText = JSON.stringify(header);
-  await write(`${headerText.slice(0, -1)},"publications":[\n`);
-  for (let index = 0; index < options.count; index++) {
-    const record = publication(rng, index, orgs, people);
-    await write(`${index > 0 ? ',\n' : ''}${JSON.stringify(record)}`);
-  }
-  await write('\n]}\n');
-  out.end();
-  await once(out, 'finish');
-}
-
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      count: { type: 'string', default: '1000' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-    },
-  });
-  const count = Number(values.count);
-  if (!Number.isInteger(count) || count < 0) throw new Error('--count must be a whole number');
-  const out = values.out ?? `bench-results/corpus-${count}.json`;
-  const started = performance.now();
-  await generateCorpus({ count, out, seed: Number(values.seed) });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Wrote ${count.toLocaleString('en')} publications to ${out} in ${seconds} s`);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  await writeCorpus(options.out, header, options.count, (index) =>
+    publication(rng, index, orgs, people),
+  );
 }
