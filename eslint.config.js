@@ -61,23 +61,12 @@ const importBoundaries = {
         },
         {
           target: './src/search',
-          from: [
-            './src/features',
-            './src/embed',
-            './src/lib',
-            './src/components',
-          ],
+          from: ['./src/features', './src/embed', './src/lib', './src/components'],
           message: 'The search engine depends only on the corpus format.',
         },
         {
           target: './src/corpus',
-          from: [
-            './src/search',
-            './src/features',
-            './src/embed',
-            './src/lib',
-            './src/components',
-          ],
+          from: ['./src/search', './src/features', './src/embed', './src/lib', './src/components'],
           message: 'The corpus format depends on nothing else of the app.',
         },
         {

@@ -1,30 +1,33 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Plugin, Rollup, ViteDevServer } from 'vite';
-import { formatProblems, readCorpusText } from '../src/corpus/corpus-file.ts';
+import { formatProblems } from '../src/corpus/corpus-file.ts';
+import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT, prerenderIndex } from './prerender.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
-import { startData } from '../src/search/core/prepared-core.ts';
-import {
-  START_DATA_ELEMENT_ID,
-  cardFile,
-  encodeColumns,
-  encodeShard,
-  prepareData,
-} from '../src/search/index/search-data.ts';
+import { buildData, type DataStore } from '../src/search/index/build-data.ts';
+import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
 
 /**
  * Validates the corpus (CORPUS=…, default data/corpus.json) before the dev server or a build
- * starts, and turns it into the static files the app loads (docs/decisions/002-build-time-data.md).
- * An invalid corpus stops both with every problem listed by JSON path.
+ * starts, and turns it into the static files the app loads (docs/decisions/002-build-time-data.md,
+ * docs/index-format.md). An invalid corpus stops both with every problem listed by JSON path.
+ * The corpus is read as a stream and the files are written to a staging folder as they are made,
+ * so an archive of hundreds of thousands of publications never sits in memory whole.
  */
 
 const DEFAULT_CORPUS = 'data/corpus.json';
 const EMBED_SCRIPT = path.resolve('src/embed/embed-script.ts');
-
-/** The files of one corpus build, by path below `data/<version>/`. */
-type DataFiles = Map<string, string | Uint8Array>;
+const STAGING_ROOT = path.resolve('node_modules/.cache/statement-explorer-data');
 
 /** Prints the report as it is (one problem a line), then fails whatever Vite was starting. */
 function corpusError(report: string): Error {
@@ -35,39 +38,103 @@ function corpusError(report: string): Error {
   return error;
 }
 
-type CorpusOutput = { files: DataFiles; feeds: Map<string, string> };
+type CorpusOutput = {
+  /** Where the data files are, until the build moves them into place. */
+  dir: string;
+  /** A short hash of every file: a changed corpus gets new URLs and caches never go stale. */
+  version: string;
+  startJson: string;
+  feeds: Map<string, string>;
+};
 
-async function loadDataFiles(
+let stagingCount = 0;
+
+/** Writes the data files of a corpus into a fresh staging folder, hashing them as they go. */
+async function buildDataFiles(
   corpusPath: string,
   displayName: string,
   base: string,
+  log: (message: string) => void,
 ): Promise<CorpusOutput> {
-  let text: string;
+  let opened;
   try {
-    text = readFileSync(corpusPath, 'utf8');
+    opened = await openCorpus(corpusPath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw corpusError(`${displayName}: cannot read the corpus (${reason})`);
   }
-  const result = readCorpusText(text);
-  if (!result.ok) throw corpusError(formatProblems(displayName, result.problems));
-  const data = prepareData(result.corpus);
-  const files: DataFiles = new Map();
-  files.set('start.json', JSON.stringify(await startData(data)));
-  files.set(data.meta.files.columns, encodeColumns(data.columns));
-  data.shards.forEach((shard, index) => {
-    files.set(data.meta.files.shards[index]?.file ?? `terms-${index}.bin`, encodeShard(shard));
-  });
-  data.bodyShards.forEach((shard, index) => {
-    files.set(data.meta.files.bodyShards[index]?.file ?? `body-${index}.bin`, encodeShard(shard));
-  });
-  data.cards.forEach((chunk, index) => files.set(cardFile(index), JSON.stringify(chunk)));
-  for (const [id, file] of data.publications) {
-    files.set(`publications/${id}.json`, JSON.stringify(file));
+  if (!opened.ok) throw corpusError(formatProblems(displayName, opened.problems));
+  const { corpus, publication, close } = opened.opened;
+  const dir = path.join(STAGING_ROOT, `${process.pid}-${Date.now()}-${stagingCount++}`);
+  mkdirSync(dir, { recursive: true });
+  const hash = createHash('sha256');
+  const made = new Set<string>();
+  const store: DataStore = {
+    write(name, content) {
+      const file = path.join(dir, name);
+      const folder = path.dirname(file);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      writeFileSync(file, content);
+      hash.update(name).update('\0').update(content).update('\0');
+    },
+    read: (name) => readFileSync(path.join(dir, name)),
+  };
+  const started = performance.now();
+  try {
+    await buildData({ corpus, publication }, store, {
+      progress: (done, total) =>
+        log(`indexed ${done.toLocaleString('en')} of ${total.toLocaleString('en')} publications`),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (corpus.publications.length >= 5000) log(`data files written in ${seconds} s`);
+    // Feeds live at stable addresses (feed readers keep them), outside the hashed data folder.
+    const feeds = atomFeeds(corpus, { siteUrl: process.env.SITE_URL, base });
+    return {
+      dir,
+      version: hash.digest('hex').slice(0, 12),
+      startJson: readFileSync(path.join(dir, 'start.json'), 'utf8'),
+      feeds,
+    };
+  } finally {
+    close();
   }
-  // Feeds live at stable addresses (feed readers keep them), outside the hashed data folder.
-  const feeds = atomFeeds(result.corpus, { siteUrl: process.env.SITE_URL, base });
-  return { files, feeds };
+}
+
+/** Staging folders of earlier runs that ended before they could tidy up. */
+function removeStaleStaging() {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(STAGING_ROOT);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = Number(entry.split('-')[0]);
+    let alive = false;
+    try {
+      // Signal 0 only asks whether the process is there.
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(path.join(STAGING_ROOT, entry), { recursive: true, force: true });
+  }
+}
+
+/** Moves the staged files into the build's output (a rename where the disks allow). */
+function moveInto(dir: string, target: string) {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    renameSync(dir, target);
+  } catch {
+    cpSync(dir, target, { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The chunk of src/app/start.tsx and every chunk it imports but the entry, in a build. */
@@ -96,13 +163,6 @@ function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** A short hash of every file, so a changed corpus gets new URLs and caches never go stale. */
-function versionOf(files: DataFiles): string {
-  const hash = createHash('sha256');
-  for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0');
-  return hash.digest('hex').slice(0, 12);
-}
-
 function serveDataFiles(server: ViteDevServer, getOutput: () => CorpusOutput | null) {
   const prefix = `${server.config.base}data/dev/`;
   const feedPrefix = `${server.config.base}feeds/`;
@@ -118,13 +178,21 @@ function serveDataFiles(server: ViteDevServer, getOutput: () => CorpusOutput | n
       return;
     }
     if (!url.startsWith(prefix)) return next();
-    const content = getOutput()?.files.get(decodeURIComponent(url.slice(prefix.length)));
+    const output = getOutput();
+    const name = decodeURIComponent(url.slice(prefix.length));
+    const file = output ? path.resolve(output.dir, name) : '';
+    let content: Buffer | undefined;
+    try {
+      if (output && file.startsWith(`${output.dir}${path.sep}`)) content = readFileSync(file);
+    } catch {
+      content = undefined;
+    }
     if (content === undefined) {
       response.statusCode = 404;
       response.end('Not found');
       return;
     }
-    const binary = typeof content !== 'string';
+    const binary = !name.endsWith('.json');
     response.setHeader(
       'Content-Type',
       binary ? 'application/octet-stream' : 'application/json; charset=utf-8',
@@ -162,9 +230,12 @@ export function corpusPlugin(): Plugin {
     async config(config, env) {
       if (env.isPreview) return;
       base = config.base ?? '/';
-      output = await loadDataFiles(corpusPath, displayName, base);
+      removeStaleStaging();
+      output = await buildDataFiles(corpusPath, displayName, base, (message) =>
+        console.log(`${displayName}: ${message}`),
+      );
       command = env.command;
-      version = env.command === 'serve' ? 'dev' : versionOf(output.files);
+      version = env.command === 'serve' ? 'dev' : output.version;
       return { define: { __DATA_VERSION__: JSON.stringify(version) } };
     },
     configResolved(config) {
@@ -184,8 +255,8 @@ export function corpusPlugin(): Plugin {
     // request after the scripts (docs/decisions/007-data-at-scale.md). JSON in a non-executable
     // script element, so a Content-Security-Policy without 'unsafe-inline' still allows it.
     transformIndexHtml(html, context) {
-      const start = output?.files.get('start.json');
-      if (typeof start !== 'string') return html;
+      const start = output?.startJson;
+      if (start === undefined) return html;
       const name = (JSON.parse(start) as { name?: unknown }).name;
       // The app's code is imported once the pre-rendered page is painted (src/main.tsx); fetch
       // it meanwhile, so that waiting for a frame costs no round trip.
@@ -218,9 +289,11 @@ export function corpusPlugin(): Plugin {
       server.watcher.add(corpusPath);
       server.watcher.on('change', (changed) => {
         if (path.resolve(changed) !== corpusPath) return;
-        loadDataFiles(corpusPath, displayName, base).then(
+        buildDataFiles(corpusPath, displayName, base, () => undefined).then(
           (reloaded) => {
+            const previous = output;
             output = reloaded;
+            if (previous) rmSync(previous.dir, { recursive: true, force: true });
             server.config.logger.info(`${displayName} changed: reloading`, { timestamp: true });
             server.ws.send({ type: 'full-reload' });
           },
@@ -234,17 +307,15 @@ export function corpusPlugin(): Plugin {
     writeBundle(options) {
       if (!output || !options.dir) return;
       outDir = options.dir;
-      const dataDir = path.join(options.dir, 'data', version);
-      mkdirSync(path.join(dataDir, 'publications'), { recursive: true });
-      for (const [name, content] of output.files) writeFileSync(path.join(dataDir, name), content);
+      moveInto(output.dir, path.join(options.dir, 'data', version));
       for (const [name, content] of output.feeds) {
         mkdirSync(path.dirname(path.join(options.dir, name)), { recursive: true });
         writeFileSync(path.join(options.dir, name), content);
       }
     },
     async closeBundle() {
-      const startJson = output?.files.get('start.json');
-      if (command !== 'build' || !outDir || typeof startJson !== 'string') return;
+      const startJson = output?.startJson;
+      if (command !== 'build' || !outDir || startJson === undefined) return;
       await prerenderIndex({ root, outDir, base, version, startJson, bootScript });
     },
   };

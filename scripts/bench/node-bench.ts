@@ -3,16 +3,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import { createSearchCore, type SearchCore } from '../../src/search/core/search-core.ts';
-import { DEFAULT_REQUEST, type SearchRequest } from '../../src/search/protocol.ts';
 import {
-  cardChunkSchema,
-  cardFile,
-  decodeColumns,
-  decodeShard,
-  publicationFileSchema,
+  DEFAULT_REQUEST,
+  type SearchRequest,
   startSchema,
   type StartData,
-} from '../../src/search/index/search-data.ts';
+} from '../../src/search/protocol.ts';
+import { readColumns } from '../../src/search/index/columns.ts';
 import type { Corpus } from '../../src/corpus/schema.ts';
 import { STOP_WORDS, tokenize } from '../../src/search/analysis/text.ts';
 import * as v from 'valibot';
@@ -86,11 +83,6 @@ export type NodeFigures = {
   fuseIndexMs: number;
 };
 
-function fileBuffer(file: string): ArrayBuffer {
-  const buffer = readFileSync(file);
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
-}
-
 function dataDirectory(dist: string): string {
   const root = path.join(dist, 'data');
   const [version] = readdirSync(root);
@@ -118,10 +110,11 @@ function startFiles(dist: string, dataDir: string) {
 
 function dataFiles(dataDir: string) {
   const groups = new Map<string, { count: number; raw: number; gzip: number }>();
-  for (const name of readdirSync(dataDir)) {
+  const names = readdirSync(dataDir, { recursive: true, encoding: 'utf8' });
+  for (const name of names) {
     const file = path.join(dataDir, name);
     if (!statSync(file).isFile()) continue;
-    const kind = name.replace(/-\d+(\.\w+)$/, '-*$1');
+    const kind = name.replace(/\d+(\.\w+)$/, '*$1').replace(/^publications\/.*/, 'publications/*');
     const group = groups.get(kind) ?? { count: 0, raw: 0, gzip: 0 };
     const size = sizes(file);
     groups.set(kind, {
@@ -133,28 +126,9 @@ function dataFiles(dataDir: string) {
   return [...groups].map(([kind, group]) => ({ kind, ...group }));
 }
 
-function openCore(dataDir: string, start: StartData): SearchCore {
-  return createSearchCore(
-    start,
-    decodeColumns(fileBuffer(path.join(dataDir, start.files.columns))),
-    {
-      shard: (index) =>
-        decodeShard(fileBuffer(path.join(dataDir, start.files.shards[index]?.file ?? ''))),
-      bodyShard: (index) =>
-        decodeShard(fileBuffer(path.join(dataDir, start.files.bodyShards[index]?.file ?? ''))),
-      body: (id) => {
-        const file: unknown = JSON.parse(
-          readFileSync(path.join(dataDir, 'publications', `${id}.json`), 'utf8'),
-        );
-        return v.parse(publicationFileSchema, file).publication.body ?? '';
-      },
-      cards: (chunk) =>
-        v.parse(
-          cardChunkSchema,
-          JSON.parse(readFileSync(path.join(dataDir, cardFile(chunk)), 'utf8')),
-        ),
-    },
-  );
+async function openCore(dataDir: string, start: StartData): Promise<SearchCore> {
+  const read = (name: string) => readFileSync(path.join(dataDir, name));
+  return createSearchCore(start, await readColumns(read, start.publicationCount), { read });
 }
 
 const request = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
@@ -199,7 +173,7 @@ export async function benchNode(options: {
     readyTimes.push((await time(() => openCore(dataDir, start))).ms);
 
   const heapBefore = heapMb();
-  const core = openCore(dataDir, start);
+  const core = await openCore(dataDir, start);
   const figures: Omit<
     QueryFigures,
     | 'fuseMedianMs'

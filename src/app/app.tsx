@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import type { SearchClient } from '../search/client/search-client.ts';
-import type { StartData } from '../search/index/search-data.ts';
+import type { StartData } from '../search/protocol.ts';
 import { AppProviders } from './providers.tsx';
 
 type Router = ReturnType<typeof createBrowserRouter>;

@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { createMemoryRouter } from 'react-router';
 import { startQuery } from '../lib/queries.ts';
-import type { StartData } from '../search/index/search-data.ts';
+import type { StartData } from '../search/protocol.ts';
 import { App, routerOptions } from './app.tsx';
 import { createAppSearchClient, createQueryClient } from './providers.tsx';
 import { appRoutes } from './routes.tsx';

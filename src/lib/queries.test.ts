@@ -1,13 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { corpusFixture } from '../testing/corpus-fixture.ts';
-import { startData } from '../search/core/prepared-core.ts';
+import { searchFixture } from '../testing/search-fixture.ts';
 import { searchQuery } from './queries.ts';
 import type { SearchClient } from '../search/client/search-client.ts';
-import { prepareData } from '../search/index/search-data.ts';
 import { DEFAULT_REQUEST } from '../search/protocol.ts';
 
-const start = await startData(prepareData(corpusFixture));
+const { start } = await searchFixture(corpusFixture);
 const client = {} as SearchClient;
 
 describe('searchQuery', () => {

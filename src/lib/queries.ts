@@ -1,14 +1,17 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { NotFoundError, dataUrls, fetchData } from '../search/client/data-files.ts';
 import type { SearchClient } from '../search/client/search-client.ts';
-import { DEFAULT_REQUEST, type RelatedRequest, type SearchRequest } from '../search/protocol.ts';
-import * as v from 'valibot';
+import { publicationFileSchema } from '../search/index/data-schemas.ts';
 import {
+  DEFAULT_REQUEST,
   START_DATA_ELEMENT_ID,
-  publicationFileSchema,
   startSchema,
+  type PassageRequest,
+  type RelatedRequest,
+  type SearchRequest,
   type StartData,
-} from '../search/index/search-data.ts';
+} from '../search/protocol.ts';
+import * as v from 'valibot';
 
 /**
  * One queryOptions factory per data source. The files never change under a given URL (their
@@ -72,6 +75,15 @@ export const searchQuery = (client: SearchClient, request: SearchRequest, start:
     // Matches in titles came first while the bodies' index loads: ask again for the whole answer.
     refetchInterval: (query) =>
       query.state.data?.fullText === 'pending' ? FULL_TEXT_POLL_MS : false,
+  });
+
+/** The passages of a page's body-only matches, once the page is on screen. */
+export const passagesQuery = (client: SearchClient, request: PassageRequest) =>
+  queryOptions({
+    queryKey: ['corpus', 'passages', request],
+    queryFn: ({ signal }) => client.passages(request, signal),
+    staleTime: Infinity,
+    retry: 1,
   });
 
 export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>

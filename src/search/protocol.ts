@@ -1,4 +1,10 @@
-/** What the search page asks the search core; kept apart so the page does not load the core. */
+import * as v from 'valibot';
+
+/**
+ * What the app, the worker and the build say to each other: search requests and responses, the
+ * start data, and the archive's metadata. Kept apart from the engine so that the page loads no
+ * search code to read them.
+ */
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -46,3 +52,103 @@ export const DEFAULT_REQUEST: SearchRequest = {
   offset: 0,
   limit: PAGE_SIZE,
 };
+
+/** A stretch of text the query matched: [start, end) in UTF-16 code units. */
+const marksSchema = v.array(v.tuple([v.number(), v.number()]));
+
+const searchHitSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  summary: v.string(),
+  date: v.string(),
+  type: v.string(),
+  organizations: v.array(v.string()),
+  language: v.string(),
+  /** Matched in its body only: the page asks for the passage that matched (`passages`). */
+  bodyOnly: v.optional(v.boolean()),
+  /** The words the query matched in the title, the summary and the passage, to mark. */
+  marks: v.optional(v.object({ title: marksSchema, summary: marksSchema })),
+});
+export type SearchHit = v.InferOutput<typeof searchHitSchema>;
+export type Marks = NonNullable<SearchHit['marks']>;
+
+/** The passages of body-only matches a page shows: which publications, for which query. */
+export type PassageRequest = {
+  query: string;
+  publications: readonly { id: string; language: string }[];
+};
+
+/** Where in a body a query matched: a passage of it, with the matched words marked. */
+export type Passage = { id: string; snippet: string; marks: [number, number][] };
+
+/** Matching publications per year, or per month when the period is two years or less. */
+const timelineSchema = v.object({
+  unit: v.picklist(['year', 'month']),
+  /** Every period from the first to the last, empty ones included; `period` is YYYY or YYYY-MM. */
+  bins: v.array(v.object({ period: v.string(), count: v.number() })),
+});
+export type Timeline = v.InferOutput<typeof timelineSchema>;
+
+export const searchResponseSchema = v.object({
+  total: v.number(),
+  /** Where `hits` start; a page past the end is moved back to the last page. */
+  offset: v.number(),
+  hits: v.array(searchHitSchema),
+  /** Counts aligned with `types`, `organizations` and `languages` of the start file. */
+  facets: v.object({
+    types: v.array(v.number()),
+    organizations: v.array(v.number()),
+    languages: v.array(v.number()),
+  }),
+  /**
+   * Set when a progressive search could not read the bodies yet: their index is still loading
+   * ('pending': ask again) or failed to load ('failed'). Absent when the answer is whole.
+   */
+  fullText: v.optional(v.picklist(['pending', 'failed'])),
+  /** The matches over time: per year over all of them, or per month within the date bounds. */
+  timeline: timelineSchema,
+});
+export type SearchResponse = v.InferOutput<typeof searchResponseSchema>;
+
+/** One publication in an export of a result set. */
+export type ExportRow = {
+  id: string;
+  title: string;
+  type: string;
+  organizations: string[];
+  date: string;
+  language: string;
+  url: string;
+};
+
+// The build validated the corpus; reading its own output again only needs the shape.
+const typeShape = v.object({ id: v.string(), label: v.string() });
+const organizationShape = v.object({
+  id: v.string(),
+  name: v.string(),
+  aliases: v.optional(v.array(v.string())),
+  url: v.optional(v.string()),
+});
+
+export const corpusMetaSchema = v.object({
+  name: v.string(),
+  language: v.string(),
+  types: v.array(typeShape),
+  organizations: v.array(organizationShape),
+  /** Languages of the publications, most used first. */
+  languages: v.array(v.string()),
+  publicationCount: v.number(),
+  /** The first and last year of the publications' dates, or null when there are none. */
+  years: v.nullable(v.object({ first: v.number(), last: v.number() })),
+});
+export type CorpusMeta = v.InferOutput<typeof corpusMetaSchema>;
+
+export const startSchema = v.object({
+  ...corpusMetaSchema.entries,
+  /** The default view (no query, no filter, newest first), computed by the build. */
+  first: searchResponseSchema,
+});
+export type StartData = v.InferOutput<typeof startSchema>;
+
+/** The id of the element in index.html that carries start.json's content. */
+export const START_DATA_ELEMENT_ID = 'start-data';

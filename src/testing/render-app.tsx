@@ -5,44 +5,35 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders, createAppSearchClient, createQueryClient } from '../app/providers.tsx';
 import { appRoutes } from '../app/routes.tsx';
-import { dataRoot, dataUrls } from '../search/client/data-files.ts';
-import { startData } from '../search/core/prepared-core.ts';
+import { dataRoot } from '../search/client/data-files.ts';
+import { buildData, corpusSource, memoryStore } from '../search/index/build-data.ts';
 import type { Corpus } from '../corpus/schema.ts';
-import { cardFile, encodeColumns, encodeShard, prepareData } from '../search/index/search-data.ts';
 import { corpusFixture } from './corpus-fixture.ts';
+import { TINY_INDEX } from './search-fixture.ts';
 
 type Responder = (url: string) => Response | undefined;
 
-/** Serves the files the build would make from `corpus`; only the network is faked. */
+/**
+ * Serves the files the build would make from `corpus` (cut into tiny index files, so that every
+ * path of a large archive is taken); only the network is faked.
+ */
 export function serveCorpus(corpus: Corpus, override?: Responder) {
-  const data = prepareData(corpus);
-  const files = new Map<string, unknown>([
-    [dataUrls.start, startData(data)],
-    [`${dataRoot}${data.meta.files.columns}`, encodeColumns(data.columns)],
-    ...data.shards.map(
-      (shard, index) =>
-        [`${dataRoot}${data.meta.files.shards[index]?.file}`, encodeShard(shard)] as const,
-    ),
-    ...data.bodyShards.map(
-      (shard, index) =>
-        [`${dataRoot}${data.meta.files.bodyShards[index]?.file}`, encodeShard(shard)] as const,
-    ),
-    ...data.cards.map((chunk, index) => [`${dataRoot}${cardFile(index)}`, chunk] as const),
-    ...[...data.publications].map(([id, file]) => [dataUrls.publication(id), file] as const),
-  ]);
+  const files = (async () => {
+    const store = memoryStore();
+    await buildData(corpusSource(corpus), store, { index: TINY_INDEX });
+    return store.files;
+  })();
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const overridden = override?.(url);
     if (overridden) return overridden;
-    const body = await files.get(url);
+    const name = url.startsWith(dataRoot) ? decodeURIComponent(url.slice(dataRoot.length)) : '';
+    const body = (await files).get(name);
     if (body === undefined) return new Response('Not found', { status: 404 });
-    if (body instanceof Uint8Array) {
-      return new Response(body.slice().buffer, {
-        headers: { 'Content-Type': 'application/octet-stream' },
-      });
-    }
-    return new Response(JSON.stringify(body), {
-      headers: { 'Content-Type': 'application/json' },
+    return new Response(body.slice().buffer, {
+      headers: {
+        'Content-Type': name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      },
     });
   });
   vi.stubGlobal('fetch', fetchMock);

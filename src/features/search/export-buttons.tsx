@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { absoluteUrl, paths } from '../../lib/paths.ts';
-import type { CorpusMeta } from '../../search/index/search-data.ts';
-import type { SearchRequest } from '../../search/protocol.ts';
+import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
 import { download, exportFileName, toCsv, toJson, toRecords } from './export-file.ts';
 

@@ -1,4 +1,4 @@
-import type { ExportRow } from '../../search/index/search-data.ts';
+import type { ExportRow } from '../../search/protocol.ts';
 import { latinSpellings } from '../../search/analysis/transliterate.ts';
 
 /** A row as the files list it: names resolved, links absolute. */

@@ -1,4 +1,4 @@
-import type { SearchResponse } from '../../search/index/search-data.ts';
+import type { SearchResponse } from '../../search/protocol.ts';
 
 /**
  * Says when the results do not include matches in publication bodies yet (their index is still

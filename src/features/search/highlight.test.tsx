@@ -2,10 +2,10 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Highlight } from './highlight.tsx';
 
-function marks(text: string, terms: string[]): string[] {
+function marked(text: string, marks: [number, number][]): string[] {
   render(
     <p data-testid="text">
-      <Highlight text={text} terms={new Set(terms)} />
+      <Highlight text={text} marks={marks} />
     </p>,
   );
   expect(screen.getByTestId('text')).toHaveTextContent(text.replace(/\s+/g, ' '));
@@ -13,20 +13,31 @@ function marks(text: string, terms: string[]): string[] {
 }
 
 describe('Highlight', () => {
-  it('marks the words that matched, whatever their case or diacritics', () => {
-    expect(marks('Aleś Bialiatski and ALES', ['ales'])).toEqual(['Aleś', 'ALES']);
-  });
-
-  it('marks Cyrillic words by their Latin spellings', () => {
-    expect(marks('Алег Гулак, праваабаронца', ['hulak'])).toEqual(['Гулак']);
+  it('marks the stretches of text the search matched', () => {
+    expect(
+      marked('Aleś Bialiatski and ALES', [
+        [0, 4],
+        [20, 24],
+      ]),
+    ).toEqual(['Aleś', 'ALES']);
   });
 
   it('keeps markup in the text as text', () => {
-    expect(marks('<b>bold</b> claim', ['bold'])).toEqual(['bold']);
+    expect(marked('<b>bold</b> claim', [[3, 7]])).toEqual(['bold']);
     expect(screen.queryByText('bold', { selector: 'b' })).not.toBeInTheDocument();
   });
 
+  it('ignores marks that overlap or fall outside the text', () => {
+    expect(
+      marked('Алег Гулак', [
+        [5, 10],
+        [6, 8],
+        [9, 40],
+      ]),
+    ).toEqual(['Гулак']);
+  });
+
   it('leaves text without matches as it is', () => {
-    expect(marks('nothing to see', ['viasna'])).toEqual([]);
+    expect(marked('nothing to see', [])).toEqual([]);
   });
 });

@@ -1,37 +1,19 @@
 import { Fragment } from 'react';
-import { RecentCache } from '../../search/core/recent-cache.ts';
-import { words, type Word } from '../../search/analysis/text.ts';
-
-/**
- * The words of texts on screen, remembered: each keystroke marks the same titles and summaries
- * again with other terms, and cutting them into words was most of that work.
- */
-const wordsOf = new RecentCache<string, Word[]>(400);
-
-function cachedWords(text: string): Word[] {
-  let found = wordsOf.get(text);
-  if (!found) {
-    found = words(text);
-    wordsOf.set(text, found);
-  }
-  return found;
-}
 
 /**
  * The text with the words the query matched in `<mark>`: built from text nodes, never from
- * HTML. A word is marked when it, or one of its Latin spellings, is among `terms` (the indexed
- * words the search matched, typos and other scripts included).
+ * HTML. The search worker says which words matched (`marks`: [start, end) ranges), reading them
+ * as its index does, so typos, other forms and other scripts are marked as what they matched.
  */
-export function Highlight({ text, terms }: { text: string; terms: ReadonlySet<string> }) {
-  if (terms.size === 0) return text;
+export function Highlight({ text, marks }: { text: string; marks: readonly [number, number][] }) {
+  if (marks.length === 0) return text;
   const parts: { text: string; marked: boolean }[] = [];
   let cursor = 0;
-  for (const word of cachedWords(text)) {
-    const marked = terms.has(word.term) || word.latin.some((spelling) => terms.has(spelling));
-    if (!marked || word.start < cursor) continue;
-    if (word.start > cursor) parts.push({ text: text.slice(cursor, word.start), marked: false });
-    parts.push({ text: text.slice(word.start, word.end), marked: true });
-    cursor = word.end;
+  for (const [start, end] of marks) {
+    if (start < cursor || end > text.length || end <= start) continue;
+    if (start > cursor) parts.push({ text: text.slice(cursor, start), marked: false });
+    parts.push({ text: text.slice(start, end), marked: true });
+    cursor = end;
   }
   if (parts.length === 0) return text;
   if (cursor < text.length) parts.push({ text: text.slice(cursor), marked: false });

@@ -1,5 +1,5 @@
 import { formatCount, publicationCount } from '../../components/format.ts';
-import type { SearchResponse } from '../../search/index/search-data.ts';
+import type { SearchResponse } from '../../search/protocol.ts';
 
 /**
  * The number of matching publications, in the page's one `role="status"` element (the interface

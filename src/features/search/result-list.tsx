@@ -4,15 +4,15 @@ import { usePaths } from '../../lib/link-scope.tsx';
 import { href } from '../../lib/paths.ts';
 import { formatPartialDate } from '../../corpus/dates.ts';
 import { languageName } from '../../corpus/languages.ts';
-import type { SearchHit } from '../../search/index/search-data.ts';
+import type { Passage, SearchHit } from '../../search/protocol.ts';
 import { Highlight } from './highlight.tsx';
 
 type ResultListProps = {
   hits: readonly SearchHit[];
   /** All matches, not only those listed: kept on the list for tests and tools. */
   total: number;
-  /** The words to mark (see Highlight). */
-  terms: ReadonlySet<string>;
+  /** Where body-only matches matched, by publication, as they arrive. */
+  passages: ReadonlyMap<string, Passage>;
   typeLabels: ReadonlyMap<string, string>;
   organizationNames: ReadonlyMap<string, string>;
   /** The corpus's main language: other languages are pointed out on each result. */
@@ -27,7 +27,7 @@ type ResultListProps = {
 type ResultItemProps = {
   hit: SearchHit;
   link: string;
-  terms: ReadonlySet<string>;
+  passage: Passage | undefined;
   typeLabels: ReadonlyMap<string, string>;
   organizationNames: ReadonlyMap<string, string>;
   mainLanguage: string;
@@ -40,7 +40,7 @@ type ResultItemProps = {
 const ResultItem = memo(function ResultItem({
   hit,
   link,
-  terms,
+  passage,
   typeLabels,
   organizationNames,
   mainLanguage,
@@ -49,7 +49,7 @@ const ResultItem = memo(function ResultItem({
     <li className="result">
       <h2 className="result__title">
         <a href={link} data-publication={hit.id} lang={hit.language}>
-          <Highlight text={hit.title} terms={terms} />
+          <Highlight text={hit.title} marks={hit.marks?.title ?? []} />
         </a>
       </h2>
       <p className="result__meta">
@@ -66,13 +66,13 @@ const ResultItem = memo(function ResultItem({
       </p>
       {hit.summary && (
         <p className="result__summary" lang={hit.language}>
-          <Highlight text={hit.summary} terms={terms} />
+          <Highlight text={hit.summary} marks={hit.marks?.summary ?? []} />
         </p>
       )}
-      {hit.snippet && (
+      {passage && (
         <p className="result__snippet" lang={hit.language}>
           <span className="result__snippet-label">In the text: </span>
-          <Highlight text={hit.snippet} terms={terms} />
+          <Highlight text={passage.snippet} marks={passage.marks} />
         </p>
       )}
     </li>
@@ -83,7 +83,7 @@ const ResultItem = memo(function ResultItem({
 export const ResultList = memo(function ResultList({
   hits,
   total,
-  terms,
+  passages,
   typeLabels,
   organizationNames,
   mainLanguage,
@@ -117,7 +117,7 @@ export const ResultList = memo(function ResultList({
           key={index}
           hit={hit}
           link={href(paths.publication(hit.id))}
-          terms={terms}
+          passage={passages.get(hit.id)}
           typeLabels={typeLabels}
           organizationNames={organizationNames}
           mainLanguage={mainLanguage}

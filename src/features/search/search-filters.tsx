@@ -1,5 +1,5 @@
 import { memo, useCallback } from 'react';
-import type { SearchResponse, CorpusMeta } from '../../search/index/search-data.ts';
+import type { SearchResponse, CorpusMeta } from '../../search/protocol.ts';
 import { languageName } from '../../corpus/languages.ts';
 import { DateRange } from './date-range.tsx';
 import { FacetGroup, type FacetValue } from './facet-group.tsx';

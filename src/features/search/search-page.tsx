@@ -5,10 +5,15 @@ import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, href, paths as sitePaths } from '../../lib/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { startQuery, searchQuery } from '../../lib/queries.ts';
-import { PAGE_SIZE, type SearchRequest } from '../../search/protocol.ts';
+import { passagesQuery, startQuery, searchQuery } from '../../lib/queries.ts';
+import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
-import type { CorpusMeta } from '../../search/index/search-data.ts';
+import type {
+  CorpusMeta,
+  PassageRequest,
+  SearchRequest,
+  SearchResponse,
+} from '../../search/protocol.ts';
 import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
@@ -50,6 +55,16 @@ function feedOf(state: SearchState, meta: CorpusMeta): { href: string; title: st
     return { href: href(sitePaths.feed({ type })), title: `${label}: latest publications` };
   }
   return null;
+}
+
+const NO_PASSAGES: PassageRequest = { query: '', publications: [] };
+
+/** The passages a page of results needs: those of its body-only matches. */
+function passageRequestOf(query: string, data: SearchResponse | undefined): PassageRequest | null {
+  const publications = (data?.hits ?? [])
+    .filter((hit) => hit.bodyOnly)
+    .map((hit) => ({ id: hit.id, language: hit.language }));
+  return publications.length > 0 ? { query, publications } : null;
 }
 
 function toRequest(state: SearchState): SearchRequest {
@@ -131,7 +146,17 @@ export function SearchPage() {
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
   const data = results.data;
-  const terms = useMemo(() => new Set(data?.terms ?? []), [data?.terms]);
+  // Body-only matches show where they matched once the page is up: those passages cost a
+  // publication each, so they come after the results, not before.
+  const passageRequest = passageRequestOf(state.q, results.isPlaceholderData ? undefined : data);
+  const passageResults = useQuery({
+    ...passagesQuery(client, passageRequest ?? NO_PASSAGES),
+    enabled: passageRequest !== null,
+  });
+  const passages = useMemo(
+    () => new Map((passageResults.data ?? []).map((passage) => [passage.id, passage])),
+    [passageResults.data],
+  );
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const committedPath = paths.search(serializeSearchParams(committed));
   const filterCount = removableFilterCount(state);
@@ -222,7 +247,7 @@ export function SearchPage() {
               <ResultList
                 hits={data.hits}
                 total={data.total}
-                terms={terms}
+                passages={passages}
                 typeLabels={typeLabels}
                 organizationNames={orgNames}
                 mainLanguage={meta.language}

@@ -1,7 +1,7 @@
 import { memo, useId, type CSSProperties } from 'react';
 import { formatCount, publicationCount } from '../../components/format.ts';
 import { endKey, formatPartialDate, parsePartialDate, startKey } from '../../corpus/dates.ts';
-import type { Timeline } from '../../search/index/search-data.ts';
+import type { Timeline } from '../../search/protocol.ts';
 
 type TimelineChartProps = {
   timeline: Timeline;

@@ -75,11 +75,19 @@ describe('parseQuery', () => {
     ]);
   });
 
-  it('keeps the Latin spellings of Cyrillic words in every part', () => {
-    const query = parseQuery('Гулак "Алег Гулак" -Бяляцкі');
-    expect(query.words[0]?.latin).toEqual(['hulak', 'gulak']);
-    expect(query.phrases[0]?.map((word) => word.latin[0])).toEqual(['aleh', 'hulak']);
-    expect(query.excludedWords[0]?.latin).toContain('bialiatski');
+  it('keeps Cyrillic words as the stemmers read them in every part', () => {
+    const query = parseQuery('Ўсё "Алег Гулак" -Бяляцкі');
+    expect(query.words[0]?.lower).toBe('ўсё');
+    expect(query.phrases[0]?.map((word) => word.lower)).toEqual(['алег', 'гулак']);
+    expect(query.excludedWords[0]?.lower).toBe('бяляцкі');
+  });
+
+  it('says whether the reader may still be typing the last word', () => {
+    expect(parseQuery('political prison').typing).toBe(true);
+    expect(parseQuery('political prison ').typing).toBe(false);
+    expect(parseQuery('prison "political"').typing).toBe(false);
+    expect(parseQuery('prison -release').typing).toBe(false);
+    expect(parseQuery('"political" prison').typing).toBe(true);
   });
 
   it('does not read a hyphen inside a word as an exclusion', () => {

@@ -15,16 +15,27 @@ export type ParsedQuery = {
   phrases: Word[][];
   excludedWords: Word[];
   excludedPhrases: Word[][];
+  /** The last loose word ends the text: the reader may still be typing it (it matches as a prefix). */
+  typing: boolean;
 };
 
 const QUOTES = /["“”„«»]/;
 
 export function parseQuery(text: string): ParsedQuery {
-  const parsed: ParsedQuery = { words: [], phrases: [], excludedWords: [], excludedPhrases: [] };
+  const parsed: ParsedQuery = {
+    words: [],
+    phrases: [],
+    excludedWords: [],
+    excludedPhrases: [],
+    typing: false,
+  };
   let index = 0;
   let plain = '';
   const flushPlain = () => {
-    parsed.words.push(...words(plain));
+    const found = words(plain);
+    parsed.words.push(...found);
+    // Typing goes on where the text ends in a loose word's last letter.
+    parsed.typing = found.length > 0 && (found.at(-1)?.end ?? 0) === plain.length;
     plain = '';
   };
   while (index < text.length) {
@@ -36,6 +47,7 @@ export function parseQuery(text: string): ParsedQuery {
       const close = text.slice(quoteAt + 1).search(QUOTES);
       if (close >= 0) {
         flushPlain();
+        parsed.typing = false;
         const phrase = words(text.slice(quoteAt + 1, quoteAt + 1 + close));
         if (phrase.length > 0) (negated ? parsed.excludedPhrases : parsed.phrases).push(phrase);
         index = quoteAt + close + 2;
@@ -49,6 +61,7 @@ export function parseQuery(text: string): ParsedQuery {
       const rest = /^-([^\s"“”„«»]+)/.exec(text.slice(index));
       if (rest?.[1]) {
         flushPlain();
+        parsed.typing = false;
         parsed.excludedWords.push(...words(rest[1]));
         index += rest[0].length;
         continue;

@@ -3,7 +3,7 @@
  * search core reads queries with them, so both sides always agree.
  */
 
-import { hasCyrillic, latinSpellings } from './transliterate.ts';
+import { hasCyrillic } from './transliterate.ts';
 
 const COMBINING_MARKS = /\p{M}+/gu;
 
@@ -44,23 +44,26 @@ export function tokenize(text: string): string[] {
 export type Word = {
   /** The word as indexed: folded. */
   term: string;
-  /** Its Latin spellings, when it is Cyrillic (ё, й, ў kept apart before folding). */
-  latin: readonly string[];
+  /**
+   * The word as the stemmers read it: lower case without apostrophes, Cyrillic letters as
+   * written (й, ў, ё kept apart), Latin letters folded.
+   */
+  lower: string;
+  /** Written with a capital letter: names are, mostly. */
+  capital: boolean;
   /** Where it is in the text. */
   start: number;
   end: number;
 };
 
 const RAW_WORD = /[\p{L}\p{N}\p{M}’'ʼ]+/gu;
-/** Most words of most corpora: nothing to fold, nothing to spell. */
+/** Most words of most corpora: nothing to fold. */
 const PLAIN_WORD = /^[a-z0-9]+$/;
-const NO_SPELLINGS: string[] = [];
 
-type CyrillicWord = { terms: string[]; latin: readonly string[] };
-/** Cyrillic words recur (and transliterating them is not free): their forms, remembered. */
-const cyrillicWords = new Map<string, CyrillicWord>();
+/** Cyrillic words recur (and folding them is not free): their terms, remembered. */
+const cyrillicWords = new Map<string, { lower: string; terms: string[] }>();
 
-function cyrillicWord(lower: string): CyrillicWord {
+function cyrillicWord(lower: string) {
   let known = cyrillicWords.get(lower);
   if (known) return known;
   // Apostrophes belong to Belarusian words (сям'я); in English they split off a possessive.
@@ -68,15 +71,15 @@ function cyrillicWord(lower: string): CyrillicWord {
   const terms = [...foldText(word).matchAll(WORD)]
     .map((part) => part[0])
     .filter((term) => term.length > 1);
-  known = { terms, latin: latinSpellings(word) };
+  known = { lower: word, terms };
   if (cyrillicWords.size > 100_000) cyrillicWords.clear();
   cyrillicWords.set(lower, known);
   return known;
 }
 
 /**
- * The words of a text with their positions in it and their Latin spellings: what the index
- * stores, what a query looks up, and what highlighting marks.
+ * The words of a text with their positions in it: what the index stores, what a query looks
+ * up, and what highlighting marks. Single letters carry no meaning and are left out.
  */
 export function words(text: string): Word[] {
   const found: Word[] = [];
@@ -84,25 +87,30 @@ export function words(text: string): Word[] {
     const raw = match[0];
     const start = match.index;
     const lower = raw.toLowerCase();
+    const capital = raw.charAt(0) !== lower.charAt(0);
     // The fast path: bodies make this the build's hottest loop.
     if (PLAIN_WORD.test(lower)) {
       if (lower.length > 1) {
-        found.push({ term: lower, latin: NO_SPELLINGS, start, end: start + raw.length });
+        found.push({ term: lower, lower, capital, start, end: start + raw.length });
       }
       continue;
     }
     if (hasCyrillic(lower)) {
-      const { terms, latin } = cyrillicWord(lower);
-      for (const term of terms) found.push({ term, latin, start, end: start + raw.length });
+      const known = cyrillicWord(lower);
+      for (const term of known.terms) {
+        found.push({ term, lower: known.lower, capital, start, end: start + raw.length });
+      }
       continue;
     }
     let offset = start;
     for (const piece of lower.split(/['’ʼ]/)) {
+      const pieceCapital = raw.charAt(offset - start) !== piece.charAt(0);
       for (const part of foldText(piece).matchAll(WORD)) {
         if (part[0].length > 1) {
           found.push({
             term: part[0],
-            latin: NO_SPELLINGS,
+            lower: part[0],
+            capital: pieceCapital,
             start: offset,
             end: offset + piece.length,
           });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { dataFiles } from '../index/files.ts';
 
 /**
  * Where the build put the corpus's data files, and how to read them. The folder name is a hash of
@@ -8,8 +9,8 @@ import * as v from 'valibot';
 export const dataRoot = `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/`;
 
 export const dataUrls = {
-  start: `${dataRoot}start.json`,
-  publication: (id: string) => `${dataRoot}publications/${encodeURIComponent(id)}.json`,
+  start: `${dataRoot}${dataFiles.start}`,
+  publication: (id: string) => `${dataRoot}${dataFiles.publication(encodeURIComponent(id))}`,
 };
 
 /** The file does not exist: an unknown publication id, say. Not worth retrying. */

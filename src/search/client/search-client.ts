@@ -1,34 +1,35 @@
-import type { SearchHit, SearchRequest, SearchResponse } from '../core/search-core.ts';
-import type { CorpusMeta, ExportRow } from '../index/search-data.ts';
-import type { Answer, FromWorker, Job, ToWorker, runJob } from '../worker/messages.ts';
-import type { RelatedRequest } from '../protocol.ts';
+import type { CorpusMeta } from '../protocol.ts';
+import type {
+  AnswerOf,
+  FromWorker,
+  Job,
+  Operation,
+  RequestOf,
+  ToWorker,
+} from '../worker/messages.ts';
+import type { SearchCore } from '../core/search-core.ts';
 
 /**
- * Searches as promises. The work runs in a Web Worker so typing never waits for it; where workers
- * are missing or fail to start, the same session runs on the main thread.
+ * The search core's operations as promises. The work runs in a Web Worker so typing never waits
+ * for it; where workers are missing or fail to start, the same session runs on the main thread.
  *
- * One search is in the worker at a time. Searches queued behind it whose caller gave up (TanStack
- * Query aborts a query nobody shows any more) are dropped unsent, so fast typing never builds a
+ * One job is in the worker at a time. Jobs queued behind it whose caller gave up (TanStack Query
+ * aborts a query nobody shows any more) are dropped unsent, so fast typing never builds a
  * backlog of stale work.
  */
 export type SearchClient = {
-  search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse>;
-  /** Every match of a search, for an export. */
-  exportRows(request: SearchRequest): Promise<ExportRow[]>;
-  /** Publications close to one (its page's "Related"). */
-  related(request: RelatedRequest, signal?: AbortSignal): Promise<SearchHit[]>;
+  [K in Operation]: (request: RequestOf<K>, signal?: AbortSignal) => Promise<AnswerOf<K>>;
+} & {
   /** Starts the worker and its data loading ahead of the first search. */
   warmUp(): void;
   dispose(): void;
 };
 
-type SearchSession = Parameters<typeof runJob>[0];
-
 type Pending = {
   id: number;
   job: Job;
   signal: AbortSignal | undefined;
-  resolve: (answer: Answer) => void;
+  resolve: (answer: unknown) => void;
   reject: (error: unknown) => void;
 };
 
@@ -45,13 +46,13 @@ export function createSearchClient(
   let started = false;
   /** Resolves once the worker has been told where the data is. */
   let workerReady: Promise<void> | null = null;
-  let fallback: Promise<SearchSession> | null = null;
+  let fallback: Promise<SearchCore> | null = null;
   const queue: Pending[] = [];
   let inFlight: Pending | null = null;
   let nextId = 1;
 
   /** Loaded only where it is needed, so the search code stays out of the main bundle. */
-  function runOnMainThread(): Promise<SearchSession> {
+  function runOnMainThread(): Promise<SearchCore> {
     if (!fallback) {
       const attempt = Promise.all([import('../worker/search-session.ts'), loadMeta()]).then(
         ([{ createSearchSession }, meta]) => createSearchSession(dataRoot, meta),
@@ -78,10 +79,10 @@ export function createSearchClient(
     return workerReady;
   }
 
-  function settle(pending: Pending, outcome: { answer?: Answer; error?: unknown }) {
+  function settle(pending: Pending, outcome: { answer: unknown } | { error: unknown }) {
     if (inFlight !== pending) return;
     inFlight = null;
-    if (outcome.answer) pending.resolve(outcome.answer);
+    if ('answer' in outcome) pending.resolve(outcome.answer);
     else pending.reject(outcome.error);
     pump();
   }
@@ -152,8 +153,8 @@ export function createSearchClient(
     startWorker();
   }
 
-  function enqueue(job: Job, signal?: AbortSignal): Promise<Answer> {
-    return new Promise<Answer>((resolve, reject) => {
+  function enqueue(job: Job, signal?: AbortSignal): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
       const pending: Pending = { id: nextId++, job, signal, resolve, reject };
       signal?.addEventListener(
         'abort',
@@ -170,27 +171,17 @@ export function createSearchClient(
     });
   }
 
-  function unexpected(answer: Answer): Error {
-    return new Error(`The search worker answered a ${answer.kind} job unexpectedly`);
+  /** The worker answers a job with what its operation returns. */
+  function call<K extends Operation>(kind: K, request: RequestOf<K>, signal?: AbortSignal) {
+    return enqueue({ kind, request } as Job, signal) as Promise<AnswerOf<K>>;
   }
 
   return {
     warmUp,
-    async search(request, signal) {
-      const answer = await enqueue({ kind: 'search', request }, signal);
-      if (answer.kind !== 'search') throw unexpected(answer);
-      return answer.response;
-    },
-    async exportRows(request) {
-      const answer = await enqueue({ kind: 'export', request });
-      if (answer.kind !== 'export') throw unexpected(answer);
-      return answer.rows;
-    },
-    async related(request, signal) {
-      const answer = await enqueue({ kind: 'related', request }, signal);
-      if (answer.kind !== 'related') throw unexpected(answer);
-      return answer.hits;
-    },
+    search: (request, signal) => call('search', request, signal),
+    passages: (request, signal) => call('passages', request, signal),
+    exportRows: (request, signal) => call('exportRows', request, signal),
+    related: (request, signal) => call('related', request, signal),
     dispose() {
       worker?.terminate();
       worker = null;

@@ -1,55 +1,54 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import { htmlToText } from '../analysis/html-text.ts';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../analysis/query-syntax.ts';
+import { STOP_WORDS, words as wordsOf, type Word } from '../analysis/text.ts';
+import type { Columns } from '../index/columns.ts';
 import {
-  CARD_CHUNK_SIZE,
-  FIELD,
-  forEachPosting,
-  readPositions,
-  type CardChunk,
-  type Columns,
-  type CorpusMeta,
-  type ExportRow,
-  type SearchHit,
-  type SearchResponse,
-  type Shard,
-} from '../index/search-data.ts';
+  CATALOG_SIZE,
+  cardSchema,
+  catalogSchema,
+  publicationFileSchema,
+  type Card,
+  type Catalog,
+} from '../index/data-schemas.ts';
+import { dataFiles } from '../index/files.ts';
+import { FIELD, KIND, type DecodedPostings, type Location } from '../index/format.ts';
 import {
   DEFAULT_REQUEST,
   PAGE_SIZE,
+  type CorpusMeta,
+  type ExportRow,
+  type Passage,
+  type PassageRequest,
   type RelatedRequest,
+  type SearchHit,
   type SearchRequest,
+  type SearchResponse,
   type SortOrder,
 } from '../protocol.ts';
-import { ShardSet, type Candidate } from './shard-set.ts';
-import { TermMatcher } from './term-matcher.ts';
-import { RecentCache } from './recent-cache.ts';
-import { STOP_WORDS, words as wordsOf, type Word } from '../analysis/text.ts';
-import { otherRomanisation } from '../analysis/transliterate.ts';
+import { PromiseCache, readJson, type DataSource } from './data-source.ts';
+import { IndexReader } from './index-reader.ts';
+import { emptyForms, marksOf, type MatchedForms } from './marks.ts';
+import { Organizations } from './organizations.ts';
 import { buildTimeline } from './timeline.ts';
 import { selectTop } from './top-k.ts';
+import { matchWord, spellingsOf, type Candidate, type WordMatches } from './word-matches.ts';
 
 /**
  * The search core: matching (words loosely, phrases exactly, exclusions), filtering, facet
  * counts, the timeline, sorting and paging, in plain TypeScript with no DOM, so it runs in a
- * Web Worker, on the main thread, or in Node (the build and the tests) alike. It reads the data
- * through a `DataSource`, which loads index shards and result cards when a search first needs
- * them (docs/decisions/007-data-at-scale.md).
+ * Web Worker, on the main thread, or in Node (the build and the tests) alike. It reads the index
+ * through an IndexReader, which fetches only the files a query needs
+ * (docs/decisions/011-search-index.md).
  */
 
 export type { SearchHit, SearchResponse, SearchRequest, SortOrder };
 export { DEFAULT_REQUEST, PAGE_SIZE };
 
-export type DataSource = {
-  shard(index: number): Shard | Promise<Shard>;
-  bodyShard(index: number): Shard | Promise<Shard>;
-  cards(chunk: number): CardChunk | Promise<CardChunk>;
-  /** A publication's body as HTML ('' when it has none), for snippets of body-only matches. */
-  body(id: string): string | Promise<string>;
-};
-
 export type SearchCore = {
   search(request: SearchRequest): Promise<SearchResponse>;
+  /** The passages of body-only matches that show where a query matched. */
+  passages(request: PassageRequest): Promise<Passage[]>;
   /** Every match of a search, in order, with what an export lists. */
   exportRows(request: SearchRequest): Promise<ExportRow[]>;
   /** Up to five publications close to one: shared organizations, tags, distinctive title words. */
@@ -58,8 +57,12 @@ export type SearchCore = {
 
 /** How much a match in each field counts; a word in the title says more than one in the summary. */
 const FIELD_WEIGHT = { title: 3, organization: 2.5, tags: 2, summary: 1, body: 0.5 } as const;
-/** How long a progressive search waits for the bodies' index before answering without it. */
+/** How long a progressive search waits for the bodies' postings before answering without them. */
 const BODY_WAIT_MS = 150;
+const BODY = 8;
+const SNIPPET_RADIUS = 90;
+/** Title words and tags "Related" looks up at most. */
+const RELATED_WORDS = 16;
 
 function fieldWeight(fields: number): number {
   if (fields & FIELD.title) return FIELD_WEIGHT.title;
@@ -68,30 +71,6 @@ function fieldWeight(fields: number): number {
   return FIELD_WEIGHT.body;
 }
 
-/** Card files kept in memory; a page needs at most 20, a session rarely more than a few hundred. */
-const CARD_CACHE_SIZE = 400;
-/** Bodies kept as words for snippets: a few pages of body-only results. */
-const BODY_CACHE_SIZE = 60;
-/** Words to return for highlighting; beyond this many, a query matches too loosely to mark. */
-const MAX_TERMS = 400;
-const SNIPPET_RADIUS = 90;
-
-/** The spellings a query word is looked up by: itself, and its Latin ones if it is Cyrillic. */
-const spellings = (word: Word) => [...new Set([word.term, ...word.latin])];
-
-/** Spellings a Latin query word is also looked up by, as loosely as with a typo. */
-const looseSpellings = (word: Word): string[] => {
-  const other = word.latin.length === 0 ? otherRomanisation(word.term) : undefined;
-  return other ? [other] : [];
-};
-/** A match through another romanisation counts as much as one with a typo (term-matcher.ts). */
-const LOOSE_SIMILARITY = 0.45;
-const loosened = <T extends { similarity: number; exact: boolean }>(match: T): T => ({
-  ...match,
-  similarity: Math.min(match.similarity, LOOSE_SIMILARITY),
-  exact: false,
-});
-
 type Match = {
   /** Relevance per publication; NaN where it does not match. */
   score: Float64Array;
@@ -99,8 +78,17 @@ type Match = {
   exactWords: Uint8Array;
   /** 1 where a publication matched outside its body (title, summary, tags, organization). */
   outsideBody: Uint8Array;
-  terms: Set<string>;
+  forms: MatchedForms;
 };
+
+type Resolved = {
+  query: ParsedQuery;
+  /** Per loose word: what it may mean, and whether it is optional (a stop word). */
+  words: { word: Word; optional: boolean; matches: WordMatches }[];
+  forms: MatchedForms;
+};
+
+type BodyState = 'ready' | 'pending' | 'failed';
 
 export function createSearchCore(
   meta: CorpusMeta,
@@ -110,69 +98,18 @@ export function createSearchCore(
   const count = columns.count;
   const typeIds = meta.types.map((type) => type.id);
   const organizationIds = meta.organizations.map((org) => org.id);
-  const text = new ShardSet(meta.files.shards, (index) => source.shard(index));
-  const body = new ShardSet(meta.files.bodyShards, (index) => source.bodyShard(index));
-
-  const cards = new RecentCache<number, CardChunk>(CARD_CACHE_SIZE);
-  async function loadCards(chunk: number): Promise<CardChunk> {
-    const cached = cards.get(chunk);
-    if (cached) return cached;
-    const loaded = await source.cards(chunk);
-    cards.set(chunk, loaded);
-    return loaded;
-  }
-
-  // Body-only results keep their snippets while the reader types on: their bodies, as words,
-  // are fetched and cut once, not on every keystroke.
-  const bodyWords = new RecentCache<string, Promise<{ plain: string; words: Word[] }>>(
-    BODY_CACHE_SIZE,
-  );
-  function wordsOfBody(id: string) {
-    let cached = bodyWords.get(id);
-    if (!cached) {
-      cached = Promise.resolve(source.body(id)).then((html) => {
-        const plain = htmlToText(html);
-        return { plain, words: wordsOf(plain) };
-      });
-      bodyWords.set(id, cached);
-      cached.catch(() => bodyWords.delete(id));
-    }
-    return cached;
-  }
-
-  // Organizations are searched by name and aliases (and their Latin spellings) through their own
-  // small vocabulary; a match counts for every publication the organization issued.
-  const docsByOrganization: number[][] = meta.organizations.map(() => []);
-  for (let doc = 0; doc < count; doc++) {
-    const end = columns.organizationStarts[doc + 1] ?? 0;
-    for (let i = columns.organizationStarts[doc] ?? 0; i < end; i++) {
-      docsByOrganization[columns.organizations[i] ?? 0]?.push(doc);
-    }
-  }
-  const orgTermSets = new Map<string, Set<number>>();
-  meta.organizations.forEach((org, orgIndex) => {
-    for (const name of [org.name, org.id, ...(org.aliases ?? [])]) {
-      for (const word of wordsOf(name)) {
-        for (const term of spellings(word)) {
-          let set = orgTermSets.get(term);
-          if (!set) orgTermSets.set(term, (set = new Set()));
-          set.add(orgIndex);
-        }
-      }
-    }
-  });
-  const orgTerms = [...orgTermSets.keys()].sort();
-  const orgsByTerm = orgTerms.map((term) => [...(orgTermSets.get(term) ?? [])]);
-  const orgDocCount = (term: number) =>
-    (orgsByTerm[term] ?? []).reduce((sum, org) => sum + (docsByOrganization[org]?.length ?? 0), 0);
-  const orgMatcher = new TermMatcher(orgTerms, orgDocCount);
+  const reader = new IndexReader(source);
+  const organizations = new Organizations(meta, columns);
+  const cards = new PromiseCache<number, Card>(600);
+  const catalogs = new PromiseCache<number, Catalog>(64);
+  const bodies = new PromiseCache<string, string>(60);
 
   const idf = (documentFrequency: number) => Math.log(1 + count / (1 + documentFrequency));
 
   /**
-   * How much a candidate term counts for the word the reader typed. A typo or a prefix is more
-   * likely to mean a common term than a rare one ("Bialatski" means the much-cited Bialiatski,
-   * not a name that occurs twice), so inexact candidates lean towards the frequent.
+   * How much a candidate counts for the word the reader typed. A typo or a prefix is more likely
+   * to mean a common term than a rare one ("Bialatski" means the much-cited Bialiatski, not a
+   * name that occurs twice), so inexact candidates lean towards the frequent.
    */
   function candidateWeight(similarity: number, exact: boolean, documentFrequency: number) {
     if (exact) return similarity;
@@ -180,102 +117,134 @@ export function createSearchCore(
     return similarity * (0.85 + 0.15 * popularity);
   }
 
+  async function resolve(query: ParsedQuery): Promise<Resolved> {
+    const forms = emptyForms();
+    const onlyStopWords = query.words.every((word) => STOP_WORDS.has(word.term));
+    const last = query.words.length - 1;
+    const words = await Promise.all(
+      query.words.map(async (word, index) => {
+        const optional = !onlyStopWords && STOP_WORDS.has(word.term);
+        const matches = await matchWord(
+          reader,
+          organizations,
+          word,
+          { loose: !optional, prefix: !optional && query.typing && index === last },
+          forms,
+        );
+        return { word, optional, matches };
+      }),
+    );
+    for (const phrase of query.phrases) {
+      for (const word of phrase)
+        for (const spelling of spellingsOf(word)) forms.terms.add(spelling);
+    }
+    return { query, words, forms };
+  }
+
+  /** The decoded postings of every candidate, by side; bodies may be left out (see `loadFor`). */
+  type Postings = Map<Location, DecodedPostings>;
+
+  async function loadPostings(
+    locations: readonly Location[],
+    side: 'text' | 'body',
+    into: Postings,
+  ) {
+    await Promise.all(
+      locations.map(async (location) => into.set(location, await reader.read(location, side))),
+    );
+  }
+
   /**
-   * Loads the shards a parsed query needs, in the term index and, for full text, the body index.
-   * A progressive search waits for the bodies only briefly: on a slow network, matches in titles
-   * and summaries come first. Says whether the bodies can be searched now.
+   * Loads what matching needs: titles' postings always; bodies' too when the search reads full
+   * text, waiting for them only briefly when it is progressive (on a slow network the matches in
+   * titles come first).
    */
   async function loadFor(
-    query: ParsedQuery,
+    resolved: Resolved,
     fullText: boolean,
     progressive: boolean,
-  ): Promise<'ready' | 'pending' | 'failed'> {
-    const all = [
-      ...query.words,
-      ...query.phrases.flat(),
-      ...query.excludedWords,
-      ...query.excludedPhrases.flat(),
-    ].flatMap(spellings);
-    all.push(...query.words.flatMap(looseSpellings));
-    const bodyShards = fullText ? body.shardsFor(all) : [];
-    const terms = text.load(text.shardsFor(all));
-    if (!progressive || body.has(bodyShards)) {
-      await Promise.all([terms, body.load(bodyShards)]);
-      return 'ready';
+  ): Promise<{ postings: Postings; bodies: BodyState }> {
+    const candidates = resolved.words.flatMap((entry) => entry.matches.candidates);
+    const postings: Postings = new Map();
+    const text = candidates.flatMap((candidate) => (candidate.text ? [candidate.text] : []));
+    const body = fullText
+      ? candidates.flatMap((candidate) => (candidate.body ? [candidate.body] : []))
+      : [];
+    const bodyLoad = loadPostings(body, 'body', postings);
+    const textLoad = loadPostings(text, 'text', postings);
+    if (!progressive || body.every((location) => reader.ready(location))) {
+      await Promise.all([textLoad, bodyLoad]);
+      return { postings, bodies: 'ready' };
     }
-    const bodies = body.load(bodyShards).then(
+    const state = bodyLoad.then(
       () => 'ready' as const,
       () => 'failed' as const,
     );
     const brief = new Promise<'pending'>((resolve) =>
       setTimeout(() => resolve('pending'), BODY_WAIT_MS),
     );
-    const [, state] = await Promise.all([terms, Promise.race([bodies, brief])]);
-    return state;
+    const [, bodies] = await Promise.all([textLoad, Promise.race([state, brief])]);
+    return { postings, bodies };
   }
 
   /**
    * A word's score per publication: its best match in the publication's own text plus its best
    * match among the publication's organizations, so that a title naming the organization that
    * also issued it ranks above either alone. The word weighs by how common its most common
-   * reading is (one inverse document frequency per word, not per candidate: otherwise rare
-   * near-misses would outrank the term the reader meant).
+   * precise reading is (one inverse document frequency per word, not per candidate: otherwise
+   * rare near-misses would outrank the term the reader meant).
    */
-  function scoreWord(word: Word, optional: boolean, fullText: boolean, match: Match) {
+  function scoreWord(
+    { optional, matches }: Resolved['words'][number],
+    postings: Postings,
+    fullText: boolean,
+    match: Match,
+  ) {
     const textScore = new Float64Array(count);
     const organization = new Float64Array(count);
     const exact = new Uint8Array(count);
     const outside = new Uint8Array(count);
-    const options = { prefix: !optional, fuzzy: !optional };
+    const frequency = (candidate: Candidate) =>
+      candidate.textCount + (fullText ? candidate.bodyCount : 0);
 
-    const candidates: Candidate[] = [];
-    for (const spelling of spellings(word)) {
-      candidates.push(...text.match(spelling, options));
-      if (fullText) candidates.push(...body.match(spelling, options));
-    }
-    const orgMatches = spellings(word).flatMap((spelling) => orgMatcher.match(spelling, options));
-
-    // How common the word is comes from its own spellings: a common word that merely looks like
-    // its other romanisation ("human", "guman") must not weigh less for it.
     let mostCommon = 0;
-    for (const candidate of candidates) {
-      mostCommon = Math.max(mostCommon, candidate.shard.documentCounts[candidate.term] ?? 0);
+    const precise = matches.candidates.filter((candidate) => candidate.similarity >= 0.6);
+    for (const candidate of precise.length > 0 ? precise : matches.candidates) {
+      mostCommon = Math.max(mostCommon, frequency(candidate));
     }
-    for (const org of orgMatches) mostCommon = Math.max(mostCommon, orgDocCount(org.term));
+    for (const org of matches.organizations) mostCommon = Math.max(mostCommon, org.count);
     const wordWeight = idf(mostCommon);
 
-    for (const spelling of optional ? [] : looseSpellings(word)) {
-      candidates.push(...text.match(spelling, options).map(loosened));
-      if (fullText) candidates.push(...body.match(spelling, options).map(loosened));
-      orgMatches.push(...orgMatcher.match(spelling, options).map(loosened));
-    }
-
-    for (const candidate of candidates) {
-      const frequency = candidate.shard.documentCounts[candidate.term] ?? 0;
-      const weight = wordWeight * candidateWeight(candidate.similarity, candidate.exact, frequency);
-      if (match.terms.size < MAX_TERMS) match.terms.add(candidate.text);
-      forEachPosting(candidate.shard, candidate.term, (doc, fields) => {
-        const value = weight * fieldWeight(fields);
+    for (const candidate of matches.candidates) {
+      const weight =
+        wordWeight * candidateWeight(candidate.similarity, candidate.exact, frequency(candidate));
+      const text = candidate.text ? postings.get(candidate.text) : undefined;
+      text?.docs.forEach((doc, index) => {
+        const value = weight * fieldWeight(text.fields?.[index] ?? 0);
         if (value > (textScore[doc] ?? 0)) textScore[doc] = value;
         if (candidate.exact) exact[doc] = 1;
-        if (fields !== FIELD.body) outside[doc] = 1;
+        outside[doc] = 1;
       });
-    }
-    for (const org of orgMatches) {
-      const value =
-        wordWeight *
-        candidateWeight(org.similarity, org.exact, orgDocCount(org.term)) *
-        FIELD_WEIGHT.organization;
-      if (match.terms.size < MAX_TERMS) match.terms.add(orgMatcher.term(org.term));
-      for (const orgIndex of orgsByTerm[org.term] ?? []) {
-        for (const doc of docsByOrganization[orgIndex] ?? []) {
-          if (value > (organization[doc] ?? 0)) organization[doc] = value;
-          if (org.exact) exact[doc] = 1;
-          outside[doc] = 1;
+      const body = fullText && candidate.body ? postings.get(candidate.body) : undefined;
+      if (body) {
+        const value = weight * FIELD_WEIGHT.body;
+        for (const doc of body.docs) {
+          if (value > (textScore[doc] ?? 0)) textScore[doc] = value;
+          if (candidate.exact) exact[doc] = 1;
         }
       }
     }
-
+    for (const org of matches.organizations) {
+      const value =
+        wordWeight *
+        candidateWeight(org.similarity, org.exact, org.count) *
+        FIELD_WEIGHT.organization;
+      for (const doc of org.docs) {
+        if (value > (organization[doc] ?? 0)) organization[doc] = value;
+        if (org.exact) exact[doc] = 1;
+        outside[doc] = 1;
+      }
+    }
     for (let doc = 0; doc < count; doc++) {
       const value = (textScore[doc] ?? 0) + (organization[doc] ?? 0);
       if (value > 0) {
@@ -288,64 +257,116 @@ export function createSearchCore(
     }
   }
 
-  /** Word positions per publication for one word (any of its spellings), in one index. */
-  function positionsOf(word: Word, index: ShardSet, fieldsOut: Map<number, number> | null) {
-    const byDoc = new Map<number, Set<number>>();
-    for (const spelling of spellings(word)) {
-      const found = index.exact(spelling);
-      if (!found) continue;
-      forEachPosting(found.shard, found.term, (doc, fields, start, end) => {
-        let set = byDoc.get(doc);
-        if (!set) byDoc.set(doc, (set = new Set()));
-        for (const position of readPositions(found.shard, start, end)) set.add(position);
-        fieldsOut?.set(doc, (fieldsOut.get(doc) ?? 0) | fields);
-      });
-    }
-    return byDoc;
-  }
-
-  /** Publications where the phrase's words stand one after another, with the fields they are in. */
-  function phraseDocs(phrase: readonly Word[], fullText: boolean): Map<number, number> {
+  /**
+   * Publications where the phrase's words stand one after another (any of their exact
+   * spellings), with the fields they stand in: the postings narrow it to the publications that
+   * hold every word, and only their positions are read.
+   */
+  async function phraseDocs(
+    phrase: readonly Word[],
+    fullText: boolean,
+  ): Promise<Map<number, number>> {
     const found = new Map<number, number>();
-    for (const index of fullText ? [text, body] : [text]) {
-      const fields = new Map<number, number>();
-      const perWord = phrase.map((word, i) => positionsOf(word, index, i === 0 ? fields : null));
-      const [first, ...rest] = perWord;
-      if (!first) continue;
-      for (const [doc, starts] of first) {
+    const entries = await Promise.all(
+      phrase.map(async (word) =>
+        (
+          await Promise.all(spellingsOf(word).map((spelling) => reader.entry(spelling, KIND.word)))
+        ).flatMap((entry) => (entry ? [entry] : [])),
+      ),
+    );
+    for (const side of fullText ? (['text', 'body'] as const) : (['text'] as const)) {
+      const perWord = await Promise.all(
+        entries.map((list) =>
+          Promise.all(
+            list.flatMap((entry) => {
+              const location = side === 'text' ? entry.text : entry.body;
+              if (!location) return [];
+              return [
+                reader.read(location, side).then((postings) => ({
+                  postings,
+                  chunks: side === 'text' ? entry.textPositions : entry.bodyPositions,
+                })),
+              ];
+            }),
+          ),
+        ),
+      );
+      // Publications holding every word of the phrase.
+      let candidates = null as Set<number> | null;
+      for (const lists of perWord) {
+        const docs = new Set<number>();
+        for (const { postings } of lists) for (const doc of postings.docs) docs.add(doc);
+        candidates = candidates ? new Set([...candidates].filter((doc) => docs.has(doc))) : docs;
+      }
+      if (!candidates || candidates.size === 0) continue;
+      const wanted: ReadonlySet<number> = candidates;
+      const positions = await Promise.all(
+        perWord.map(async (lists) => {
+          const byDoc = new Map<number, Set<number>>();
+          for (const { postings, chunks } of lists) {
+            for (const [doc, list] of await reader.positions(chunks, postings.docs, wanted)) {
+              let set = byDoc.get(doc);
+              if (!set) byDoc.set(doc, (set = new Set()));
+              for (const position of list) set.add(position);
+            }
+          }
+          return byDoc;
+        }),
+      );
+      const fieldsOf = new Map<number, number>();
+      if (side === 'text') {
+        for (const { postings } of perWord[0] ?? []) {
+          postings.docs.forEach((doc, index) => {
+            fieldsOf.set(doc, (fieldsOf.get(doc) ?? 0) | (postings.fields?.[index] ?? 0));
+          });
+        }
+      }
+      const [first, ...rest] = positions;
+      for (const doc of wanted) {
+        const starts = first?.get(doc);
+        if (!starts) continue;
         const follows = [...starts].some((start) =>
-          rest.every((positions, offset) => positions.get(doc)?.has(start + offset + 1)),
+          rest.every((byDoc, offset) => byDoc.get(doc)?.has(start + offset + 1)),
         );
-        if (follows) found.set(doc, (found.get(doc) ?? 0) | (fields.get(doc) ?? 0));
+        if (!follows) continue;
+        const fields = side === 'text' ? (fieldsOf.get(doc) ?? FIELD.title) : BODY;
+        found.set(doc, (found.get(doc) ?? 0) | fields);
       }
     }
     if (phrase.length === 1) {
       // A quoted single word is that word exactly, organization names included.
-      for (const spelling of spellings(phrase[0] as Word)) {
-        const term = orgMatcher.exact(spelling);
-        for (const org of term >= 0 ? (orgsByTerm[term] ?? []) : []) {
-          for (const doc of docsByOrganization[org] ?? []) found.set(doc, FIELD.title);
-        }
+      for (const doc of organizations.exactly(spellingsOf(phrase[0] as Word))) {
+        found.set(doc, (found.get(doc) ?? 0) | FIELD.title);
       }
     }
     return found;
   }
 
-  function matchQuery(query: ParsedQuery, fullText: boolean): Match | null {
-    if (isEmptyQuery(query)) return null;
+  async function matchQuery(
+    query: ParsedQuery,
+    fullText: boolean,
+    progressive: boolean,
+  ): Promise<{ match: Match | null; bodies: BodyState }> {
+    if (isEmptyQuery(query)) return { match: null, bodies: 'ready' };
+    const resolved = await resolve(query);
+    const { postings, bodies } = await loadFor(resolved, fullText, progressive);
+    const readBodies = fullText && bodies === 'ready';
     const match: Match = {
       score: new Float64Array(count),
       exactWords: new Uint8Array(count),
       outsideBody: new Uint8Array(count),
-      terms: new Set(),
+      forms: resolved.forms,
     };
-    const onlyStopWords = query.words.every((word) => STOP_WORDS.has(word.term));
-    for (const word of query.words) {
-      scoreWord(word, !onlyStopWords && STOP_WORDS.has(word.term), fullText, match);
-    }
-    for (const phrase of query.phrases) {
-      const docs = phraseDocs(phrase, fullText);
-      for (const word of phrase) for (const term of spellings(word)) match.terms.add(term);
+    for (const word of resolved.words) scoreWord(word, postings, readBodies, match);
+    const [phrases, excluded] = await Promise.all([
+      Promise.all(query.phrases.map((phrase) => phraseDocs(phrase, readBodies))),
+      Promise.all([
+        ...query.excludedWords.map((word) => phraseDocs([word], readBodies)),
+        ...query.excludedPhrases.map((phrase) => phraseDocs(phrase, readBodies)),
+      ]),
+    ]);
+    query.phrases.forEach((phrase, index) => {
+      const docs = phrases[index] ?? new Map<number, number>();
       for (let doc = 0; doc < count; doc++) {
         const fields = docs.get(doc);
         if (fields === undefined) {
@@ -354,15 +375,11 @@ export function createSearchCore(
         }
         match.score[doc] = (match.score[doc] ?? 0) + phrase.length * 2 * fieldWeight(fields);
         match.exactWords[doc] = (match.exactWords[doc] ?? 0) + phrase.length;
-        if (fields !== FIELD.body) match.outsideBody[doc] = 1;
+        if (fields !== BODY) match.outsideBody[doc] = 1;
       }
-    }
-    const excluded = [
-      ...query.excludedWords.map((word) => phraseDocs([word], fullText)),
-      ...query.excludedPhrases.map((phrase) => phraseDocs(phrase, fullText)),
-    ];
+    });
     for (const docs of excluded) for (const doc of docs.keys()) match.score[doc] = Number.NaN;
-    return match;
+    return { match, bodies };
   }
 
   function toSet(values: readonly string[], ids: readonly string[]): Set<number> | null {
@@ -390,54 +407,42 @@ export function createSearchCore(
     return orgs;
   }
 
-  async function cardsFor(docs: readonly number[]) {
-    const chunks = [...new Set(docs.map((doc) => Math.floor(doc / CARD_CHUNK_SIZE)))];
-    const loaded = new Map(
-      await Promise.all(chunks.map(async (chunk) => [chunk, await loadCards(chunk)] as const)),
-    );
-    return (doc: number) => ({
-      card: loaded.get(Math.floor(doc / CARD_CHUNK_SIZE)),
-      row: doc % CARD_CHUNK_SIZE,
-    });
-  }
+  const languageOf = (doc: number) => meta.languages[columns.languages[doc] ?? 0] ?? '';
 
-  async function hits(docs: readonly number[]): Promise<SearchHit[]> {
-    const lookup = await cardsFor(docs);
-    return docs.map((doc) => {
-      const { card, row } = lookup(doc);
-      return {
-        id: card?.ids[row] ?? '',
-        title: card?.titles[row] ?? '',
-        summary: card?.summaries[row] ?? '',
-        date: card?.dates[row] ?? '',
+  async function hits(docs: readonly number[], forms: MatchedForms | null): Promise<SearchHit[]> {
+    const loaded = await Promise.all(
+      docs.map((doc) => cards.get(doc, () => readJson(source, dataFiles.card(doc), cardSchema))),
+    );
+    return docs.map((doc, index) => {
+      const card = loaded[index] as Card;
+      const language = languageOf(doc);
+      const hit: SearchHit = {
+        id: card.id,
+        title: card.title,
+        summary: card.summary,
+        date: card.date,
         type: typeIds[columns.types[doc] ?? 0] ?? '',
         organizations: organizationsOf(doc),
-        language: meta.languages[columns.languages[doc] ?? 0] ?? '',
+        language,
       };
+      if (forms) {
+        hit.marks = {
+          title: marksOf(card.title, language, forms),
+          summary: marksOf(card.summary, language, forms),
+        };
+      }
+      return hit;
     });
-  }
-
-  /** The passage of a body around the first word the query matched. */
-  async function snippet(id: string, terms: ReadonlySet<string>): Promise<string | undefined> {
-    const { plain, words } = await wordsOfBody(id);
-    const hit = words.find(
-      (word) => terms.has(word.term) || word.latin.some((spelling) => terms.has(spelling)),
-    );
-    if (!hit) return undefined;
-    let start = Math.max(0, hit.start - SNIPPET_RADIUS);
-    let end = Math.min(plain.length, hit.end + SNIPPET_RADIUS);
-    if (start > 0) start = plain.indexOf(' ', start) + 1 || start;
-    if (end < plain.length)
-      end = plain.lastIndexOf(' ', end) > hit.end ? plain.lastIndexOf(' ', end) : end;
-    return `${start > 0 ? '…' : ''}${plain.slice(start, end).trim()}${end < plain.length ? '…' : ''}`;
   }
 
   /** Everything but paging: the ordered matches, facet counts and the timeline. */
   async function evaluate(request: SearchRequest, wanted: number) {
     const query = parseQuery(request.query);
-    const bodies = await loadFor(query, request.fullText, request.progressive === true);
-    const fullText = request.fullText && bodies === 'ready';
-    const matched = matchQuery(query, fullText);
+    const { match: matched, bodies } = await matchQuery(
+      query,
+      request.fullText,
+      request.progressive === true,
+    );
 
     const wantedTypes = toSet(request.types, typeIds);
     const wantedOrgs = toSet(request.organizations, organizationIds);
@@ -512,75 +517,122 @@ export function createSearchCore(
     const lastPageStart = Math.max(0, Math.floor((total - 1) / limit) * limit);
     const offset = Math.min(Math.max(0, request.offset), lastPageStart);
     const pageDocs = first.ordered.slice(offset, offset + limit);
-    const pageHits = await hits(pageDocs);
-    const terms = first.matched?.terms ?? new Set<string>();
-    if (first.matched && request.fullText) {
-      // A result found only in its body says where: the passage around the first match.
-      await Promise.all(
-        pageDocs.map(async (doc, index) => {
-          const hit = pageHits[index];
-          if (!hit || first.matched?.outsideBody[doc]) return;
-          const passage = await snippet(hit.id, terms).catch(() => undefined);
-          if (passage) hit.snippet = passage;
-        }),
-      );
+    const pageHits = await hits(pageDocs, first.matched?.forms ?? null);
+    if (first.matched && request.fullText && !first.bodyState) {
+      // A result found only in its body will show the passage: the page asks for it (passages).
+      pageDocs.forEach((doc, index) => {
+        const hit = pageHits[index];
+        if (hit && !first.matched?.outsideBody[doc]) hit.bodyOnly = true;
+      });
     }
     return {
       total,
       offset,
       hits: pageHits,
       facets: first.facets,
-      terms: [...terms],
       timeline: first.timeline,
       ...(first.bodyState ? { fullText: first.bodyState } : {}),
     };
   }
 
+  function bodyText(id: string): Promise<string> | string {
+    return bodies.get(id, async () => {
+      const file = await readJson(source, dataFiles.publication(id), publicationFileSchema);
+      return htmlToText(file.publication.body ?? '');
+    });
+  }
+
+  /** The passage of a body around the first word the query matched, with the words marked. */
+  async function passages(request: PassageRequest): Promise<Passage[]> {
+    const resolved = await resolve(parseQuery(request.query));
+    const found = await Promise.all(
+      request.publications.map(async ({ id, language }): Promise<Passage | null> => {
+        const plain = await Promise.resolve(bodyText(id)).catch(() => '');
+        const marks = marksOf(plain, language, resolved.forms);
+        const hit = marks[0];
+        if (!hit) return null;
+        let start = Math.max(0, hit[0] - SNIPPET_RADIUS);
+        let end = Math.min(plain.length, hit[1] + SNIPPET_RADIUS);
+        if (start > 0) start = plain.indexOf(' ', start) + 1 || start;
+        if (end < plain.length) {
+          end = plain.lastIndexOf(' ', end) > hit[1] ? plain.lastIndexOf(' ', end) : end;
+        }
+        const lead = start > 0 ? '…' : '';
+        const snippet = `${lead}${plain.slice(start, end).trim()}${end < plain.length ? '…' : ''}`;
+        return { id, snippet, marks: marksOf(snippet, language, resolved.forms) };
+      }),
+    );
+    return found.flatMap((passage) => (passage ? [passage] : []));
+  }
+
   async function exportRows(request: SearchRequest): Promise<ExportRow[]> {
     const { ordered } = await evaluate(request, count);
-    const lookup = await cardsFor(ordered);
+    const chunks = [...new Set(ordered.map((doc) => Math.floor(doc / CATALOG_SIZE)))];
+    const loaded = new Map(
+      await Promise.all(
+        chunks.map(
+          async (chunk) =>
+            [
+              chunk,
+              await catalogs.get(chunk, () =>
+                readJson(source, dataFiles.catalog(chunk), catalogSchema),
+              ),
+            ] as const,
+        ),
+      ),
+    );
     return ordered.map((doc) => {
-      const { card, row } = lookup(doc);
+      const catalog = loaded.get(Math.floor(doc / CATALOG_SIZE));
+      const row = doc - (catalog?.first ?? 0);
       return {
-        id: card?.ids[row] ?? '',
-        title: card?.titles[row] ?? '',
+        id: catalog?.ids[row] ?? '',
+        title: catalog?.titles[row] ?? '',
         type: typeIds[columns.types[doc] ?? 0] ?? '',
         organizations: organizationsOf(doc),
-        date: card?.dates[row] ?? '',
-        language: meta.languages[columns.languages[doc] ?? 0] ?? '',
-        url: card?.urls[row] ?? '',
+        date: catalog?.dates[row] ?? '',
+        language: languageOf(doc),
+        url: catalog?.urls[row] ?? '',
       };
     });
   }
 
   async function related(request: RelatedRequest): Promise<SearchHit[]> {
-    const titleWords = wordsOf(request.title).filter((word) => !STOP_WORDS.has(word.term));
-    const tagWords = request.tags.flatMap((tag) => wordsOf(tag));
-    await text.load(text.shardsFor([...titleWords, ...tagWords].map((word) => word.term)));
     const score = new Float64Array(count);
     // Shared organizations, the rarer the more telling.
     for (const id of request.organizations) {
-      const org = organizationIds.indexOf(id);
-      const docs = docsByOrganization[org] ?? [];
+      const docs = organizations.publicationsOf(organizationIds.indexOf(id));
       const weight = idf(docs.length);
       for (const doc of docs) score[doc] = (score[doc] ?? 0) + weight;
     }
     // Distinctive title words and tags: the same word in another title or tag counts by its rarity.
-    const addTerm = (word: Word, field: number, weight: number) => {
-      const found = text.exact(word.term);
-      if (!found) return;
-      const frequency = found.shard.documentCounts[found.term] ?? 0;
-      // Too common to say anything; a small archive still lets a word shared by a few count.
-      if (frequency > Math.max(3, count / 10)) return;
-      const value = weight * idf(frequency);
-      forEachPosting(found.shard, found.term, (doc, fields) => {
-        if (fields & field) score[doc] = (score[doc] ?? 0) + value;
-      });
-    };
-    for (const word of new Map(titleWords.map((w) => [w.term, w])).values())
-      addTerm(word, FIELD.title, 1);
-    for (const word of new Map(tagWords.map((w) => [w.term, w])).values())
-      addTerm(word, FIELD.tags, 1.5);
+    const titleWords = wordsOf(request.title).filter((word) => !STOP_WORDS.has(word.term));
+    const tagWords = request.tags.flatMap((tag) => wordsOf(tag));
+    const lookups = [
+      ...[...new Set(titleWords.map((word) => word.term))].map((term) => ({
+        term,
+        field: FIELD.title,
+        weight: 1,
+      })),
+      ...[...new Set(tagWords.map((word) => word.term))].map((term) => ({
+        term,
+        field: FIELD.tags,
+        weight: 1.5,
+      })),
+    ].slice(0, RELATED_WORDS);
+    await Promise.all(
+      lookups.map(async ({ term, field, weight }) => {
+        const entry = await reader.entry(term, KIND.word).catch(() => undefined);
+        if (!entry?.text) return;
+        const frequency = entry.textCount;
+        // Too common to say anything; a small archive still lets a word shared by a few count.
+        if (frequency > Math.max(3, count / 10)) return;
+        const postings = await reader.read(entry.text, 'text');
+        const value = weight * idf(frequency);
+        postings.docs.forEach((doc, index) => {
+          if ((postings.fields?.[index] ?? 0) & field) score[doc] = (score[doc] ?? 0) + value;
+        });
+      }),
+    );
     score[request.doc] = 0;
     const candidates: number[] = [];
     for (let doc = 0; doc < count; doc++) if ((score[doc] ?? 0) > 0) candidates.push(doc);
@@ -590,8 +642,8 @@ export function createSearchCore(
       5 + excluded.size,
       (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b,
     );
-    return (await hits(top)).filter((hit) => !excluded.has(hit.id)).slice(0, 5);
+    return (await hits(top, null)).filter((hit) => !excluded.has(hit.id)).slice(0, 5);
   }
 
-  return { search, exportRows, related };
+  return { search, passages, exportRows, related };
 }

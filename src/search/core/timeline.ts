@@ -1,4 +1,4 @@
-import type { Timeline } from '../index/search-data.ts';
+import type { Timeline } from '../protocol.ts';
 
 /** Two years or less are shown month by month. */
 const MONTHLY_SPAN = 24;

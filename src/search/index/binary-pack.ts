@@ -121,6 +121,17 @@ export class VarintWriter {
     } while (remaining > 0);
   }
 
+  /** Appends bytes as they are. */
+  writeBytes(bytes: Uint8Array) {
+    if (this.length + bytes.length > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + bytes.length));
+      bigger.set(this.bytes);
+      this.bytes = bigger;
+    }
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length);
   }
@@ -148,5 +159,12 @@ export class VarintReader {
       scale *= 128;
     } while (byte & 0x80);
     return value;
+  }
+
+  /** The next `length` bytes as they are (a view, not a copy). */
+  readBytes(length: number): Uint8Array {
+    const bytes = this.bytes.subarray(this.position, this.position + length);
+    this.position += length;
+    return bytes;
   }
 }

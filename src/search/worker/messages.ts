@@ -1,40 +1,25 @@
-import type { SearchHit, SearchRequest, SearchResponse } from '../core/search-core.ts';
-import type { CorpusMeta, ExportRow } from '../index/search-data.ts';
-import type { RelatedRequest } from '../protocol.ts';
+import type { SearchCore } from '../core/search-core.ts';
+import type { CorpusMeta } from '../protocol.ts';
 
-/** A piece of work for the search session, and its answer. */
-export type Job =
-  | { kind: 'search'; request: SearchRequest }
-  | { kind: 'export'; request: SearchRequest }
-  | { kind: 'related'; request: RelatedRequest };
+/**
+ * Messages between the client (`search-client.ts`) and the worker (`search.worker.ts`),
+ * derived from the core's own type: one operation a method, its request and its answer, so a new
+ * operation needs no new message and an answer keeps its request's type.
+ */
+export type Operation = keyof SearchCore;
+export type RequestOf<K extends Operation> = Parameters<SearchCore[K]>[0];
+export type AnswerOf<K extends Operation> = Awaited<ReturnType<SearchCore[K]>>;
 
-export type Answer =
-  | { kind: 'search'; response: SearchResponse }
-  | { kind: 'export'; rows: ExportRow[] }
-  | { kind: 'related'; hits: SearchHit[] };
+export type Job = { [K in Operation]: { kind: K; request: RequestOf<K> } }[Operation];
 
-/** Messages between `search-client.ts` and `search.worker.ts`: requests carry ids, answers hits. */
 export type ToWorker =
   { type: 'init'; dataRoot: string; meta: CorpusMeta } | { type: 'job'; id: number; job: Job };
 
 export type FromWorker =
-  { type: 'answer'; id: number; answer: Answer } | { type: 'error'; id: number; message: string };
+  { type: 'answer'; id: number; answer: unknown } | { type: 'error'; id: number; message: string };
 
-/** Runs a job on a session (in the worker, or on the main thread where there is none). */
-export async function runJob(
-  session: {
-    search(request: SearchRequest): Promise<SearchResponse>;
-    exportRows(request: SearchRequest): Promise<ExportRow[]>;
-    related(request: RelatedRequest): Promise<SearchHit[]>;
-  },
-  job: Job,
-): Promise<Answer> {
-  switch (job.kind) {
-    case 'search':
-      return { kind: 'search', response: await session.search(job.request) };
-    case 'export':
-      return { kind: 'export', rows: await session.exportRows(job.request) };
-    case 'related':
-      return { kind: 'related', hits: await session.related(job.request) };
-  }
+/** Runs a job on anything shaped like the core (the session, in the worker or on the main thread). */
+export function runJob(core: SearchCore, job: Job): Promise<unknown> {
+  const operation = core[job.kind] as (request: RequestOf<typeof job.kind>) => Promise<unknown>;
+  return operation(job.request);
 }

@@ -1,0 +1,160 @@
+import { nameKeys } from '../analysis/name-key.ts';
+import { queryStemLanguages, stem } from '../analysis/stem.ts';
+import { foldText, type Word } from '../analysis/text.ts';
+import { hasCyrillic, latinSpellings } from '../analysis/transliterate.ts';
+import { FLAG, KIND, type Entry, type Location } from '../index/format.ts';
+import type { IndexReader } from './index-reader.ts';
+import type { MatchedForms } from './marks.ts';
+import type { OrganizationMatch, Organizations } from './organizations.ts';
+
+/**
+ * What a query word may mean (docs/decisions/011-search-index.md), most precise first:
+ *  1. the word as typed (and, for a Cyrillic name, its Latin spellings), exact;
+ *  2. other forms of it: its stems, and words it begins while it is being typed;
+ *  3. for names, or words found nowhere as typed, other spellings of the name (its name key);
+ *  4. only when nothing above matched anything: words a typo or two away.
+ * A word found as typed or by its stem does not pull in typo matches of other words (Algolia's
+ * `typoTolerance: "min"`), so the counts and facets mean what they say.
+ */
+
+export type Candidate = {
+  similarity: number;
+  exact: boolean;
+  /** Publications holding it, in titles/summaries/tags and in bodies. */
+  textCount: number;
+  bodyCount: number;
+  text: Location | null;
+  body: Location | null;
+};
+
+export type WordMatches = {
+  candidates: Candidate[];
+  organizations: OrganizationMatch[];
+};
+
+export const SIMILARITY = { exact: 1, stem: 0.8, key: 0.7, typo: 0.55, typoStep: 0.1 };
+
+/** The spellings a word is looked up by exactly: itself, and its Latin ones if it is Cyrillic. */
+export function spellingsOf(word: Word): string[] {
+  const spellings = new Set([word.term]);
+  if (hasCyrillic(word.lower)) {
+    for (const spelling of latinSpellings(word.lower)) spellings.add(foldText(spelling));
+  }
+  return [...spellings];
+}
+
+export function stemsOf(word: Word): string[] {
+  return [
+    ...new Set(
+      queryStemLanguages(word.lower).map((language) => foldText(stem(word.lower, language))),
+    ),
+  ];
+}
+
+function candidateOf(
+  entry: Pick<Entry, 'textCount' | 'bodyCount' | 'text' | 'body'>,
+  similarity: number,
+  exact: boolean,
+): Candidate {
+  return {
+    similarity,
+    exact,
+    textCount: entry.textCount,
+    bodyCount: entry.bodyCount,
+    text: entry.text,
+    body: entry.body,
+  };
+}
+
+const holds = (entry: Entry | undefined): entry is Entry =>
+  entry !== undefined && entry.textCount + entry.bodyCount > 0;
+
+export type MatchOptions = {
+  /** Other forms, names and typos too (stop words are looked up only as typed). */
+  loose: boolean;
+  /** The reader may still be typing the word: it matches as a prefix. */
+  prefix: boolean;
+};
+
+/** Everything a query word may mean, and (into `forms`) what to mark for it. */
+export async function matchWord(
+  reader: IndexReader,
+  organizations: Organizations,
+  word: Word,
+  options: MatchOptions,
+  forms: MatchedForms,
+): Promise<WordMatches> {
+  const candidates: Candidate[] = [];
+  const stems = options.loose ? stemsOf(word).filter((value) => value !== word.term) : [];
+  const [own, ...stemEntries] = await Promise.all([
+    reader.entry(word.term, KIND.word),
+    ...stems.map(async (value) => {
+      const entry = await reader.entry(value, KIND.stem);
+      if (entry) return entry;
+      // A word that is its own stem, and the only word with it, stands for the stem.
+      const same = await reader.entry(value, KIND.word);
+      return same && same.flags & FLAG.ownStem ? same : undefined;
+    }),
+  ]);
+  if (holds(own)) {
+    candidates.push(candidateOf(own, SIMILARITY.exact, true));
+    forms.terms.add(own.term);
+  }
+  if (own && own.flags & FLAG.ownStem) forms.stems.add(own.term);
+  stemEntries.forEach((entry, index) => {
+    if (!holds(entry)) return;
+    candidates.push(candidateOf(entry, SIMILARITY.stem, false));
+    forms.stems.add(stems[index] ?? entry.term);
+  });
+  if (options.prefix && word.term.length >= 2) {
+    for (const completion of await reader.completions(word.term)) {
+      const coverage = word.term.length / completion.term.length;
+      candidates.push(candidateOf(completion, 0.6 + 0.3 * coverage, false));
+      forms.terms.add(completion.term);
+    }
+  }
+  const spellings = spellingsOf(word);
+  const found = [
+    ...organizations.match(spellings, { prefix: options.prefix, typos: false }),
+    ...(options.loose ? organizations.matchStems(stemsOf(word)) : []),
+  ];
+  // A name is also looked up by its other spellings; so is a word not in the index as typed
+  // (another language's spelling of a name, say, which its stem alone would not reach).
+  const otherSpellings = own === undefined || (own.flags & FLAG.name) !== 0;
+  const nothing = () => candidates.length === 0 && found.length === 0;
+
+  if (options.loose && otherSpellings) {
+    // Other spellings of a name: Latin for a Cyrillic name, and the name's key in any script.
+    const latin = spellings.filter((spelling) => spelling !== word.term);
+    const keys = nameKeys(word.lower);
+    const [latinEntries, keyEntries] = await Promise.all([
+      Promise.all(latin.map((spelling) => reader.entry(spelling, KIND.word))),
+      Promise.all(keys.map((key) => reader.entry(key, KIND.key))),
+    ]);
+    for (const entry of latinEntries) {
+      if (!holds(entry)) continue;
+      candidates.push(candidateOf(entry, SIMILARITY.exact, true));
+      forms.terms.add(entry.term);
+    }
+    keyEntries.forEach((entry, index) => {
+      if (!holds(entry)) return;
+      candidates.push(candidateOf(entry, SIMILARITY.key, false));
+      forms.keys.add(keys[index] ?? entry.term);
+    });
+  }
+
+  if (options.loose && nothing()) {
+    const typos = await reader.typos(word.term);
+    const entries = await Promise.all(typos.map((typo) => reader.entry(typo.term, KIND.word)));
+    entries.forEach((entry, index) => {
+      if (!holds(entry)) return;
+      const edits = typos[index]?.edits ?? 1;
+      candidates.push(candidateOf(entry, SIMILARITY.typo - SIMILARITY.typoStep * edits, false));
+      forms.terms.add(entry.term);
+    });
+    if (candidates.length === 0) {
+      found.push(...organizations.match(spellings, { prefix: false, typos: true }));
+    }
+  }
+  return { candidates, organizations: found };
+}

@@ -1,0 +1,231 @@
+import { dateKey } from '../../corpus/dates.ts';
+import type { Corpus, Publication } from '../../corpus/schema.ts';
+import { htmlToText } from '../analysis/html-text.ts';
+import { createSearchCore } from '../core/search-core.ts';
+import type { DataSource } from '../core/data-source.ts';
+import { DEFAULT_REQUEST, type CorpusMeta, type StartData } from '../protocol.ts';
+import { COLUMNS_CHUNK, encodeColumns, sliceColumns, type Columns } from './columns.ts';
+import { CATALOG_SIZE, type Card, type Catalog, type PublicationFile } from './data-schemas.ts';
+import { dataFiles } from './files.ts';
+import {
+  IndexBuilder,
+  type FileSink,
+  type IndexOptions,
+  type IndexSummary,
+} from './build-index.ts';
+
+/**
+ * Turns a validated corpus into every data file the app loads (docs/index-format.md): the
+ * columns, one card a publication, catalog chunks for exports, one file a publication, the term
+ * index, and the start data with the first page. Publications are read one at a time through
+ * `source`, so an archive larger than memory streams through (the build reads bodies from the
+ * corpus file again, by offset; tests hand over a corpus in memory).
+ */
+
+export type CorpusSource = {
+  /** The corpus; its publications may lack their bodies. */
+  corpus: Corpus;
+  /** Publication `index` (of `corpus.publications`), whole. */
+  publication(index: number): Publication;
+};
+
+/** Where the files go, and how they are read back (the start data runs a search over them). */
+export type DataStore = { write: FileSink; read(name: string): Uint8Array };
+
+export type BuildOptions = {
+  index?: Partial<IndexOptions>;
+  /** Called now and then with how many publications are done. */
+  progress?: (done: number, total: number) => void;
+};
+
+export type BuildResult = { start: StartData; index: IndexSummary };
+
+function compareIds(a: string, b: string) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The publications' order in the data: newest first, then by id. */
+function newestFirst(publications: readonly Publication[]): number[] {
+  const keys = publications.map((publication) => dateKey(publication.date) ?? 0);
+  return publications
+    .map((_, index) => index)
+    .sort(
+      (a, b) =>
+        (keys[b] ?? 0) - (keys[a] ?? 0) ||
+        compareIds(publications[a]?.id ?? '', publications[b]?.id ?? ''),
+    );
+}
+
+function languagesByUse(publications: readonly Publication[], fallback: string): string[] {
+  const counts = new Map<string, number>();
+  for (const publication of publications) {
+    const language = publication.language ?? fallback;
+    counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
+    .map(([language]) => language);
+}
+
+function yearRange(publications: readonly Publication[]): CorpusMeta['years'] {
+  let range: CorpusMeta['years'] = null;
+  for (const publication of publications) {
+    const year = Number(publication.date.slice(0, 4));
+    range = range
+      ? { first: Math.min(range.first, year), last: Math.max(range.last, year) }
+      : { first: year, last: year };
+  }
+  return range;
+}
+
+function buildColumns(
+  ordered: readonly Publication[],
+  corpus: Corpus,
+  languages: readonly string[],
+  fallback: string,
+): Columns {
+  const typeIndex = new Map(corpus.types.map((type, index) => [type.id, index]));
+  const organizationIndex = new Map(corpus.organizations.map((org, index) => [org.id, index]));
+  const languageIndex = new Map(languages.map((tag, index) => [tag, index]));
+  const count = ordered.length;
+  const organizationStarts = new Uint32Array(count + 1);
+  const organizations: number[] = [];
+  ordered.forEach((publication, doc) => {
+    organizationStarts[doc] = organizations.length;
+    for (const id of publication.organizations) {
+      const index = organizationIndex.get(id);
+      if (index !== undefined) organizations.push(index);
+    }
+  });
+  organizationStarts[count] = organizations.length;
+  return {
+    count,
+    types: Uint16Array.from(ordered, (p) => typeIndex.get(p.type) ?? 0),
+    languages: Uint16Array.from(ordered, (p) => languageIndex.get(p.language ?? fallback) ?? 0),
+    dates: Uint32Array.from(ordered, (p) => dateKey(p.date) ?? 0),
+    organizationStarts,
+    organizations: Uint16Array.from(organizations),
+  };
+}
+
+function catalogs(ordered: readonly Publication[]): Catalog[] {
+  const chunks: Catalog[] = [];
+  for (let first = 0; first < ordered.length; first += CATALOG_SIZE) {
+    const slice = ordered.slice(first, first + CATALOG_SIZE);
+    chunks.push({
+      first,
+      ids: slice.map((p) => p.id),
+      titles: slice.map((p) => p.title),
+      dates: slice.map((p) => p.date),
+      urls: slice.map((p) => p.url ?? ''),
+    });
+  }
+  return chunks;
+}
+
+export function corpusMeta(corpus: Corpus): CorpusMeta {
+  const language = corpus.language ?? 'en';
+  return {
+    name: corpus.name,
+    language,
+    types: corpus.types.map(({ id, label }) => ({ id, label })),
+    organizations: corpus.organizations.map(({ id, name, aliases, url }) => ({
+      id,
+      name,
+      ...(aliases ? { aliases } : {}),
+      ...(url ? { url } : {}),
+    })),
+    languages: languagesByUse(corpus.publications, language),
+    publicationCount: corpus.publications.length,
+    years: yearRange(corpus.publications),
+  };
+}
+
+const decoder = new TextDecoder();
+
+/** A data source over a store: what the search core reads, as the worker would fetch it. */
+export function storeSource(store: Pick<DataStore, 'read'>): DataSource {
+  return { read: (name) => store.read(name) };
+}
+
+export async function buildData(
+  source: CorpusSource,
+  store: DataStore,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
+  const { corpus } = source;
+  const meta = corpusMeta(corpus);
+  const order = newestFirst(corpus.publications);
+  const ordered = order.map((index) => corpus.publications[index] as Publication);
+  const titles = new Map(corpus.publications.map((p) => [p.id, p.title]));
+
+  const columns = buildColumns(ordered, corpus, meta.languages, meta.language);
+  for (let from = 0, chunk = 0; from < Math.max(1, columns.count); from += COLUMNS_CHUNK, chunk++) {
+    const to = Math.min(columns.count, from + COLUMNS_CHUNK);
+    store.write(dataFiles.columns(chunk), encodeColumns(sliceColumns(columns, from, to)));
+  }
+  catalogs(ordered).forEach((chunk, index) => {
+    store.write(dataFiles.catalog(index), JSON.stringify(chunk));
+  });
+
+  const index = new IndexBuilder(options.index);
+  order.forEach((fileIndex, doc) => {
+    const publication = source.publication(fileIndex);
+    const language = publication.language ?? meta.language;
+    const file: PublicationFile = {
+      doc,
+      publication: { ...publication, language },
+      translations: Object.entries(publication.translations ?? {}).flatMap(([lang, id]) => {
+        const title = titles.get(id);
+        return title === undefined ? [] : [{ language: lang, id, title }];
+      }),
+    };
+    store.write(dataFiles.publication(publication.id), JSON.stringify(file));
+    const card: Card = {
+      id: publication.id,
+      title: publication.title,
+      summary: publication.summary ?? '',
+      date: publication.date,
+    };
+    store.write(dataFiles.card(doc), JSON.stringify(card));
+    index.addDocument(doc, {
+      language,
+      title: publication.title,
+      summary: publication.summary ?? '',
+      tags: publication.tags ?? [],
+      body: publication.body ? htmlToText(publication.body) : '',
+    });
+    if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
+  });
+  const summary = index.finish(store.write);
+
+  const core = createSearchCore(meta, columns, storeSource(store));
+  const start: StartData = { ...meta, first: await core.search(DEFAULT_REQUEST) };
+  store.write(dataFiles.start, JSON.stringify(start));
+  return { start, index: summary };
+}
+
+/** A store in memory, for tests and for small builds. */
+export function memoryStore(): DataStore & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
+  return {
+    files,
+    write: (name, content) =>
+      files.set(name, typeof content === 'string' ? encoder.encode(content) : content),
+    read: (name) => {
+      const content = files.get(name);
+      if (!content) throw new Error(`no data file ${name}`);
+      return content;
+    },
+  };
+}
+
+/** A corpus held in memory, as a source (tests, small corpora). */
+export function corpusSource(corpus: Corpus): CorpusSource {
+  return { corpus, publication: (index) => corpus.publications[index] as Publication };
+}
+
+export function readText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}

@@ -1,0 +1,974 @@
+import { nameKeys } from '../analysis/name-key.ts';
+import { stem, stemLanguageOf } from '../analysis/stem.ts';
+import { foldText, words } from '../analysis/text.ts';
+import { hasCyrillic, latinSpellings } from '../analysis/transliterate.ts';
+import { VarintReader, VarintWriter } from './binary-pack.ts';
+import { BytePool } from './byte-pool.ts';
+import { TokenTable } from './token-table.ts';
+import { indexFiles } from './files.ts';
+import {
+  FIELD,
+  FLAG,
+  KIND,
+  PACK,
+  PACK_FILE_BYTES,
+  POSITION_BASE,
+  TAG_STRIDE,
+  compareEntries,
+  encodeBlock,
+  encodeBodyPostings,
+  writePositions,
+  encodeTextPostings,
+  type Completion,
+  type Directory,
+  type Entry,
+  type FuzzyBlock,
+  type FuzzyDirectory,
+  type Kind,
+  type Location,
+  type PackKind,
+  type PositionChunk,
+} from './format.ts';
+
+/**
+ * Builds the term index (docs/index-format.md) one publication at a time, in publication order, so
+ * that a large archive streams through it: postings grow in a byte pool, one stream a term, and
+ * are cut into blocks, companions and packs at the end. `finish` hands every file to `write`.
+ */
+
+export type IndexOptions = {
+  /** Bytes a block aims at (terms, counts, short lists of text postings). */
+  blockBytes: number;
+  /** Bytes a block's companion (its body postings) may reach before the block is closed. */
+  companionBytes: number;
+  /** Text postings up to this many bytes travel in the block; longer ones in a pack. */
+  inlineTextBytes: number;
+  /** Body postings up to this many bytes travel in the companion; longer ones in a pack. */
+  companionListBytes: number;
+  /** Bytes of positions a chunk holds at most, so a phrase fetches only what it needs. */
+  positionChunkBytes: number;
+  /** Words a block of a fuzzy list holds. */
+  fuzzyBlockTerms: number;
+  /** Words a busy prefix lists. */
+  completions: number;
+};
+
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
+  blockBytes: 16 * 1024,
+  companionBytes: 24 * 1024,
+  inlineTextBytes: 48,
+  companionListBytes: 2048,
+  positionChunkBytes: 8 * 1024,
+  fuzzyBlockTerms: 768,
+  completions: 8,
+};
+
+/** What the index reads of a publication; `body` is plain text. */
+export type IndexDocument = {
+  language: string;
+  title: string;
+  summary: string;
+  tags: readonly string[];
+  body: string;
+};
+
+export type FileSink = (name: string, content: Uint8Array | string) => void;
+
+export type IndexSummary = {
+  blocks: number;
+  words: number;
+  stems: number;
+  keys: number;
+  prefixes: number;
+  /** Pack files per stream. */
+  packs: Record<'text' | 'body' | 'positions', number>;
+  fuzzyBlocks: number;
+};
+
+const BODY_BIT = 8;
+/** A word is a name when at least this share of its occurrences has a capital letter. */
+const NAME_SHARE = 0.5;
+const MAX_LOOKUP_LENGTH = 64;
+
+/** A stream of pack files: bytes appended, cut into files of a fixed size as they fill. */
+class PackWriter {
+  private buffer: Uint8Array;
+  private used = 0;
+  private written = 0;
+  files = 0;
+
+  constructor(
+    private readonly kind: PackKind,
+    private readonly write: FileSink,
+  ) {
+    this.buffer = new Uint8Array(PACK_FILE_BYTES[kind]);
+  }
+
+  /** Appends bytes; returns where they start in the stream. */
+  append(bytes: Uint8Array): number {
+    const offset = this.written * this.buffer.length + this.used;
+    let from = 0;
+    while (from < bytes.length) {
+      const room = this.buffer.length - this.used;
+      const part = Math.min(room, bytes.length - from);
+      this.buffer.set(bytes.subarray(from, from + part), this.used);
+      this.used += part;
+      from += part;
+      if (this.used === this.buffer.length) this.flush();
+    }
+    return offset;
+  }
+
+  private flush() {
+    if (this.used === 0) return;
+    this.write(indexFiles.pack(this.kind, this.written), this.buffer.slice(0, this.used));
+    this.written += 1;
+    this.files = this.written;
+    this.used = 0;
+  }
+
+  close() {
+    this.flush();
+  }
+}
+
+/** One source's postings, decoded: per publication its bits and positions. */
+type Decoded = { docs: number[]; bits: number[]; text: number[][]; body: number[][] };
+
+/**
+ * An entry before it is written. `alias`: the word whose postings it shares, as they are (a Latin
+ * spelling of one Cyrillic word, a stem or a name key only one word has), so they are stored once.
+ */
+type Pending = { term: string; kind: Kind; flags: number; sources: number[]; alias?: number };
+
+/** Postings decoded flat: per publication its bits, and where its positions are in the lists. */
+type Flat = {
+  docs: number[];
+  bits: number[];
+  /** Positions of publication `i` are `textPositions[textStarts[i] … textStarts[i + 1])`. */
+  textStarts: number[];
+  textPositions: number[];
+  bodyStarts: number[];
+  bodyPositions: number[];
+};
+
+function flatOf(decoded: Decoded): Flat {
+  const flat: Flat = {
+    docs: decoded.docs,
+    bits: decoded.bits,
+    textStarts: [0],
+    textPositions: [],
+    bodyStarts: [0],
+    bodyPositions: [],
+  };
+  decoded.docs.forEach((_, index) => {
+    flat.textPositions.push(...(decoded.text[index] ?? []));
+    flat.bodyPositions.push(...(decoded.body[index] ?? []));
+    flat.textStarts.push(flat.textPositions.length);
+    flat.bodyStarts.push(flat.bodyPositions.length);
+  });
+  return flat;
+}
+
+type OpenBlock = {
+  entries: Entry[];
+  bytes: number;
+  companion: Uint8Array[];
+  companionBytes: number;
+};
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) {
+      out.push(x as number);
+      i++;
+    } else if (x === undefined || y < x) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** A growable typed array of unsigned 32-bit counts, one per word or stem. */
+class Counts {
+  values = new Uint32Array(1024);
+
+  ensure(size: number) {
+    if (size <= this.values.length) return;
+    const grown = new Uint32Array(Math.max(size, this.values.length * 2));
+    grown.set(this.values);
+    this.values = grown;
+  }
+}
+
+/** A growable typed array of signed 32-bit numbers, filled with `fill`. */
+class Numbers {
+  values: Int32Array;
+
+  constructor(private readonly fill: number) {
+    this.values = new Int32Array(1024).fill(fill);
+  }
+
+  ensure(size: number) {
+    if (size <= this.values.length) return;
+    const grown = new Int32Array(Math.max(size, this.values.length * 2)).fill(this.fill);
+    grown.set(this.values);
+    this.values = grown;
+  }
+}
+
+/** A word's place in a publication: body positions are told apart by this bit. */
+const BODY_POSITION = 2 ** 21;
+const WORD_SCALE = 2 ** 22;
+const MAX_POSITION = BODY_POSITION - 1;
+/** The stemmer classes a publication's language falls in (see stemLanguageOf). */
+const LANGUAGE_CLASSES = ['be', 'ru', 'en', 'other'] as const;
+
+function languageClass(language: string): number {
+  const index = LANGUAGE_CLASSES.indexOf(language as (typeof LANGUAGE_CLASSES)[number]);
+  return index < 0 ? LANGUAGE_CLASSES.length - 1 : index;
+}
+
+function fieldOf(position: number): number {
+  if (position < POSITION_BASE.summary) return FIELD.title;
+  if (position < POSITION_BASE.tags) return FIELD.summary;
+  return FIELD.tags;
+}
+
+export class IndexBuilder {
+  private readonly options: IndexOptions;
+  private readonly pool = new BytePool();
+  // Words: id by term, and per id its stream, last publication and counts.
+  private readonly wordIds = new Map<string, number>();
+  private readonly wordTerms: string[] = [];
+  private readonly wordStreams = new Numbers(-1);
+  private readonly wordLast = new Numbers(-1);
+  private readonly wordOccurrences = new Counts();
+  private readonly wordCapitals = new Counts();
+  /** How a word is written before folding, where that differs (Cyrillic й, ў, ё). */
+  private readonly wordLower = new Map<number, string>();
+  /** Per stemmer class, each word's stem (-2: not yet known, -1: none). */
+  private readonly wordStems = LANGUAGE_CLASSES.map(() => new Numbers(-2));
+  // Stems: the same, without positions; and whether one word alone has the stem.
+  private readonly stemIds = new Map<string, number>();
+  private readonly stemTerms: string[] = [];
+  private readonly stemStreams = new Numbers(-1);
+  private readonly stemLast = new Numbers(-1);
+  private readonly stemFirstWord = new Numbers(-1);
+  private readonly stemShared: boolean[] = [];
+  private readonly stemSeen = new Numbers(-1);
+  private readonly stemBits = new Counts();
+  /** Each distinct token as written: its words (a token may hold several) and capitals. */
+  private readonly tokens = new TokenTable((raw) => {
+    const found = words(raw);
+    return {
+      ids: found.map((word) => this.wordId(word.term, word.lower)),
+      capital: found[0]?.capital ?? false,
+    };
+  });
+  private keys = new Float64Array(4096);
+  private lastDoc = -1;
+
+  constructor(options: Partial<IndexOptions> = {}) {
+    this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
+  }
+
+  addDocument(doc: number, document: IndexDocument) {
+    if (doc <= this.lastDoc) throw new Error('publications must be added in order');
+    this.lastDoc = doc;
+    // Every word of the publication as one number: word id, body or not, position. Sorted, they
+    // group by word, in position order, with no object per occurrence.
+    let length = 0;
+    const note = (text: string, base: number) => {
+      let position = 0;
+      this.tokens.scan(text, ({ ids, capital }) => {
+        for (const id of ids) {
+          if (length === this.keys.length) {
+            const grown = new Float64Array(this.keys.length * 2);
+            grown.set(this.keys);
+            this.keys = grown;
+          }
+          const at = Math.min(
+            base + position,
+            base >= BODY_POSITION ? BODY_POSITION + MAX_POSITION : MAX_POSITION,
+          );
+          this.keys[length++] = id * WORD_SCALE + at;
+          this.wordOccurrences.values[id] = (this.wordOccurrences.values[id] ?? 0) + 1;
+          if (capital) this.wordCapitals.values[id] = (this.wordCapitals.values[id] ?? 0) + 1;
+          position++;
+        }
+      });
+    };
+    note(document.title, POSITION_BASE.title);
+    note(document.summary, POSITION_BASE.summary);
+    document.tags.forEach((tag, index) => note(tag, POSITION_BASE.tags + index * TAG_STRIDE));
+    note(document.body, BODY_POSITION);
+    const sorted = this.keys.subarray(0, length).sort();
+
+    const languageIndex = languageClass(document.language);
+    const stems: number[] = [];
+    const text: number[] = [];
+    const body: number[] = [];
+    let start = 0;
+    while (start < length) {
+      const id = Math.floor((sorted[start] ?? 0) / WORD_SCALE);
+      text.length = 0;
+      body.length = 0;
+      let fields = 0;
+      let end = start;
+      for (; end < length; end++) {
+        const key = sorted[end] ?? 0;
+        if (Math.floor(key / WORD_SCALE) !== id) break;
+        const at = key - id * WORD_SCALE;
+        if (at >= BODY_POSITION) body.push(at - BODY_POSITION);
+        else {
+          text.push(at);
+          fields |= fieldOf(at);
+        }
+      }
+      if (body.length > 0) fields |= BODY_BIT;
+      this.writeWord(id, doc, fields, text, body);
+      const stemId = this.stemOf(id, languageIndex, document.language);
+      if (stemId >= 0) {
+        if (this.stemSeen.values[stemId] !== doc) {
+          this.stemSeen.values[stemId] = doc;
+          this.stemBits.values[stemId] = 0;
+          stems.push(stemId);
+          if (this.stemFirstWord.values[stemId] !== id) {
+            if (this.stemFirstWord.values[stemId] === -1) this.stemFirstWord.values[stemId] = id;
+            else this.stemShared[stemId] = true;
+          }
+        } else if (this.stemFirstWord.values[stemId] !== id) {
+          this.stemShared[stemId] = true;
+        }
+        this.stemBits.values[stemId] = (this.stemBits.values[stemId] ?? 0) | fields;
+      }
+      start = end;
+    }
+    for (const stemId of stems) this.writeStem(stemId, doc, this.stemBits.values[stemId] ?? 0);
+  }
+
+  private wordId(term: string, lower: string): number {
+    let id = this.wordIds.get(term);
+    if (id === undefined) {
+      id = this.wordTerms.length;
+      this.wordIds.set(term, id);
+      this.wordTerms.push(term);
+      const size = id + 1;
+      this.wordStreams.ensure(size);
+      this.wordLast.ensure(size);
+      this.wordOccurrences.ensure(size);
+      this.wordCapitals.ensure(size);
+      for (const stems of this.wordStems) stems.ensure(size);
+      this.wordStreams.values[id] = this.pool.create();
+      if (lower !== term) this.wordLower.set(id, lower);
+    }
+    return id;
+  }
+
+  /** A word's stem under the stemmer a publication in this language uses (-1: none). */
+  private stemOf(id: number, languageIndex: number, language: string): number {
+    const cache = this.wordStems[languageIndex] as Numbers;
+    const known = cache.values[id] ?? -2;
+    if (known !== -2) return known;
+    const lower = this.wordLower.get(id) ?? this.wordTerms[id] ?? '';
+    const reader = stemLanguageOf(lower, language);
+    const found = reader ? this.stemId(foldText(stem(lower, reader))) : -1;
+    cache.values[id] = found;
+    return found;
+  }
+
+  /** A word's record for one publication: gap, bits, then its text and body positions. */
+  private writeWord(id: number, doc: number, fields: number, text: number[], body: number[]) {
+    const stream = this.wordStreams.values[id] ?? 0;
+    this.pool.writeVarint(stream, doc - (this.wordLast.values[id] ?? -1) - 1);
+    this.pool.writeVarint(stream, fields);
+    for (const list of [text, body]) {
+      if (list.length === 0) continue;
+      this.pool.writeVarint(stream, list.length);
+      let previous = 0;
+      for (const position of list) {
+        this.pool.writeVarint(stream, position - previous);
+        previous = position;
+      }
+    }
+    this.wordLast.values[id] = doc;
+  }
+
+  private stemId(term: string): number {
+    let id = this.stemIds.get(term);
+    if (id === undefined) {
+      id = this.stemTerms.length;
+      this.stemIds.set(term, id);
+      this.stemTerms.push(term);
+      const size = id + 1;
+      this.stemStreams.ensure(size);
+      this.stemLast.ensure(size);
+      this.stemFirstWord.ensure(size);
+      this.stemSeen.ensure(size);
+      this.stemBits.ensure(size);
+      this.stemStreams.values[id] = this.pool.create();
+      this.stemShared.push(false);
+    }
+    return id;
+  }
+
+  private writeStem(id: number, doc: number, bits: number) {
+    const stream = this.stemStreams.values[id] ?? 0;
+    this.pool.writeVarint(stream, doc - (this.stemLast.values[id] ?? -1) - 1);
+    this.pool.writeVarint(stream, bits);
+    this.stemLast.values[id] = doc;
+  }
+
+  /** One word's postings, flat, straight from its stream. */
+  private decodeFlat(id: number, positions: boolean): Flat {
+    const bytes = this.pool.read(this.wordStreams.values[id] ?? 0);
+    const reader = new VarintReader(bytes, 0);
+    const flat: Flat = {
+      docs: [],
+      bits: [],
+      textStarts: [0],
+      textPositions: [],
+      bodyStarts: [0],
+      bodyPositions: [],
+    };
+    let doc = -1;
+    while (reader.position < bytes.length) {
+      doc += reader.read() + 1;
+      const bits = reader.read();
+      flat.docs.push(doc);
+      flat.bits.push(bits);
+      for (const body of [false, true]) {
+        if (!(bits & (body ? BODY_BIT : 7))) continue;
+        const into = body ? flat.bodyPositions : flat.textPositions;
+        const count = reader.read();
+        let position = 0;
+        for (let i = 0; i < count; i++) {
+          position += reader.read();
+          if (positions) into.push(position);
+        }
+      }
+      flat.textStarts.push(flat.textPositions.length);
+      flat.bodyStarts.push(flat.bodyPositions.length);
+    }
+    return flat;
+  }
+
+  private decodeWord(id: number, positions: boolean): Decoded {
+    const bytes = this.pool.read(this.wordStreams.values[id] ?? 0);
+    const reader = new VarintReader(bytes, 0);
+    const decoded: Decoded = { docs: [], bits: [], text: [], body: [] };
+    let doc = -1;
+    while (reader.position < bytes.length) {
+      doc += reader.read() + 1;
+      const bits = reader.read();
+      decoded.docs.push(doc);
+      decoded.bits.push(bits);
+      for (const [present, into] of [
+        [bits & 7, decoded.text],
+        [bits & BODY_BIT, decoded.body],
+      ] as const) {
+        if (!present) {
+          into.push([]);
+          continue;
+        }
+        const count = reader.read();
+        const list: number[] = [];
+        let position = 0;
+        for (let i = 0; i < count; i++) {
+          position += reader.read();
+          if (positions) list.push(position);
+        }
+        into.push(list);
+      }
+    }
+    return decoded;
+  }
+
+  private decodeStem(id: number): Decoded {
+    const bytes = this.pool.read(this.stemStreams.values[id] ?? 0);
+    const reader = new VarintReader(bytes, 0);
+    const decoded: Decoded = { docs: [], bits: [], text: [], body: [] };
+    let doc = -1;
+    while (reader.position < bytes.length) {
+      doc += reader.read() + 1;
+      decoded.docs.push(doc);
+      decoded.bits.push(reader.read());
+    }
+    return decoded;
+  }
+
+  /** Several sources' postings as one: bits joined, positions merged. */
+  private union(parts: Decoded[]): Decoded {
+    if (parts.length === 1) return parts[0] as Decoded;
+    const byDoc = new Map<number, { bits: number; text: number[]; body: number[] }>();
+    for (const part of parts) {
+      part.docs.forEach((doc, index) => {
+        const known = byDoc.get(doc);
+        const text = part.text[index] ?? [];
+        const body = part.body[index] ?? [];
+        if (!known) byDoc.set(doc, { bits: part.bits[index] ?? 0, text, body });
+        else {
+          known.bits |= part.bits[index] ?? 0;
+          known.text = mergeSorted(known.text, text);
+          known.body = mergeSorted(known.body, body);
+        }
+      });
+    }
+    const docs = [...byDoc.keys()].sort((a, b) => a - b);
+    return {
+      docs,
+      bits: docs.map((doc) => byDoc.get(doc)?.bits ?? 0),
+      text: docs.map((doc) => byDoc.get(doc)?.text ?? []),
+      body: docs.map((doc) => byDoc.get(doc)?.body ?? []),
+    };
+  }
+
+  /** The entries of the vocabulary, sorted: words (and Latin spellings), stems, name keys. */
+  private pendingEntries(): { pending: Pending[]; ownStem: Set<number> } {
+    const words = new Map<string, { flags: number; sources: number[] }>();
+    const keys = new Map<string, Set<number>>();
+    const isName = (id: number) => {
+      const occurrences = this.wordOccurrences.values[id] ?? 0;
+      return occurrences > 0 && (this.wordCapitals.values[id] ?? 0) >= occurrences * NAME_SHARE;
+    };
+    this.wordTerms.forEach((term, id) => {
+      words.set(term, { flags: isName(id) ? FLAG.name : 0, sources: [id] });
+    });
+    this.wordTerms.forEach((term, id) => {
+      if (!/\p{L}/u.test(term)) return;
+      const lower = this.wordLower.get(id) ?? term;
+      const name = isName(id);
+      // A Cyrillic word is also found, and quoted, by its Latin spellings (docs/decisions/009).
+      if (hasCyrillic(lower)) {
+        for (const spelling of latinSpellings(lower)) {
+          const latin = foldText(spelling);
+          if (latin === term || latin.length < 2) continue;
+          const known = words.get(latin);
+          const flags = name ? FLAG.name : 0;
+          if (known) {
+            known.sources.push(id);
+            known.flags |= flags;
+          } else words.set(latin, { flags: flags | FLAG.spelling, sources: [id] });
+        }
+      }
+      if (!name) return;
+      for (const key of nameKeys(lower)) {
+        let set = keys.get(key);
+        if (!set) keys.set(key, (set = new Set()));
+        set.add(id);
+      }
+    });
+    const pending: Pending[] = [];
+    const ownStem = new Set<number>();
+    /** A word whose own entry holds its postings alone, so others may share them. */
+    const shareable = (id: number | undefined) =>
+      id !== undefined && words.get(this.wordTerms[id] ?? '')?.sources.length === 1
+        ? id
+        : undefined;
+    this.stemTerms.forEach((term, id) => {
+      const word = this.stemFirstWord.values[id] ?? -1;
+      if (!this.stemShared[id] && this.wordTerms[word] === term) {
+        ownStem.add(word);
+        return;
+      }
+      const alias = this.stemShared[id] ? undefined : shareable(word);
+      pending.push({
+        term,
+        kind: KIND.stem,
+        flags: 0,
+        sources: [id],
+        ...(alias !== undefined ? { alias } : {}),
+      });
+    });
+    for (const [term, { flags, sources }] of words) {
+      const [only] = sources;
+      const own = sources.length === 1 && ownStem.has(only ?? -1) ? FLAG.ownStem : 0;
+      const alias =
+        sources.length === 1 && this.wordTerms[only ?? -1] !== term ? shareable(only) : undefined;
+      pending.push({
+        term,
+        kind: KIND.word,
+        flags: flags | own,
+        sources,
+        ...(alias !== undefined ? { alias } : {}),
+      });
+    }
+    for (const [term, set] of keys) {
+      const sources = [...set];
+      const alias = sources.length === 1 ? shareable(sources[0]) : undefined;
+      pending.push({
+        term,
+        kind: KIND.key,
+        flags: 0,
+        sources,
+        ...(alias !== undefined ? { alias } : {}),
+      });
+    }
+    pending.sort(compareEntries);
+    return { pending, ownStem };
+  }
+
+  finish(write: FileSink): IndexSummary {
+    const options = this.options;
+    const packs = {
+      text: new PackWriter(PACK.text, write),
+      body: new PackWriter(PACK.body, write),
+      positions: new PackWriter(PACK.positions, write),
+    };
+    const { pending } = this.pendingEntries();
+    const blocks: OpenBlock[] = [];
+    let block: OpenBlock = { entries: [], bytes: 0, companion: [], companionBytes: 0 };
+    const wordEntries: Entry[] = [];
+    const counts = { words: 0, stems: 0, keys: 0 };
+
+    /** Positions of the postings `index` lists, in chunks of about `positionChunkBytes`. */
+    const positionChunks = (
+      index: readonly number[],
+      starts: readonly number[],
+      positions: readonly number[],
+    ): PositionChunk[] => {
+      const chunks: PositionChunk[] = [];
+      let first = 0;
+      while (first < index.length) {
+        const out = new VarintWriter(256);
+        let end = first;
+        while (end < index.length && (end === first || out.length < options.positionChunkBytes)) {
+          const at = index[end] ?? 0;
+          writePositions(out, positions, starts[at] ?? 0, starts[at + 1] ?? 0);
+          end++;
+        }
+        const encoded = out.finish();
+        const offset = packs.positions.append(encoded);
+        chunks.push({
+          first,
+          location: { in: 'pack', pack: PACK.positions, offset, length: encoded.length },
+        });
+        first = end;
+      }
+      return chunks;
+    };
+
+    const closeBlockIfFull = (term: string, size: number, companion: number) => {
+      const previous = block.entries.at(-1);
+      const full =
+        block.bytes + size > options.blockBytes ||
+        block.companionBytes + companion > options.companionBytes;
+      if (full && previous && previous.term !== term) {
+        blocks.push(block);
+        block = { entries: [], bytes: 0, companion: [], companionBytes: 0 };
+      }
+    };
+
+    /** Each word's own entry (when its postings are its alone), for entries sharing them. */
+    const entryOfWord = new Map<number, Entry>();
+    const aliases: { entry: Entry; word: number; positions: boolean }[] = [];
+
+    for (const item of pending) {
+      if (item.kind === KIND.word) counts.words++;
+      else if (item.kind === KIND.stem) counts.stems++;
+      else counts.keys++;
+      if (item.alias !== undefined) {
+        const size = item.term.length * 2 + 16;
+        closeBlockIfFull(item.term, size, 0);
+        const entry: Entry = {
+          term: item.term,
+          kind: item.kind,
+          flags: item.flags,
+          textCount: 0,
+          bodyCount: 0,
+          text: null,
+          body: null,
+          textPositions: [],
+          bodyPositions: [],
+          completions: [],
+        };
+        aliases.push({ entry, word: item.alias, positions: item.kind === KIND.word });
+        block.entries.push(entry);
+        block.bytes += size;
+        if (item.kind === KIND.word) wordEntries.push(entry);
+        continue;
+      }
+      const positions = item.kind === KIND.word;
+      const flat =
+        item.kind === KIND.stem
+          ? flatOf(this.decodeStem(item.sources[0] ?? 0))
+          : item.sources.length === 1
+            ? this.decodeFlat(item.sources[0] ?? 0, positions)
+            : flatOf(this.union(item.sources.map((id) => this.decodeWord(id, positions))));
+      const textIndex: number[] = [];
+      const bodyIndex: number[] = [];
+      const textDocs: number[] = [];
+      const textFields: number[] = [];
+      const bodyDocs: number[] = [];
+      flat.docs.forEach((doc, index) => {
+        const bits = flat.bits[index] ?? 0;
+        if (bits & 7) {
+          textIndex.push(index);
+          textDocs.push(doc);
+          textFields.push(bits & 7);
+        }
+        if (bits & BODY_BIT) {
+          bodyIndex.push(index);
+          bodyDocs.push(doc);
+        }
+      });
+      const textBytes = textDocs.length > 0 ? encodeTextPostings(textDocs, textFields) : null;
+      const bodyBytes = bodyDocs.length > 0 ? encodeBodyPostings(bodyDocs) : null;
+      const inCompanion = bodyBytes !== null && bodyBytes.length <= options.companionListBytes;
+      const inlineText = textBytes !== null && textBytes.length <= options.inlineTextBytes;
+      const size = item.term.length * 2 + 8 + (inlineText ? (textBytes?.length ?? 0) : 8);
+      closeBlockIfFull(item.term, size, inCompanion ? (bodyBytes?.length ?? 0) : 0);
+      let text: Location | null = null;
+      if (textBytes) {
+        text = inlineText
+          ? { in: 'block', bytes: textBytes }
+          : {
+              in: 'pack',
+              pack: PACK.text,
+              offset: packs.text.append(textBytes),
+              length: textBytes.length,
+            };
+      }
+      let body: Location | null = null;
+      if (bodyBytes) {
+        if (inCompanion) {
+          body = {
+            in: 'companion',
+            block: blocks.length,
+            offset: block.companionBytes,
+            length: bodyBytes.length,
+          };
+          block.companion.push(bodyBytes);
+          block.companionBytes += bodyBytes.length;
+        } else {
+          body = {
+            in: 'pack',
+            pack: PACK.body,
+            offset: packs.body.append(bodyBytes),
+            length: bodyBytes.length,
+          };
+        }
+      }
+      const entry: Entry = {
+        term: item.term,
+        kind: item.kind,
+        flags: item.flags,
+        textCount: textDocs.length,
+        bodyCount: bodyDocs.length,
+        text,
+        body,
+        textPositions: positions
+          ? positionChunks(textIndex, flat.textStarts, flat.textPositions)
+          : [],
+        bodyPositions: positions
+          ? positionChunks(bodyIndex, flat.bodyStarts, flat.bodyPositions)
+          : [],
+        completions: [],
+      };
+      block.entries.push(entry);
+      block.bytes += size;
+      if (item.kind === KIND.word) {
+        wordEntries.push(entry);
+        const [only] = item.sources;
+        if (item.sources.length === 1 && only !== undefined && this.wordTerms[only] === item.term) {
+          entryOfWord.set(only, entry);
+        }
+      }
+    }
+    for (const { entry, word, positions } of aliases) {
+      const source = entryOfWord.get(word);
+      if (!source) throw new Error(`no postings for word ${this.wordTerms[word]}`);
+      entry.textCount = source.textCount;
+      entry.bodyCount = source.bodyCount;
+      entry.text = source.text;
+      entry.body = source.body;
+      if (positions) {
+        entry.textPositions = source.textPositions;
+        entry.bodyPositions = source.bodyPositions;
+      }
+    }
+    if (block.entries.length > 0 || blocks.length === 0) blocks.push(block);
+
+    // The directory holds, for each block, the shortest beginning of its first term that sorts
+    // after the previous block's last: all a lookup needs, in half the bytes of whole terms.
+    const firstTerms = blocks.map((open, index) =>
+      separator(blocks[index - 1]?.entries.at(-1)?.term, open.entries[0]?.term ?? ''),
+    );
+    const prefixes = this.addPrefixEntries(blocks, firstTerms, wordEntries);
+
+    blocks.forEach((open, index) => {
+      open.entries.sort(compareEntries);
+      write(indexFiles.block(index), encodeBlock(open.entries, index));
+      const companion = new Uint8Array(open.companionBytes);
+      let offset = 0;
+      for (const list of open.companion) {
+        companion.set(list, offset);
+        offset += list.length;
+      }
+      if (companion.length > 0) write(indexFiles.companion(index), companion);
+    });
+    const directory: Directory = { version: 1, blocks: firstTerms };
+    write(indexFiles.directory, JSON.stringify(directory));
+    packs.text.close();
+    packs.body.close();
+    packs.positions.close();
+    const fuzzyBlocks = this.writeFuzzy(wordEntries, write);
+    return {
+      blocks: blocks.length,
+      ...counts,
+      prefixes,
+      packs: { text: packs.text.files, body: packs.body.files, positions: packs.positions.files },
+      fuzzyBlocks,
+    };
+  }
+
+  /**
+   * For every prefix whose words run across a block boundary, an entry listing its most used
+   * words, placed where a lookup of the prefix goes (see `prefixBlock`): a reader who has typed
+   * "па" then fetches one block, not the hundred that hold words beginning so.
+   */
+  private addPrefixEntries(blocks: OpenBlock[], firstTerms: string[], wordEntries: Entry[]) {
+    const prefixes = new Set<string>();
+    for (let i = 0; i + 1 < blocks.length; i++) {
+      const last = blocks[i]?.entries.at(-1)?.term ?? '';
+      const next = blocks[i + 1]?.entries[0]?.term ?? '';
+      let shared = 0;
+      while (shared < last.length && shared < next.length && last[shared] === next[shared]) {
+        shared++;
+      }
+      for (let length = 1; length <= Math.min(shared, MAX_LOOKUP_LENGTH); length++) {
+        const prefix = next.slice(0, length);
+        if (prefix === prefix.toLowerCase()) prefixes.add(prefix);
+      }
+    }
+    const terms = wordEntries.map((entry) => entry.term);
+    for (const prefix of prefixes) {
+      let low = 0;
+      let high = terms.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((terms[mid] ?? '') < prefix) low = mid + 1;
+        else high = mid;
+      }
+      const candidates: Entry[] = [];
+      for (let i = low; i < terms.length && (terms[i] ?? '').startsWith(prefix); i++) {
+        const entry = wordEntries[i];
+        if (entry && entry.term !== prefix) candidates.push(entry);
+      }
+      const completions: Completion[] = candidates
+        .sort(
+          (a, b) => b.textCount + b.bodyCount - (a.textCount + a.bodyCount) || compareEntries(a, b),
+        )
+        .slice(0, this.options.completions)
+        .map((entry) => ({
+          term: entry.term,
+          textCount: entry.textCount,
+          bodyCount: entry.bodyCount,
+          text: entry.text,
+          body: entry.body,
+        }));
+      const target = blocks[prefixBlock(firstTerms, prefix)];
+      target?.entries.push({
+        term: prefix,
+        kind: KIND.prefix,
+        flags: 0,
+        textCount: 0,
+        bodyCount: 0,
+        text: null,
+        body: null,
+        textPositions: [],
+        bodyPositions: [],
+        completions,
+      });
+    }
+    return prefixes.size;
+  }
+
+  /**
+   * The words by length and spelling, forwards and backwards, for typo tolerance: words as
+   * written, not the Latin spellings of Cyrillic ones (a typo is corrected to what is written).
+   */
+  private writeFuzzy(wordEntries: Entry[], write: FileSink): number {
+    const list = wordEntries
+      .filter((entry) => !(entry.flags & FLAG.spelling) && /\p{L}/u.test(entry.term))
+      .map((entry) => ({
+        term: entry.term,
+        reversed: [...entry.term].reverse().join(''),
+        count: entry.textCount + entry.bodyCount,
+      }));
+    const size = this.options.fuzzyBlockTerms;
+    const directory: FuzzyDirectory = { version: 1, forward: [], reverse: [] };
+    let files = 0;
+    for (const side of ['forward', 'reverse'] as const) {
+      const key = (item: (typeof list)[number]) => (side === 'forward' ? item.term : item.reversed);
+      list.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        return ka.length - kb.length || (ka < kb ? -1 : ka > kb ? 1 : 0);
+      });
+      for (let start = 0, n = 0; start < list.length; start += size, n++) {
+        const slice = list.slice(start, start + size);
+        const first = slice[0];
+        if (!first) break;
+        const previous = list[start - 1];
+        const sameLength = previous !== undefined && key(previous).length === key(first).length;
+        directory[side].push([
+          key(first).length,
+          sameLength ? separator(key(previous), key(first)) : '',
+        ]);
+        const content: FuzzyBlock = {
+          terms: slice.map((item) => item.term),
+          counts: slice.map((item) => item.count),
+        };
+        write(indexFiles.fuzzy(side, n), JSON.stringify(content));
+        files++;
+      }
+    }
+    write(indexFiles.fuzzyDirectory, JSON.stringify(directory));
+    return files;
+  }
+}
+
+/** The shortest beginning of `first` that sorts after `previous` (a block's directory key). */
+export function separator(previous: string | undefined, first: string): string {
+  if (previous === undefined) return '';
+  for (let length = 1; length < first.length; length++) {
+    const start = first.slice(0, length);
+    if (start > previous) return start;
+  }
+  return first;
+}
+
+/** The block a term's lookup reads: the last whose key is not after it. */
+export function blockOf(firstTerms: readonly string[], term: string): number {
+  let low = 0;
+  let high = firstTerms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((firstTerms[mid] ?? '') <= term) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(0, low - 1);
+}
+
+/**
+ * The block that lists the words beginning with `prefix`: its own block, unless the next block's
+ * key starts with it (then the next block's first term does, and the words, or the prefix entry
+ * that lists them, are there).
+ */
+export function prefixBlock(firstTerms: readonly string[], prefix: string): number {
+  const own = blockOf(firstTerms, prefix);
+  const next = firstTerms[own + 1];
+  return next !== undefined && next.startsWith(prefix) ? own + 1 : own;
+}

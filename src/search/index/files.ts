@@ -1,0 +1,30 @@
+import type { PackKind } from './format.ts';
+
+/**
+ * The names of the data files the build writes under `data/<version>/` (docs/index-format.md),
+ * in one place: the build writes them, the worker and the tests read them by these names.
+ */
+
+const PACK_PREFIX: Record<PackKind, string> = { 0: 'tp', 1: 'bp', 2: 'xp' };
+
+export const indexFiles = {
+  directory: 'index/dir.json',
+  block: (block: number) => `index/d${block}.bin`,
+  companion: (block: number) => `index/b${block}.bin`,
+  pack: (kind: PackKind, file: number) => `index/${PACK_PREFIX[kind]}${file}.bin`,
+  fuzzyDirectory: 'index/fuzzy.json',
+  fuzzy: (side: 'forward' | 'reverse', block: number) =>
+    `index/${side === 'forward' ? 'ff' : 'fr'}${block}.json`,
+};
+
+export const dataFiles = {
+  start: 'start.json',
+  /** Types, organizations, languages and dates, COLUMNS_CHUNK publications a file. */
+  columns: (chunk: number) => `columns/${chunk}.bin`,
+  /** What one result shows: one small file a publication. */
+  card: (doc: number) => `cards/${doc}.json`,
+  /** What an export lists, for many publications at once. */
+  catalog: (chunk: number) => `catalog/${chunk}.json`,
+  /** A publication's page, body included (the id is URL-encoded where it is fetched). */
+  publication: (id: string) => `publications/${id}.json`,
+};

@@ -1,0 +1,374 @@
+import { VarintReader, VarintWriter } from './binary-pack.ts';
+
+/**
+ * The term index as files (docs/index-format.md). The vocabulary (words, their stems, name keys,
+ * and completions of busy prefixes) is cut into sorted blocks; a small directory names each
+ * block's first term, so one download says which block holds a word. A block holds its terms with
+ * their counts and postings in titles, summaries and tags; the postings in bodies of the same terms
+ * live in the block's companion file, so titles can be searched while bodies are still on their
+ * way; lists too long to travel with their block live in fixed-size pack files; word positions
+ * (for phrases) too. Every file a query fetches stays small whatever the size of the archive.
+ */
+
+/** What an entry of the vocabulary is. */
+export const KIND = { word: 0, stem: 1, key: 2, prefix: 3 } as const;
+export type Kind = (typeof KIND)[keyof typeof KIND];
+
+export const FLAG = {
+  /** Mostly written with a capital letter: a name. */
+  name: 1,
+  /** Its own stem, and the only word with that stem: the word's postings are the stem's. */
+  ownStem: 2,
+  /** Only a Latin spelling of Cyrillic words, written so nowhere. */
+  spelling: 4,
+} as const;
+
+/** Where a term occurs in titles, summaries and tags (bits of a text posting). */
+export const FIELD = { title: 1, summary: 2, tags: 4 } as const;
+
+/** Positions of words in a publication's text, with gaps so that no phrase spans two fields. */
+export const POSITION_BASE = { title: 0, summary: 1_000, tags: 100_000 } as const;
+export const TAG_STRIDE = 100;
+
+/** The pack streams: long lists of text postings, of body postings, and word positions. */
+export const PACK = { text: 0, body: 1, positions: 2 } as const;
+export type PackKind = (typeof PACK)[keyof typeof PACK];
+
+/** Bytes of each file of a pack stream (the last one may be shorter). */
+export const PACK_FILE_BYTES: Record<PackKind, number> = {
+  0: 16 * 1024,
+  1: 16 * 1024,
+  2: 16 * 1024,
+};
+
+/**
+ * Where a list of bytes is: in the block itself, in the block's companion (bodies), or in a pack
+ * stream (`offset` counts from the stream's start: file `offset / PACK_FILE_BYTES`).
+ */
+export type Location =
+  | { in: 'block'; bytes: Uint8Array }
+  | { in: 'companion'; block: number; offset: number; length: number }
+  | { in: 'pack'; pack: PackKind; offset: number; length: number };
+
+/** Positions of a word, in chunks: `first` is the index of the first posting a chunk covers. */
+export type PositionChunk = { first: number; location: Location };
+
+/** A word a busy prefix may be the beginning of, with what its postings need. */
+export type Completion = {
+  term: string;
+  textCount: number;
+  bodyCount: number;
+  text: Location | null;
+  body: Location | null;
+};
+
+export type Entry = {
+  term: string;
+  kind: Kind;
+  flags: number;
+  /** Publications holding it in a title, summary or tags; in a body. */
+  textCount: number;
+  bodyCount: number;
+  text: Location | null;
+  body: Location | null;
+  textPositions: PositionChunk[];
+  bodyPositions: PositionChunk[];
+  /** Prefix entries: the most used words that begin with the prefix. */
+  completions: Completion[];
+};
+
+const BLOCK_VERSION = 1;
+const LOCATION_TAG = { none: 0, block: 1, companion: 2, pack: 3 } as const;
+
+function writeLocation(out: VarintWriter, location: Location | null, block: number) {
+  if (!location) {
+    out.write(LOCATION_TAG.none);
+  } else if (location.in === 'block') {
+    out.write(LOCATION_TAG.block);
+    out.write(location.bytes.length);
+    out.writeBytes(location.bytes);
+  } else if (location.in === 'companion') {
+    out.write(LOCATION_TAG.companion);
+    // Usually the block's own companion; a completion's may be a neighbour's (zigzag: ±).
+    const delta = location.block - block;
+    out.write(delta >= 0 ? delta * 2 : -delta * 2 - 1);
+    out.write(location.offset);
+    out.write(location.length);
+  } else {
+    out.write(LOCATION_TAG.pack);
+    out.write(location.pack);
+    out.write(location.offset);
+    out.write(location.length);
+  }
+}
+
+function readLocation(reader: VarintReader, block: number): Location | null {
+  const tag = reader.read();
+  if (tag === LOCATION_TAG.none) return null;
+  if (tag === LOCATION_TAG.block) {
+    return { in: 'block', bytes: reader.readBytes(reader.read()) };
+  }
+  if (tag === LOCATION_TAG.companion) {
+    const zigzag = reader.read();
+    const delta = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    return { in: 'companion', block: block + delta, offset: reader.read(), length: reader.read() };
+  }
+  if (tag === LOCATION_TAG.pack) {
+    const pack = reader.read();
+    if (pack !== PACK.text && pack !== PACK.body && pack !== PACK.positions) {
+      throw new Error(`unknown pack ${pack}`);
+    }
+    return { in: 'pack', pack, offset: reader.read(), length: reader.read() };
+  }
+  throw new Error(`unknown location tag ${tag}`);
+}
+
+function writeChunks(out: VarintWriter, chunks: readonly PositionChunk[], block: number) {
+  out.write(chunks.length);
+  for (const chunk of chunks) {
+    out.write(chunk.first);
+    writeLocation(out, chunk.location, block);
+  }
+}
+
+function readChunks(reader: VarintReader, block: number): PositionChunk[] {
+  const count = reader.read();
+  const chunks: PositionChunk[] = [];
+  for (let i = 0; i < count; i++) {
+    const first = reader.read();
+    const location = readLocation(reader, block);
+    if (location) chunks.push({ first, location });
+  }
+  return chunks;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A block: its terms (UTF-8, one a line: gzip finds what neighbours share), then per entry its
+ * kind, flags, counts and locations, as varints.
+ */
+export function encodeBlock(entries: readonly Entry[], block: number): Uint8Array {
+  const strings: string[] = [];
+  for (const entry of entries) {
+    strings.push(entry.term);
+    for (const completion of entry.completions) strings.push(completion.term);
+  }
+  const text = encoder.encode(strings.join('\n'));
+  const out = new VarintWriter(text.length + entries.length * 8 + 16);
+  out.write(BLOCK_VERSION);
+  out.write(entries.length);
+  out.write(text.length);
+  out.writeBytes(text);
+  for (const entry of entries) {
+    out.write(entry.kind | (entry.flags << 2));
+    out.write(entry.textCount);
+    out.write(entry.bodyCount);
+    writeLocation(out, entry.text, block);
+    writeLocation(out, entry.body, block);
+    if (entry.kind === KIND.word) {
+      writeChunks(out, entry.textPositions, block);
+      writeChunks(out, entry.bodyPositions, block);
+    }
+    if (entry.kind === KIND.prefix) {
+      out.write(entry.completions.length);
+      for (const completion of entry.completions) {
+        out.write(completion.textCount);
+        out.write(completion.bodyCount);
+        writeLocation(out, completion.text, block);
+        writeLocation(out, completion.body, block);
+      }
+    }
+  }
+  return out.finish();
+}
+
+export function decodeBlock(bytes: Uint8Array, block: number): Entry[] {
+  const reader = new VarintReader(bytes, 0);
+  const version = reader.read();
+  if (version !== BLOCK_VERSION) throw new Error(`index block version ${version} is not known`);
+  const count = reader.read();
+  const textLength = reader.read();
+  const strings = decoder.decode(reader.readBytes(textLength)).split('\n');
+  let next = 0;
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    const head = reader.read();
+    const kind = (head & 3) as Kind;
+    const entry: Entry = {
+      term: strings[next++] ?? '',
+      kind,
+      flags: head >> 2,
+      textCount: reader.read(),
+      bodyCount: reader.read(),
+      text: readLocation(reader, block),
+      body: readLocation(reader, block),
+      textPositions: [],
+      bodyPositions: [],
+      completions: [],
+    };
+    if (kind === KIND.word) {
+      entry.textPositions = readChunks(reader, block);
+      entry.bodyPositions = readChunks(reader, block);
+    }
+    if (kind === KIND.prefix) {
+      const completions = reader.read();
+      for (let c = 0; c < completions; c++) {
+        entry.completions.push({
+          term: strings[next++] ?? '',
+          textCount: reader.read(),
+          bodyCount: reader.read(),
+          text: readLocation(reader, block),
+          body: readLocation(reader, block),
+        });
+      }
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** Sorts entries as blocks and lookups expect: by term (UTF-16 order), then kind. */
+export function compareEntries(
+  a: { term: string; kind: number },
+  b: { term: string; kind: number },
+) {
+  return a.term < b.term ? -1 : a.term > b.term ? 1 : a.kind - b.kind;
+}
+
+// Postings lists. A text list holds, per publication, (gap × 8 + FIELD bits); a body list starts
+// with its form: gaps, or a bitmap from its first publication when that is smaller.
+const BODY_FORM = { gaps: 0, bitmap: 1 } as const;
+
+export function encodeTextPostings(docs: ArrayLike<number>, fields: ArrayLike<number>): Uint8Array {
+  const out = new VarintWriter(docs.length * 2 + 4);
+  let previous = -1;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i] ?? 0;
+    out.write((doc - previous - 1) * 8 + (fields[i] ?? 0));
+    previous = doc;
+  }
+  return out.finish();
+}
+
+export function encodeBodyPostings(docs: ArrayLike<number>): Uint8Array {
+  const count = docs.length;
+  if (count === 0) return new Uint8Array([BODY_FORM.gaps]);
+  const first = docs[0] ?? 0;
+  const last = docs[count - 1] ?? 0;
+  const bitmapBytes = Math.ceil((last - first + 1) / 8);
+  const gaps = new VarintWriter(count * 2 + 4);
+  gaps.write(BODY_FORM.gaps);
+  let previous = -1;
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i] ?? 0;
+    gaps.write(doc - previous - 1);
+    previous = doc;
+  }
+  if (gaps.length <= bitmapBytes + 6) return gaps.finish();
+  const head = new VarintWriter(8);
+  head.write(BODY_FORM.bitmap);
+  head.write(first);
+  const out = new Uint8Array(head.length + bitmapBytes);
+  out.set(head.view());
+  for (let i = 0; i < count; i++) {
+    const bit = (docs[i] ?? 0) - first;
+    const at = head.length + (bit >> 3);
+    out[at] = (out[at] ?? 0) | (1 << (bit & 7));
+  }
+  return out;
+}
+
+export type DecodedPostings = { docs: Uint32Array; fields: Uint8Array | null };
+
+export function decodeTextPostings(bytes: Uint8Array): DecodedPostings {
+  const docs: number[] = [];
+  const fields: number[] = [];
+  const reader = new VarintReader(bytes, 0);
+  let previous = -1;
+  while (reader.position < bytes.length) {
+    const value = reader.read();
+    previous += Math.floor(value / 8) + 1;
+    docs.push(previous);
+    fields.push(value & 7);
+  }
+  return { docs: Uint32Array.from(docs), fields: Uint8Array.from(fields) };
+}
+
+export function decodeBodyPostings(bytes: Uint8Array): DecodedPostings {
+  const reader = new VarintReader(bytes, 0);
+  const form = reader.read();
+  const docs: number[] = [];
+  if (form === BODY_FORM.bitmap) {
+    const first = reader.read();
+    for (let at = reader.position; at < bytes.length; at++) {
+      const byte = bytes[at] ?? 0;
+      if (byte === 0) continue;
+      for (let bit = 0; bit < 8; bit++) {
+        if (byte & (1 << bit)) docs.push(first + (at - reader.position) * 8 + bit);
+      }
+    }
+  } else {
+    let previous = -1;
+    while (reader.position < bytes.length) {
+      previous += reader.read() + 1;
+      docs.push(previous);
+    }
+  }
+  return { docs: Uint32Array.from(docs), fields: null };
+}
+
+/**
+ * Positions of one posting, appended to a chunk: a count, then the gaps between them
+ * (`positions[from … to)`). A chunk holds consecutive postings of a list.
+ */
+export function writePositions(
+  out: VarintWriter,
+  positions: readonly number[],
+  from: number,
+  to: number,
+) {
+  out.write(to - from);
+  let previous = 0;
+  for (let p = from; p < to; p++) {
+    const position = positions[p] ?? 0;
+    out.write(position - previous);
+    previous = position;
+  }
+}
+
+export function decodePositions(bytes: Uint8Array): number[][] {
+  const reader = new VarintReader(bytes, 0);
+  const lists: number[][] = [];
+  while (reader.position < bytes.length) {
+    const count = reader.read();
+    const positions: number[] = [];
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      previous += reader.read();
+      positions.push(previous);
+    }
+    lists.push(positions);
+  }
+  return lists;
+}
+
+/**
+ * The directory: per block, the shortest beginning of its first term that sorts after the block
+ * before it (JSON: small, and gzip does the rest).
+ */
+export type Directory = { version: 1; blocks: string[] };
+
+/** The vocabulary for typo tolerance, by length then spelling, forwards and backwards. */
+export type FuzzyDirectory = {
+  version: 1;
+  /** Per list and block: [length, the shortest beginning of its first term (or reverse)]. */
+  forward: [number, string][];
+  reverse: [number, string][];
+};
+
+/** A block of a fuzzy list: words (as written, not reversed) and how many publications hold each. */
+export type FuzzyBlock = { terms: string[]; counts: number[] };
+
+export { encoder as utf8Encoder };
