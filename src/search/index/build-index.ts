@@ -615,8 +615,7 @@ export class IndexBuilder {
         ...(alias !== undefined ? { alias } : {}),
       });
     }
-    pending.sort(compareEntries);
-    return { pending, ownStem };
+    return { pending: sortEntries(pending), ownStem };
   }
 
   finish(write: FileSink): IndexSummary {
@@ -861,23 +860,27 @@ export class IndexBuilder {
         if ((terms[mid] ?? '') < prefix) low = mid + 1;
         else high = mid;
       }
-      const candidates: Entry[] = [];
+      // The most used words in the range (a short prefix's range is a tenth of the vocabulary:
+      // keep the best few in one pass rather than sorting it).
+      const limit = this.options.completions;
+      const best: Entry[] = [];
+      const used = (entry: Entry) => entry.textCount + entry.bodyCount;
       for (let i = low; i < terms.length && (terms[i] ?? '').startsWith(prefix); i++) {
         const entry = wordEntries[i];
-        if (entry && entry.term !== prefix) candidates.push(entry);
+        if (!entry || entry.term === prefix) continue;
+        if (best.length === limit && used(entry) <= used(best[limit - 1] as Entry)) continue;
+        let at = best.length;
+        while (at > 0 && used(best[at - 1] as Entry) < used(entry)) at--;
+        best.splice(at, 0, entry);
+        if (best.length > limit) best.pop();
       }
-      const completions: Completion[] = candidates
-        .sort(
-          (a, b) => b.textCount + b.bodyCount - (a.textCount + a.bodyCount) || compareEntries(a, b),
-        )
-        .slice(0, this.options.completions)
-        .map((entry) => ({
-          term: entry.term,
-          textCount: entry.textCount,
-          bodyCount: entry.bodyCount,
-          text: entry.text,
-          body: entry.body,
-        }));
+      const completions: Completion[] = best.map((entry) => ({
+        term: entry.term,
+        textCount: entry.textCount,
+        bodyCount: entry.bodyCount,
+        text: entry.text,
+        body: entry.body,
+      }));
       const target = blocks[prefixBlock(firstTerms, prefix)];
       target?.entries.push({
         term: prefix,
@@ -900,7 +903,7 @@ export class IndexBuilder {
    * written, not the Latin spellings of Cyrillic ones (a typo is corrected to what is written).
    */
   private writeFuzzy(wordEntries: Entry[], write: FileSink): number {
-    const list = wordEntries
+    const words = wordEntries
       .filter((entry) => !(entry.flags & FLAG.spelling) && /\p{L}/u.test(entry.term))
       .map((entry) => ({
         term: entry.term,
@@ -911,12 +914,16 @@ export class IndexBuilder {
     const directory: FuzzyDirectory = { version: 1, forward: [], reverse: [] };
     let files = 0;
     for (const side of ['forward', 'reverse'] as const) {
-      const key = (item: (typeof list)[number]) => (side === 'forward' ? item.term : item.reversed);
-      list.sort((a, b) => {
-        const ka = key(a);
-        const kb = key(b);
-        return ka.length - kb.length || (ka < kb ? -1 : ka > kb ? 1 : 0);
-      });
+      const key = (item: (typeof words)[number]) =>
+        side === 'forward' ? item.term : item.reversed;
+      // By length, then spelling: one string each, sorted natively (a comparator in JS is slow
+      // over a million words).
+      const order = new Map(
+        words.map((item) => [String.fromCharCode(key(item).length) + key(item), item]),
+      );
+      const list = [...order.keys()]
+        .sort()
+        .map((sortKey) => order.get(sortKey) as (typeof words)[number]);
       for (let start = 0, n = 0; start < list.length; start += size, n++) {
         const slice = list.slice(start, start + size);
         const first = slice[0];
@@ -938,6 +945,16 @@ export class IndexBuilder {
     write(indexFiles.fuzzyDirectory, JSON.stringify(directory));
     return files;
   }
+}
+
+/**
+ * Entries in index order (term, then kind; see compareEntries), sorted natively on one string a
+ * piece: a JavaScript comparator over millions of entries takes seconds.
+ */
+function sortEntries<T extends { term: string; kind: number }>(entries: readonly T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const entry of entries) byKey.set(`${entry.term}\u0000${entry.kind}`, entry);
+  return [...byKey.keys()].sort().map((key) => byKey.get(key) as T);
 }
 
 /** The shortest beginning of `first` that sorts after `previous` (a block's directory key). */
