@@ -140,6 +140,8 @@ export const corpusMetaSchema = v.object({
   publicationCount: v.number(),
   /** The first and last year of the publications' dates, or null when there are none. */
   years: v.nullable(v.object({ first: v.number(), last: v.number() })),
+  /** The top of the term index's directory: the first key of each of its parts. */
+  directory: v.array(v.string()),
 });
 export type CorpusMeta = v.InferOutput<typeof corpusMetaSchema>;
 

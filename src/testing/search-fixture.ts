@@ -18,6 +18,7 @@ export const TINY_INDEX: Partial<IndexOptions> = {
   companionListBytes: 12,
   positionChunkBytes: 12,
   fuzzyBlockTerms: 6,
+  directoryPart: 4,
 };
 
 export type SearchFixture = {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { hasCyrillic, latinSpellings, otherRomanisation } from './transliterate.ts';
+import { hasCyrillic, latinSpellings, spellingKey } from './transliterate.ts';
 
 describe('hasCyrillic', () => {
   it('tells Cyrillic words from Latin ones', () => {
@@ -91,19 +91,17 @@ describe('latinSpellings', () => {
   });
 });
 
-describe('otherRomanisation', () => {
-  it('swaps the first letter the Belarusian and Russian spellings of г disagree on', () => {
-    expect(otherRomanisation('hulak')).toBe('gulak');
-    expect(otherRomanisation('gulak')).toBe('hulak');
-    expect(otherRomanisation('grodno')).toBe('hrodno');
-    expect(otherRomanisation('homiel')).toBe('gomiel');
+describe('spellingKey', () => {
+  it('gives both spellings of a Cyrillic word one key', () => {
+    for (const word of ['засталося', 'гулак', 'лукашэнка', 'новый', 'вёска', 'юрый', 'сям’я']) {
+      const keys = new Set(latinSpellings(word).map(spellingKey));
+      expect(keys.size, word).toBe(1);
+    }
   });
 
-  it('leaves short words, other first letters and other scripts alone', () => {
-    expect(otherRomanisation('hold')).toBeUndefined();
-    expect(otherRomanisation('gold')).toBeUndefined();
-    expect(otherRomanisation('bialiatski')).toBeUndefined();
-    expect(otherRomanisation('гулак')).toBeUndefined();
-    expect(otherRomanisation('h2020x')).toBeUndefined();
+  it('reads a Latin word typed either way as the same key', () => {
+    expect(spellingKey('zastalosya')).toBe(spellingKey('zastalosia'));
+    expect(spellingKey('gulak')).toBe(spellingKey('hulak'));
+    expect(spellingKey('lukashenka')).toBe('lukashenka');
   });
 });

@@ -88,18 +88,12 @@ export function latinSpellings(word: string): string[] {
   return russian === belarusian ? [belarusian] : [belarusian, russian];
 }
 
-/** Long enough to be a name rather than "hold" and "gold". */
-const MIN_RESPELLED_LENGTH = 5;
-
 /**
- * The other romanisation of a Latin word that begins with the letter the two schemes disagree
- * on: г is "h" in Belarusian and "g" in Russian, so English texts write both "Hulak" and "Gulak",
- * "Hrodna" and "Grodno". Fuzzy matching forgives other letters but never the first, so that one
- * is swapped. Short words have none: "hold" should not find "gold".
+ * One Latin form for both spellings of a Cyrillic word, and for a Latin query word: where the
+ * Belarusian and Russian tables differ (г h/g, я ia/ya, ю iu/yu, ё io/e, й i/y), and where Latin
+ * texts waver (y and i), the key keeps one. The index holds each Cyrillic word once under it; a
+ * Latin query word looks it up, so "zastalosya" and "zastalosia" both find "засталося".
  */
-export function otherRomanisation(term: string): string | undefined {
-  if (term.length < MIN_RESPELLED_LENGTH || !/^[a-z]+$/.test(term)) return undefined;
-  if (term.startsWith('h')) return `g${term.slice(1)}`;
-  if (term.startsWith('g')) return `h${term.slice(1)}`;
-  return undefined;
+export function spellingKey(latin: string): string {
+  return latin.replace(/y/g, 'i').replace(/g/g, 'h').replace(/io/g, 'e');
 }

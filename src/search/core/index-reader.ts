@@ -1,15 +1,16 @@
 import * as v from 'valibot';
-import { blockOf, prefixBlock } from '../index/build-index.ts';
 import { indexFiles } from '../index/files.ts';
 import {
   KIND,
   PACK_FILE_BYTES,
+  blockOf,
   decodeBlock,
   decodeBodyPostings,
   decodePositions,
   decodeTextPostings,
   type Completion,
   type DecodedPostings,
+  type DirectoryPart,
   type Entry,
   type FuzzyBlock,
   type FuzzyDirectory,
@@ -27,7 +28,11 @@ import { bestCandidates, fuzzyPlan, type FuzzyCandidate } from './fuzzy.ts';
  * disk.
  */
 
-const directorySchema = v.object({ version: v.literal(1), blocks: v.array(v.string()) });
+const directoryPartSchema = v.object({
+  version: v.literal(1),
+  first: v.number(),
+  keys: v.array(v.string()),
+});
 const fuzzyDirectorySchema = v.object({
   version: v.literal(1),
   forward: v.array(v.tuple([v.number(), v.string()])),
@@ -45,7 +50,7 @@ const TYPO_CANDIDATES = 5;
 type Side = 'text' | 'body';
 
 export class IndexReader {
-  private readonly directory = new PromiseCache<'directory', string[]>(1);
+  private readonly directory = new PromiseCache<number, DirectoryPart>(256);
   private readonly fuzzyDirectory = new PromiseCache<'fuzzy', FuzzyDirectory>(1);
   private readonly blocks = new PromiseCache<number, Entry[]>(CACHE.blocks);
   private readonly companions = new PromiseCache<number, Uint8Array>(CACHE.companions);
@@ -53,13 +58,25 @@ export class IndexReader {
   private readonly fuzzyBlocks = new PromiseCache<string, FuzzyBlock>(CACHE.fuzzy);
   private readonly postings = new PromiseCache<string, DecodedPostings>(CACHE.postings);
 
-  constructor(private readonly source: DataSource) {}
+  /** `top`: the first key of each part of the directory (from the start data). */
+  constructor(
+    private readonly source: DataSource,
+    private readonly top: readonly string[],
+  ) {}
 
-  private firstTerms(): Promise<string[]> | string[] {
-    return this.directory.get('directory', async () => {
-      const directory = await readJson(this.source, indexFiles.directory, directorySchema);
-      return directory.blocks;
-    });
+  /** The part of the directory a term's block is listed in. */
+  private part(term: string): Promise<DirectoryPart> | DirectoryPart {
+    const part = blockOf(this.top, term);
+    return this.directory.get(part, () =>
+      readJson(this.source, indexFiles.directory(part), directoryPartSchema),
+    );
+  }
+
+  /** The block a term is in, and the key of the block after it (if any). */
+  private async locate(term: string): Promise<{ block: number; next: string | undefined }> {
+    const part = await this.part(term);
+    const local = blockOf(part.keys, term);
+    return { block: part.first + local, next: part.keys[local + 1] };
   }
 
   private block(index: number): Promise<Entry[]> | Entry[] {
@@ -70,8 +87,8 @@ export class IndexReader {
 
   /** The entry of `term` of this kind, if the index has it. */
   async entry(term: string, kind: Kind): Promise<Entry | undefined> {
-    const firstTerms = await this.firstTerms();
-    const entries = await this.block(blockOf(firstTerms, term));
+    const { block } = await this.locate(term);
+    const entries = await this.block(block);
     return entries.find((entry) => entry.term === term && entry.kind === kind);
   }
 
@@ -80,17 +97,27 @@ export class IndexReader {
    * entry where its words run across blocks, else from the one block that holds them all.
    */
   async completions(prefix: string, limit = COMPLETIONS): Promise<Completion[]> {
-    const firstTerms = await this.firstTerms();
-    const entries = await this.block(prefixBlock(firstTerms, prefix));
+    // The words beginning with a prefix are in its block, unless the next block's key begins
+    // with it (see prefixBlock in build-index.ts).
+    const { block, next } = await this.locate(prefix);
+    const entries = await this.block(
+      next !== undefined && next.startsWith(prefix) ? block + 1 : block,
+    );
     const listed = entries.find((entry) => entry.kind === KIND.prefix && entry.term === prefix);
     if (listed) return listed.completions.slice(0, limit);
     return entries
       .filter(
         (entry) =>
-          entry.kind === KIND.word && entry.term !== prefix && entry.term.startsWith(prefix),
+          (entry.kind === KIND.word || entry.kind === KIND.spelling) &&
+          entry.term !== prefix &&
+          entry.term.startsWith(prefix),
       )
       .sort((a, b) => b.textCount + b.bodyCount - (a.textCount + a.bodyCount))
-      .slice(0, limit);
+      .slice(0, limit)
+      .map((entry) => ({
+        ...entry,
+        kind: entry.kind === KIND.spelling ? KIND.spelling : KIND.word,
+      }));
   }
 
   private fuzzyFiles(): Promise<FuzzyDirectory> | FuzzyDirectory {

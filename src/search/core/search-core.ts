@@ -32,7 +32,14 @@ import { emptyForms, marksOf, type MatchedForms } from './marks.ts';
 import { Organizations } from './organizations.ts';
 import { buildTimeline } from './timeline.ts';
 import { selectTop } from './top-k.ts';
-import { matchWord, spellingsOf, type Candidate, type WordMatches } from './word-matches.ts';
+import {
+  exactEntries,
+  matchWord,
+  spellingsOf,
+  type Candidate,
+  type WordMatches,
+} from './word-matches.ts';
+import { hasCyrillic, spellingKey } from '../analysis/transliterate.ts';
 
 /**
  * The search core: matching (words loosely, phrases exactly, exclusions), filtering, facet
@@ -98,7 +105,7 @@ export function createSearchCore(
   const count = columns.count;
   const typeIds = meta.types.map((type) => type.id);
   const organizationIds = meta.organizations.map((org) => org.id);
-  const reader = new IndexReader(source);
+  const reader = new IndexReader(source, meta.directory);
   const organizations = new Organizations(meta, columns);
   const cards = new PromiseCache<number, Card>(600);
   const catalogs = new PromiseCache<number, Catalog>(64);
@@ -135,8 +142,10 @@ export function createSearchCore(
       }),
     );
     for (const phrase of query.phrases) {
-      for (const word of phrase)
+      for (const word of phrase) {
         for (const spelling of spellingsOf(word)) forms.terms.add(spelling);
+        if (!hasCyrillic(word.lower)) forms.spellings.add(spellingKey(word.term));
+      }
     }
     return { query, words, forms };
   }
@@ -267,13 +276,7 @@ export function createSearchCore(
     fullText: boolean,
   ): Promise<Map<number, number>> {
     const found = new Map<number, number>();
-    const entries = await Promise.all(
-      phrase.map(async (word) =>
-        (
-          await Promise.all(spellingsOf(word).map((spelling) => reader.entry(spelling, KIND.word)))
-        ).flatMap((entry) => (entry ? [entry] : [])),
-      ),
-    );
+    const entries = await Promise.all(phrase.map((word) => exactEntries(reader, word)));
     for (const side of fullText ? (['text', 'body'] as const) : (['text'] as const)) {
       const perWord = await Promise.all(
         entries.map((list) =>

@@ -1,7 +1,7 @@
 import { nameKeys } from '../analysis/name-key.ts';
 import { queryStemLanguages, stem } from '../analysis/stem.ts';
 import { foldText, type Word } from '../analysis/text.ts';
-import { hasCyrillic, latinSpellings } from '../analysis/transliterate.ts';
+import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
 import { FLAG, KIND, type Entry, type Location } from '../index/format.ts';
 import type { IndexReader } from './index-reader.ts';
 import type { MatchedForms } from './marks.ts';
@@ -41,6 +41,17 @@ export function spellingsOf(word: Word): string[] {
     for (const spelling of latinSpellings(word.lower)) spellings.add(foldText(spelling));
   }
   return [...spellings];
+}
+
+/**
+ * The entries a word stands for exactly, in phrases and exclusions too: the word; a Cyrillic
+ * word's Latin spellings as written in Latin texts; a Latin word as the Latin spelling of
+ * Cyrillic words.
+ */
+export async function exactEntries(reader: IndexReader, word: Word): Promise<Entry[]> {
+  const lookups = spellingsOf(word).map((spelling) => reader.entry(spelling, KIND.word));
+  if (!hasCyrillic(word.lower)) lookups.push(reader.entry(spellingKey(word.term), KIND.spelling));
+  return (await Promise.all(lookups)).filter(holds);
 }
 
 export function stemsOf(word: Word): string[] {
@@ -85,12 +96,12 @@ export async function matchWord(
   forms: MatchedForms,
 ): Promise<WordMatches> {
   const candidates: Candidate[] = [];
-  const stems = options.loose ? stemsOf(word).filter((value) => value !== word.term) : [];
+  const stems = options.loose ? stemsOf(word) : [];
   const [own, ...stemEntries] = await Promise.all([
     reader.entry(word.term, KIND.word),
     ...stems.map(async (value) => {
       const entry = await reader.entry(value, KIND.stem);
-      if (entry) return entry;
+      if (entry || value === word.term) return entry;
       // A word that is its own stem, and the only word with it, stands for the stem.
       const same = await reader.entry(value, KIND.word);
       return same && same.flags & FLAG.ownStem ? same : undefined;
@@ -107,10 +118,19 @@ export async function matchWord(
     forms.stems.add(stems[index] ?? entry.term);
   });
   if (options.prefix && word.term.length >= 2) {
-    for (const completion of await reader.completions(word.term)) {
+    // Latin spellings of Cyrillic words are kept under their key: look the key up too.
+    const key = hasCyrillic(word.lower) ? word.term : spellingKey(word.term);
+    const [completions, spelt] = await Promise.all([
+      reader.completions(word.term),
+      key === word.term ? [] : reader.completions(key),
+    ]);
+    for (const completion of [
+      ...completions,
+      ...spelt.filter((other) => other.kind === KIND.spelling),
+    ]) {
       const coverage = word.term.length / completion.term.length;
       candidates.push(candidateOf(completion, 0.6 + 0.3 * coverage, false));
-      forms.terms.add(completion.term);
+      (completion.kind === KIND.spelling ? forms.spellings : forms.terms).add(completion.term);
     }
   }
   const spellings = spellingsOf(word);
@@ -124,17 +144,22 @@ export async function matchWord(
   const nothing = () => candidates.length === 0 && found.length === 0;
 
   if (options.loose && otherSpellings) {
-    // Other spellings of a name: Latin for a Cyrillic name, and the name's key in any script.
-    const latin = spellings.filter((spelling) => spelling !== word.term);
+    // Other spellings: a Cyrillic word's in Latin texts, a Latin word's as the spelling of
+    // Cyrillic ones, and a name's key in any script.
+    const latin = hasCyrillic(word.lower)
+      ? spellings
+          .filter((spelling) => spelling !== word.term)
+          .map((spelling) => reader.entry(spelling, KIND.word))
+      : [reader.entry(spellingKey(word.term), KIND.spelling)];
     const keys = nameKeys(word.lower);
     const [latinEntries, keyEntries] = await Promise.all([
-      Promise.all(latin.map((spelling) => reader.entry(spelling, KIND.word))),
+      Promise.all(latin),
       Promise.all(keys.map((key) => reader.entry(key, KIND.key))),
     ]);
     for (const entry of latinEntries) {
       if (!holds(entry)) continue;
       candidates.push(candidateOf(entry, SIMILARITY.exact, true));
-      forms.terms.add(entry.term);
+      (entry.kind === KIND.spelling ? forms.spellings : forms.terms).add(entry.term);
     }
     keyEntries.forEach((entry, index) => {
       if (!holds(entry)) return;

@@ -138,6 +138,7 @@ export function corpusMeta(corpus: Corpus): CorpusMeta {
     languages: languagesByUse(corpus.publications, language),
     publicationCount: corpus.publications.length,
     years: yearRange(corpus.publications),
+    directory: [],
   };
 }
 
@@ -198,6 +199,7 @@ export async function buildData(
     if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
   });
   const summary = index.finish(store.write);
+  meta.directory = summary.directory;
 
   const core = createSearchCore(meta, columns, storeSource(store));
   const start: StartData = { ...meta, first: await core.search(DEFAULT_REQUEST) };

@@ -1,7 +1,7 @@
 import { nameKeys } from '../analysis/name-key.ts';
 import { stem, stemLanguageOf } from '../analysis/stem.ts';
 import { foldText, words } from '../analysis/text.ts';
-import { hasCyrillic, latinSpellings } from '../analysis/transliterate.ts';
+import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
 import { VarintReader, VarintWriter } from './binary-pack.ts';
 import { BytePool } from './byte-pool.ts';
 import { TokenTable } from './token-table.ts';
@@ -20,7 +20,10 @@ import {
   writePositions,
   encodeTextPostings,
   type Completion,
-  type Directory,
+  DIRECTORY_PART,
+  prefixBlock,
+  separator,
+  type DirectoryPart,
   type Entry,
   type FuzzyBlock,
   type FuzzyDirectory,
@@ -51,6 +54,8 @@ export type IndexOptions = {
   fuzzyBlockTerms: number;
   /** Words a busy prefix lists. */
   completions: number;
+  /** Blocks a part of the directory lists. */
+  directoryPart: number;
 };
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
@@ -61,6 +66,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   positionChunkBytes: 8 * 1024,
   fuzzyBlockTerms: 768,
   completions: 8,
+  directoryPart: DIRECTORY_PART,
 };
 
 /** What the index reads of a publication; `body` is plain text. */
@@ -75,8 +81,12 @@ export type IndexDocument = {
 export type FileSink = (name: string, content: Uint8Array | string) => void;
 
 export type IndexSummary = {
+  /** The top of the directory: the first key of each of its parts. */
+  directory: string[];
   blocks: number;
   words: number;
+  /** Latin spellings of Cyrillic words. */
+  spellings: number;
   stems: number;
   keys: number;
   prefixes: number;
@@ -534,88 +544,69 @@ export class IndexBuilder {
     };
   }
 
-  /** The entries of the vocabulary, sorted: words (and Latin spellings), stems, name keys. */
-  private pendingEntries(): { pending: Pending[]; ownStem: Set<number> } {
-    const words = new Map<string, { flags: number; sources: number[] }>();
+  /**
+   * The entries of the vocabulary, sorted: words, Latin spellings of Cyrillic words, stems,
+   * name keys. Every word has an entry of its own, so other entries may share its postings.
+   */
+  private pendingEntries(): Pending[] {
+    const spellings = new Map<string, Set<number>>();
     const keys = new Map<string, Set<number>>();
+    const add = (map: Map<string, Set<number>>, term: string, id: number) => {
+      let set = map.get(term);
+      if (!set) map.set(term, (set = new Set()));
+      set.add(id);
+    };
     const isName = (id: number) => {
       const occurrences = this.wordOccurrences.values[id] ?? 0;
       return occurrences > 0 && (this.wordCapitals.values[id] ?? 0) >= occurrences * NAME_SHARE;
     };
     this.wordTerms.forEach((term, id) => {
-      words.set(term, { flags: isName(id) ? FLAG.name : 0, sources: [id] });
-    });
-    this.wordTerms.forEach((term, id) => {
       if (!/\p{L}/u.test(term)) return;
       const lower = this.wordLower.get(id) ?? term;
-      const name = isName(id);
-      // A Cyrillic word is also found, and quoted, by its Latin spellings (docs/decisions/009).
+      // A Cyrillic word is also found, and quoted, by its Latin spelling (docs/decisions/009).
       if (hasCyrillic(lower)) {
-        for (const spelling of latinSpellings(lower)) {
-          const latin = foldText(spelling);
-          if (latin === term || latin.length < 2) continue;
-          const known = words.get(latin);
-          const flags = name ? FLAG.name : 0;
-          if (known) {
-            known.sources.push(id);
-            known.flags |= flags;
-          } else words.set(latin, { flags: flags | FLAG.spelling, sources: [id] });
+        for (const spelling of new Set(
+          latinSpellings(lower).map((latin) => spellingKey(foldText(latin))),
+        )) {
+          if (spelling.length > 1) add(spellings, spelling, id);
         }
       }
-      if (!name) return;
-      for (const key of nameKeys(lower)) {
-        let set = keys.get(key);
-        if (!set) keys.set(key, (set = new Set()));
-        set.add(id);
-      }
+      if (isName(id)) for (const key of nameKeys(lower)) add(keys, key, id);
     });
     const pending: Pending[] = [];
     const ownStem = new Set<number>();
-    /** A word whose own entry holds its postings alone, so others may share them. */
-    const shareable = (id: number | undefined) =>
-      id !== undefined && words.get(this.wordTerms[id] ?? '')?.sources.length === 1
-        ? id
-        : undefined;
     this.stemTerms.forEach((term, id) => {
       const word = this.stemFirstWord.values[id] ?? -1;
-      if (!this.stemShared[id] && this.wordTerms[word] === term) {
+      if (this.stemShared[id]) {
+        pending.push({ term, kind: KIND.stem, flags: 0, sources: [id] });
+      } else if (this.wordTerms[word] === term) {
+        // The word is its own stem, and the only word with it: its entry stands for the stem.
         ownStem.add(word);
-        return;
+      } else {
+        pending.push({ term, kind: KIND.stem, flags: 0, sources: [id], alias: word });
       }
-      const alias = this.stemShared[id] ? undefined : shareable(word);
-      pending.push({
-        term,
-        kind: KIND.stem,
-        flags: 0,
-        sources: [id],
-        ...(alias !== undefined ? { alias } : {}),
-      });
     });
-    for (const [term, { flags, sources }] of words) {
-      const [only] = sources;
-      const own = sources.length === 1 && ownStem.has(only ?? -1) ? FLAG.ownStem : 0;
-      const alias =
-        sources.length === 1 && this.wordTerms[only ?? -1] !== term ? shareable(only) : undefined;
-      pending.push({
-        term,
-        kind: KIND.word,
-        flags: flags | own,
-        sources,
-        ...(alias !== undefined ? { alias } : {}),
-      });
+    this.wordTerms.forEach((term, id) => {
+      const flags = (isName(id) ? FLAG.name : 0) | (ownStem.has(id) ? FLAG.ownStem : 0);
+      pending.push({ term, kind: KIND.word, flags, sources: [id] });
+    });
+    for (const [kind, map] of [
+      [KIND.spelling, spellings],
+      [KIND.key, keys],
+    ] as const) {
+      for (const [term, set] of map) {
+        const sources = [...set];
+        const [only] = sources;
+        pending.push({
+          term,
+          kind,
+          flags: 0,
+          sources,
+          ...(sources.length === 1 && only !== undefined ? { alias: only } : {}),
+        });
+      }
     }
-    for (const [term, set] of keys) {
-      const sources = [...set];
-      const alias = sources.length === 1 ? shareable(sources[0]) : undefined;
-      pending.push({
-        term,
-        kind: KIND.key,
-        flags: 0,
-        sources,
-        ...(alias !== undefined ? { alias } : {}),
-      });
-    }
-    return { pending: sortEntries(pending), ownStem };
+    return sortEntries(pending);
   }
 
   finish(write: FileSink): IndexSummary {
@@ -625,11 +616,12 @@ export class IndexBuilder {
       body: new PackWriter(PACK.body, write),
       positions: new PackWriter(PACK.positions, write),
     };
-    const { pending } = this.pendingEntries();
+    const pending = this.pendingEntries();
     const blocks: OpenBlock[] = [];
     let block: OpenBlock = { entries: [], bytes: 0, companion: [], companionBytes: 0 };
-    const wordEntries: Entry[] = [];
-    const counts = { words: 0, stems: 0, keys: 0 };
+    /** Words and Latin spellings, in order: what a prefix may be the beginning of. */
+    const completable: Entry[] = [];
+    const counts = { words: 0, spellings: 0, stems: 0, keys: 0 };
 
     /** Positions of the postings `index` lists, in chunks of about `positionChunkBytes`. */
     const positionChunks = (
@@ -675,8 +667,10 @@ export class IndexBuilder {
 
     for (const item of pending) {
       if (item.kind === KIND.word) counts.words++;
+      else if (item.kind === KIND.spelling) counts.spellings++;
       else if (item.kind === KIND.stem) counts.stems++;
       else counts.keys++;
+      const positions = item.kind === KIND.word || item.kind === KIND.spelling;
       if (item.alias !== undefined) {
         const size = item.term.length * 2 + 16;
         closeBlockIfFull(item.term, size, 0);
@@ -692,13 +686,12 @@ export class IndexBuilder {
           bodyPositions: [],
           completions: [],
         };
-        aliases.push({ entry, word: item.alias, positions: item.kind === KIND.word });
+        aliases.push({ entry, word: item.alias, positions });
         block.entries.push(entry);
         block.bytes += size;
-        if (item.kind === KIND.word) wordEntries.push(entry);
+        if (positions) completable.push(entry);
         continue;
       }
-      const positions = item.kind === KIND.word;
       const flat =
         item.kind === KIND.stem
           ? flatOf(this.decodeStem(item.sources[0] ?? 0))
@@ -777,13 +770,8 @@ export class IndexBuilder {
       };
       block.entries.push(entry);
       block.bytes += size;
-      if (item.kind === KIND.word) {
-        wordEntries.push(entry);
-        const [only] = item.sources;
-        if (item.sources.length === 1 && only !== undefined && this.wordTerms[only] === item.term) {
-          entryOfWord.set(only, entry);
-        }
-      }
+      if (positions) completable.push(entry);
+      if (item.kind === KIND.word) entryOfWord.set(item.sources[0] ?? -1, entry);
     }
     for (const { entry, word, positions } of aliases) {
       const source = entryOfWord.get(word);
@@ -804,7 +792,7 @@ export class IndexBuilder {
     const firstTerms = blocks.map((open, index) =>
       separator(blocks[index - 1]?.entries.at(-1)?.term, open.entries[0]?.term ?? ''),
     );
-    const prefixes = this.addPrefixEntries(blocks, firstTerms, wordEntries);
+    const prefixes = this.addPrefixEntries(blocks, firstTerms, completable);
 
     blocks.forEach((open, index) => {
       open.entries.sort(compareEntries);
@@ -817,13 +805,26 @@ export class IndexBuilder {
       }
       if (companion.length > 0) write(indexFiles.companion(index), companion);
     });
-    const directory: Directory = { version: 1, blocks: firstTerms };
-    write(indexFiles.directory, JSON.stringify(directory));
+    const top: string[] = [];
+    const partSize = options.directoryPart;
+    for (let first = 0, part = 0; first < firstTerms.length; first += partSize, part++) {
+      top.push(firstTerms[first] ?? '');
+      const content: DirectoryPart = {
+        version: 1,
+        first,
+        keys: firstTerms.slice(first, first + partSize + 1),
+      };
+      write(indexFiles.directory(part), JSON.stringify(content));
+    }
     packs.text.close();
     packs.body.close();
     packs.positions.close();
-    const fuzzyBlocks = this.writeFuzzy(wordEntries, write);
+    const fuzzyBlocks = this.writeFuzzy(
+      completable.filter((entry) => entry.kind === KIND.word),
+      write,
+    );
     return {
+      directory: top,
       blocks: blocks.length,
       ...counts,
       prefixes,
@@ -838,6 +839,7 @@ export class IndexBuilder {
    * "па" then fetches one block, not the hundred that hold words beginning so.
    */
   private addPrefixEntries(blocks: OpenBlock[], firstTerms: string[], wordEntries: Entry[]) {
+    // Words and spellings may share a term; each is a completion of its own.
     const prefixes = new Set<string>();
     for (let i = 0; i + 1 < blocks.length; i++) {
       const last = blocks[i]?.entries.at(-1)?.term ?? '';
@@ -876,6 +878,7 @@ export class IndexBuilder {
       }
       const completions: Completion[] = best.map((entry) => ({
         term: entry.term,
+        kind: entry.kind === KIND.spelling ? KIND.spelling : KIND.word,
         textCount: entry.textCount,
         bodyCount: entry.bodyCount,
         text: entry.text,
@@ -904,7 +907,7 @@ export class IndexBuilder {
    */
   private writeFuzzy(wordEntries: Entry[], write: FileSink): number {
     const words = wordEntries
-      .filter((entry) => !(entry.flags & FLAG.spelling) && /\p{L}/u.test(entry.term))
+      .filter((entry) => /\p{L}/u.test(entry.term))
       .map((entry) => ({
         term: entry.term,
         reversed: [...entry.term].reverse().join(''),
@@ -955,37 +958,4 @@ function sortEntries<T extends { term: string; kind: number }>(entries: readonly
   const byKey = new Map<string, T>();
   for (const entry of entries) byKey.set(`${entry.term}\u0000${entry.kind}`, entry);
   return [...byKey.keys()].sort().map((key) => byKey.get(key) as T);
-}
-
-/** The shortest beginning of `first` that sorts after `previous` (a block's directory key). */
-export function separator(previous: string | undefined, first: string): string {
-  if (previous === undefined) return '';
-  for (let length = 1; length < first.length; length++) {
-    const start = first.slice(0, length);
-    if (start > previous) return start;
-  }
-  return first;
-}
-
-/** The block a term's lookup reads: the last whose key is not after it. */
-export function blockOf(firstTerms: readonly string[], term: string): number {
-  let low = 0;
-  let high = firstTerms.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((firstTerms[mid] ?? '') <= term) low = mid + 1;
-    else high = mid;
-  }
-  return Math.max(0, low - 1);
-}
-
-/**
- * The block that lists the words beginning with `prefix`: its own block, unless the next block's
- * key starts with it (then the next block's first term does, and the words, or the prefix entry
- * that lists them, are there).
- */
-export function prefixBlock(firstTerms: readonly string[], prefix: string): number {
-  const own = blockOf(firstTerms, prefix);
-  const next = firstTerms[own + 1];
-  return next !== undefined && next.startsWith(prefix) ? own + 1 : own;
 }

@@ -8,7 +8,8 @@ import type { PackKind } from './format.ts';
 const PACK_PREFIX: Record<PackKind, string> = { 0: 'tp', 1: 'bp', 2: 'xp' };
 
 export const indexFiles = {
-  directory: 'index/dir.json',
+  /** The directory of the term index in parts: blocks 64 × part … (the top is in start.json). */
+  directory: (part: number) => `index/dir${part}.json`,
   block: (block: number) => `index/d${block}.bin`,
   companion: (block: number) => `index/b${block}.bin`,
   pack: (kind: PackKind, file: number) => `index/${PACK_PREFIX[kind]}${file}.bin`,

@@ -11,7 +11,7 @@ import { VarintReader, VarintWriter } from './binary-pack.ts';
  */
 
 /** What an entry of the vocabulary is. */
-export const KIND = { word: 0, stem: 1, key: 2, prefix: 3 } as const;
+export const KIND = { word: 0, stem: 1, key: 2, prefix: 3, spelling: 4 } as const;
 export type Kind = (typeof KIND)[keyof typeof KIND];
 
 export const FLAG = {
@@ -19,8 +19,6 @@ export const FLAG = {
   name: 1,
   /** Its own stem, and the only word with that stem: the word's postings are the stem's. */
   ownStem: 2,
-  /** Only a Latin spelling of Cyrillic words, written so nowhere. */
-  spelling: 4,
 } as const;
 
 /** Where a term occurs in titles, summaries and tags (bits of a text posting). */
@@ -53,9 +51,10 @@ export type Location =
 /** Positions of a word, in chunks: `first` is the index of the first posting a chunk covers. */
 export type PositionChunk = { first: number; location: Location };
 
-/** A word a busy prefix may be the beginning of, with what its postings need. */
+/** A word (or Latin spelling) a busy prefix may be the beginning of, with its postings. */
 export type Completion = {
   term: string;
+  kind: typeof KIND.word | typeof KIND.spelling;
   textCount: number;
   bodyCount: number;
   text: Location | null;
@@ -162,18 +161,19 @@ export function encodeBlock(entries: readonly Entry[], block: number): Uint8Arra
   out.write(text.length);
   out.writeBytes(text);
   for (const entry of entries) {
-    out.write(entry.kind | (entry.flags << 2));
+    out.write(entry.kind | (entry.flags << 3));
     out.write(entry.textCount);
     out.write(entry.bodyCount);
     writeLocation(out, entry.text, block);
     writeLocation(out, entry.body, block);
-    if (entry.kind === KIND.word) {
+    if (entry.kind === KIND.word || entry.kind === KIND.spelling) {
       writeChunks(out, entry.textPositions, block);
       writeChunks(out, entry.bodyPositions, block);
     }
     if (entry.kind === KIND.prefix) {
       out.write(entry.completions.length);
       for (const completion of entry.completions) {
+        out.write(completion.kind);
         out.write(completion.textCount);
         out.write(completion.bodyCount);
         writeLocation(out, completion.text, block);
@@ -195,11 +195,11 @@ export function decodeBlock(bytes: Uint8Array, block: number): Entry[] {
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
     const head = reader.read();
-    const kind = (head & 3) as Kind;
+    const kind = (head & 7) as Kind;
     const entry: Entry = {
       term: strings[next++] ?? '',
       kind,
-      flags: head >> 2,
+      flags: head >> 3,
       textCount: reader.read(),
       bodyCount: reader.read(),
       text: readLocation(reader, block),
@@ -208,15 +208,17 @@ export function decodeBlock(bytes: Uint8Array, block: number): Entry[] {
       bodyPositions: [],
       completions: [],
     };
-    if (kind === KIND.word) {
+    if (kind === KIND.word || kind === KIND.spelling) {
       entry.textPositions = readChunks(reader, block);
       entry.bodyPositions = readChunks(reader, block);
     }
     if (kind === KIND.prefix) {
       const completions = reader.read();
       for (let c = 0; c < completions; c++) {
+        const completionKind = reader.read() === KIND.spelling ? KIND.spelling : KIND.word;
         entry.completions.push({
           term: strings[next++] ?? '',
+          kind: completionKind,
           textCount: reader.read(),
           bodyCount: reader.read(),
           text: readLocation(reader, block),
@@ -356,9 +358,12 @@ export function decodePositions(bytes: Uint8Array): number[][] {
 
 /**
  * The directory: per block, the shortest beginning of its first term that sorts after the block
- * before it (JSON: small, and gzip does the rest).
+ * before it, in parts of DIRECTORY_PART blocks (JSON: small, and gzip does the rest). Each part
+ * also holds the next part's first key, so the block after its last is known too. The first key
+ * of every part (the top of the directory) travels in the start data: a lookup reads one part.
  */
-export type Directory = { version: 1; blocks: string[] };
+export type DirectoryPart = { version: 1; first: number; keys: string[] };
+export const DIRECTORY_PART = 64;
 
 /** The vocabulary for typo tolerance, by length then spelling, forwards and backwards. */
 export type FuzzyDirectory = {
@@ -371,4 +376,35 @@ export type FuzzyDirectory = {
 /** A block of a fuzzy list: words (as written, not reversed) and how many publications hold each. */
 export type FuzzyBlock = { terms: string[]; counts: number[] };
 
-export { encoder as utf8Encoder };
+/** The shortest beginning of `first` that sorts after `previous` (a block's directory key). */
+export function separator(previous: string | undefined, first: string): string {
+  if (previous === undefined) return '';
+  for (let length = 1; length < first.length; length++) {
+    const start = first.slice(0, length);
+    if (start > previous) return start;
+  }
+  return first;
+}
+
+/** The block a term's lookup reads: the last whose key is not after it. */
+export function blockOf(firstTerms: readonly string[], term: string): number {
+  let low = 0;
+  let high = firstTerms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((firstTerms[mid] ?? '') <= term) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(0, low - 1);
+}
+
+/**
+ * The block that lists the words beginning with `prefix`: its own block, unless the next block's
+ * key starts with it (then the next block's first term does, and the words, or the prefix entry
+ * that lists them, are there).
+ */
+export function prefixBlock(firstTerms: readonly string[], prefix: string): number {
+  const own = blockOf(firstTerms, prefix);
+  const next = firstTerms[own + 1];
+  return next !== undefined && next.startsWith(prefix) ? own + 1 : own;
+}

@@ -1,0 +1,375 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { VarintWriter } from './binary-pack.ts';
+import {
+  FLAG,
+  KIND,
+  PACK,
+  compareEntries,
+  decodeBlock,
+  decodeBodyPostings,
+  decodePositions,
+  decodeTextPostings,
+  encodeBlock,
+  encodeBodyPostings,
+  encodeTextPostings,
+  writePositions,
+  type Entry,
+  type Location,
+} from './format.ts';
+
+/** A small deterministic generator, so that every run checks the same lists. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Increasing publication numbers: each next one `1 … maxGap` after the one before. */
+function docList(next: () => number, count: number, maxGap: number, first = 0): number[] {
+  const docs: number[] = [];
+  let doc = first;
+  for (let i = 0; i < count; i++) {
+    docs.push(doc);
+    doc += 1 + Math.floor(next() * maxGap);
+  }
+  return docs;
+}
+
+/** Bytes of an unsigned LEB128 number. */
+const varintBytes = (value: number) => {
+  let bytes = 1;
+  for (let rest = value; rest >= 128; rest = Math.floor(rest / 128)) bytes++;
+  return bytes;
+};
+
+/** Bytes of a body list written as gaps: the form, then one varint a publication. */
+const gapsFormBytes = (docs: readonly number[]) =>
+  1 + docs.reduce((sum, doc, i) => sum + varintBytes(doc - (docs[i - 1] ?? -1) - 1), 0);
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+
+function entry(partial: Partial<Entry> & Pick<Entry, 'term' | 'kind'>): Entry {
+  return {
+    flags: 0,
+    textCount: 0,
+    bodyCount: 0,
+    text: null,
+    body: null,
+    textPositions: [],
+    bodyPositions: [],
+    completions: [],
+    ...partial,
+  };
+}
+
+describe('blocks', () => {
+  const BLOCK = 7;
+  const inline: Location = { in: 'block', bytes: bytes(3, 9, 130, 1) };
+  const ownCompanion: Location = { in: 'companion', block: BLOCK, offset: 0, length: 12 };
+  const textPack: Location = { in: 'pack', pack: PACK.text, offset: 70_000, length: 300 };
+  const bodyPack: Location = { in: 'pack', pack: PACK.body, offset: 16_384, length: 40_000 };
+  const entries: Entry[] = [
+    entry({
+      term: 'bVlVtk',
+      kind: KIND.key,
+      textCount: 3,
+      bodyCount: 5,
+      text: inline,
+      body: ownCompanion,
+    }),
+    entry({
+      term: 'bialiatski',
+      kind: KIND.spelling,
+      flags: FLAG.name,
+      textCount: 2,
+      bodyCount: 0,
+      text: { in: 'block', bytes: bytes(0, 17) },
+      textPositions: [
+        { first: 0, location: { in: 'pack', pack: PACK.positions, offset: 5, length: 4 } },
+        { first: 1, location: { in: 'pack', pack: PACK.positions, offset: 9, length: 200 } },
+      ],
+    }),
+    entry({
+      term: 'pris',
+      kind: KIND.prefix,
+      completions: [
+        {
+          term: 'prisoners',
+          kind: KIND.word,
+          textCount: 40,
+          bodyCount: 900,
+          text: textPack,
+          body: bodyPack,
+        },
+        // A completion's body list may live in a neighbour's companion, before or after.
+        {
+          term: 'prison',
+          kind: KIND.word,
+          textCount: 1,
+          bodyCount: 2,
+          text: { in: 'block', bytes: bytes(8) },
+          body: { in: 'companion', block: BLOCK + 1, offset: 300, length: 7 },
+        },
+        {
+          term: 'prisoner',
+          kind: KIND.word,
+          textCount: 0,
+          bodyCount: 1,
+          text: null,
+          body: { in: 'companion', block: BLOCK - 3, offset: 12, length: 2 },
+        },
+      ],
+    }),
+    entry({ term: 'prison', kind: KIND.stem, textCount: 41, bodyCount: 3, text: textPack }),
+    entry({
+      term: 'prisoners',
+      kind: KIND.word,
+      textCount: 40,
+      bodyCount: 900,
+      text: textPack,
+      body: bodyPack,
+      textPositions: [{ first: 0, location: { in: 'pack', pack: 2, offset: 0, length: 33 } }],
+      bodyPositions: [
+        { first: 0, location: { in: 'pack', pack: 2, offset: 33, length: 16_000 } },
+        { first: 450, location: { in: 'pack', pack: 2, offset: 16_033, length: 16_000 } },
+      ],
+    }),
+    entry({
+      term: 'бяляцкі',
+      kind: KIND.word,
+      flags: FLAG.name | FLAG.ownStem,
+      textCount: 1,
+      bodyCount: 1,
+      text: { in: 'block', bytes: bytes(1) },
+      body: { in: 'companion', block: BLOCK, offset: 12, length: 3 },
+    }),
+    entry({
+      term: 'парушалася',
+      kind: KIND.word,
+      textCount: 0,
+      bodyCount: 2,
+      body: { in: 'companion', block: BLOCK, offset: 15, length: 2 },
+      bodyPositions: [{ first: 0, location: { in: 'pack', pack: 2, offset: 99, length: 6 } }],
+    }),
+    entry({ term: 'паруш', kind: KIND.stem, textCount: 0, bodyCount: 7, body: bodyPack }),
+    entry({
+      term: 'пал',
+      kind: KIND.prefix,
+      completions: [
+        {
+          term: 'палітвязні',
+          kind: KIND.word,
+          textCount: 2,
+          bodyCount: 0,
+          text: { in: 'block', bytes: bytes(5, 1) },
+          body: null,
+        },
+      ],
+    }),
+  ];
+
+  it('reads back every kind of entry, flags, counts and locations as written', () => {
+    const decoded = decodeBlock(encodeBlock(entries, BLOCK), BLOCK);
+    expect(decoded).toEqual(entries);
+    expect(decoded.map((item) => item.term)).toEqual(entries.map((item) => item.term));
+  });
+
+  it('keeps a companion in another block pointing at that block', () => {
+    const decoded = decodeBlock(encodeBlock(entries, BLOCK), BLOCK);
+    const prefix = decoded.find((item) => item.kind === KIND.prefix && item.term === 'pris');
+    expect(prefix?.completions.map((completion) => completion.body)).toEqual([
+      bodyPack,
+      { in: 'companion', block: BLOCK + 1, offset: 300, length: 7 },
+      { in: 'companion', block: BLOCK - 3, offset: 12, length: 2 },
+    ]);
+    // The same entries written as another block, near or far: neighbours are found either way.
+    for (const block of [4, 40]) {
+      expect(decodeBlock(encodeBlock(entries, block), block)).toEqual(entries);
+    }
+  });
+
+  it('stores only what each kind needs: positions for words, completions for prefixes', () => {
+    const stray = [
+      entry({
+        term: 'prison',
+        kind: KIND.stem,
+        textCount: 1,
+        text: { in: 'block', bytes: bytes(4) },
+        textPositions: [{ first: 0, location: { in: 'pack', pack: 2, offset: 0, length: 1 } }],
+      }),
+    ];
+    const [decoded] = decodeBlock(encodeBlock(stray, 0), 0);
+    expect(decoded?.textPositions).toEqual([]);
+    expect(decoded?.text).toEqual({ in: 'block', bytes: bytes(4) });
+  });
+
+  it('reads back an empty block, and refuses a block of an unknown version', () => {
+    expect(decodeBlock(encodeBlock([], 0), 0)).toEqual([]);
+    const encoded = encodeBlock(entries, 0);
+    const future = Uint8Array.from(encoded);
+    future[0] = 2;
+    expect(() => decodeBlock(future, 0)).toThrow(/version/);
+  });
+
+  it('reads back large counts and offsets', () => {
+    const big = [
+      entry({
+        term: 'the',
+        kind: KIND.word,
+        textCount: 199_999,
+        bodyCount: 200_000,
+        text: { in: 'pack', pack: PACK.text, offset: 2 ** 33 + 5, length: 300_000 },
+        body: { in: 'pack', pack: PACK.body, offset: 123_456_789, length: 25_000 },
+        bodyPositions: Array.from({ length: 300 }, (_, i) => ({
+          first: i * 700,
+          location: { in: 'pack' as const, pack: PACK.positions, offset: i * 8192, length: 8192 },
+        })),
+      }),
+    ];
+    expect(decodeBlock(encodeBlock(big, 0), 0)).toEqual(big);
+  });
+});
+
+describe('text postings', () => {
+  it('read back the publications and the fields of each', () => {
+    const docs = [0, 1, 2, 9, 130, 131, 20_000, 1_000_000, 4_000_000_000];
+    const fields = [1, 2, 4, 3, 5, 6, 7, 1, 2];
+    const decoded = decodeTextPostings(encodeTextPostings(docs, fields));
+    expect([...decoded.docs]).toEqual(docs);
+    expect([...(decoded.fields ?? [])]).toEqual(fields);
+  });
+
+  it('read back random lists, dense and sparse', () => {
+    const next = random(11);
+    for (const maxGap of [1, 3, 50, 5000]) {
+      const docs = docList(next, 400, maxGap, Math.floor(next() * 1000));
+      const fields = docs.map(() => 1 + Math.floor(next() * 7));
+      const decoded = decodeTextPostings(encodeTextPostings(docs, fields));
+      expect([...decoded.docs]).toEqual(docs);
+      expect([...(decoded.fields ?? [])]).toEqual(fields);
+    }
+  });
+
+  it('take about a byte a publication when publications are close', () => {
+    const docs = Array.from({ length: 500 }, (_, i) => i * 3);
+    const encoded = encodeTextPostings(
+      docs,
+      docs.map(() => 1),
+    );
+    expect(encoded.length).toBe(500);
+  });
+});
+
+describe('body postings', () => {
+  it('read back a sparse list, written as gaps', () => {
+    const docs = [3, 700, 90_000, 90_001, 2_000_000];
+    const encoded = encodeBodyPostings(docs);
+    expect(encoded[0]).toBe(0); // the gaps form
+    expect(encoded.length).toBe(gapsFormBytes(docs));
+    const decoded = decodeBodyPostings(encoded);
+    expect([...decoded.docs]).toEqual(docs);
+    expect(decoded.fields).toBeNull();
+  });
+
+  it('read back a dense list, written as a bitmap much smaller than its gaps', () => {
+    const next = random(5);
+    const docs = Array.from({ length: 4000 }, (_, i) => 10_000 + i).filter(() => next() < 0.6);
+    const encoded = encodeBodyPostings(docs);
+    expect(encoded[0]).toBe(1); // the bitmap form
+    const span = (docs.at(-1) ?? 0) - (docs[0] ?? 0) + 1;
+    expect(encoded.length).toBeLessThanOrEqual(Math.ceil(span / 8) + 6);
+    expect(encoded.length).toBeLessThan(gapsFormBytes(docs) / 4);
+    expect([...decodeBodyPostings(encoded).docs]).toEqual(docs);
+  });
+
+  it('read back lists of every density, never much larger than the smaller form', () => {
+    const next = random(23);
+    const forms = new Set<number>();
+    for (let round = 0; round < 300; round++) {
+      const maxGap = [1, 2, 4, 8, 16, 64, 1000][round % 7] ?? 1;
+      const count = 1 + Math.floor(next() * 300);
+      const docs = docList(next, count, maxGap, Math.floor(next() * 100_000));
+      const encoded = encodeBodyPostings(docs);
+      forms.add(encoded[0] ?? -1);
+      expect([...decodeBodyPostings(encoded).docs], `round ${round}`).toEqual(docs);
+      const span = (docs.at(-1) ?? 0) - (docs[0] ?? 0) + 1;
+      const bitmap = 1 + varintBytes(docs[0] ?? 0) + Math.ceil(span / 8);
+      expect(encoded.length).toBeLessThanOrEqual(gapsFormBytes(docs));
+      expect(encoded.length).toBeLessThanOrEqual(Math.min(gapsFormBytes(docs), bitmap) + 6);
+    }
+    expect([...forms].sort()).toEqual([0, 1]);
+  });
+
+  it('read back a single publication and publication 0', () => {
+    for (const docs of [[0], [5], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]]) {
+      expect([...decodeBodyPostings(encodeBodyPostings(docs)).docs]).toEqual(docs);
+    }
+    expect([...decodeBodyPostings(encodeBodyPostings([])).docs]).toEqual([]);
+  });
+});
+
+describe('positions', () => {
+  it('read back the positions of consecutive postings, one list each', () => {
+    // Flat positions of four postings: [0, 3), [3, 3) (none), [3, 7), [7, 9).
+    const flat = [0, 5, 1000, 2, 3, 100_000, 100_101, 7, 2_097_151];
+    const starts = [0, 3, 3, 7, 9];
+    const out = new VarintWriter(4);
+    for (let i = 0; i + 1 < starts.length; i++) {
+      writePositions(out, flat, starts[i] ?? 0, starts[i + 1] ?? 0);
+    }
+    expect(decodePositions(out.finish())).toEqual([
+      [0, 5, 1000],
+      [],
+      [2, 3, 100_000, 100_101],
+      [7, 2_097_151],
+    ]);
+  });
+
+  it('read back random lists', () => {
+    const next = random(3);
+    const lists = Array.from({ length: 200 }, () =>
+      docList(next, Math.floor(next() * 12), 1 + Math.floor(next() * 3000)),
+    );
+    const flat = lists.flat();
+    const out = new VarintWriter(16);
+    let start = 0;
+    for (const list of lists) {
+      writePositions(out, flat, start, start + list.length);
+      start += list.length;
+    }
+    expect(decodePositions(out.finish())).toEqual(lists);
+  });
+});
+
+describe('compareEntries', () => {
+  it('orders by term in UTF-16 order, then by kind', () => {
+    const sorted = [
+      { term: 'bVlVtk', kind: KIND.key },
+      { term: 'bia', kind: KIND.prefix },
+      { term: 'bialiatski', kind: KIND.word },
+      { term: 'bialiatski', kind: KIND.stem },
+      { term: 'bialiatski', kind: KIND.key },
+      { term: 'bialiatskii', kind: KIND.word },
+      { term: 'prison', kind: KIND.word },
+      { term: 'prison', kind: KIND.stem },
+      { term: 'prisoner', kind: KIND.word },
+      { term: 'бяляцк', kind: KIND.stem },
+      { term: 'бяляцкі', kind: KIND.word },
+      { term: 'бяляцкі', kind: KIND.prefix },
+      { term: 'ўлада', kind: KIND.word },
+    ];
+    const next = random(9);
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...sorted].sort(() => next() - 0.5);
+      expect(shuffled.sort(compareEntries)).toEqual(sorted);
+    }
+    expect(compareEntries({ term: 'a', kind: 0 }, { term: 'a', kind: 0 })).toBe(0);
+    expect(compareEntries({ term: 'ab', kind: 0 }, { term: 'b', kind: 0 })).toBeLessThan(0);
+    expect(compareEntries({ term: 'b', kind: 0 }, { term: 'ab', kind: 3 })).toBeGreaterThan(0);
+  });
+});
