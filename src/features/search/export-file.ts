@@ -1,17 +1,8 @@
 import type { ExportRow } from '../../search/protocol.ts';
 import { latinSpellings } from '../../search/analysis/transliterate.ts';
 
-/** A row as the files list it: names resolved, links absolute. */
-export type ExportRecord = {
-  id: string;
-  title: string;
-  type: string;
-  organizations: string[];
-  date: string;
-  language: string;
-  sourceUrl: string;
-  permalink: string;
-};
+/** A row as the files list it: names resolved (type, organizations), links absolute. */
+export type ExportRecord = Omit<ExportRow, 'url'> & { sourceUrl: string; permalink: string };
 
 export function toRecords(
   rows: readonly ExportRow[],

@@ -1,4 +1,5 @@
 import { queryStemLanguages, stem } from './stem.ts';
+import { COMMON_LETTERS } from './transliterate.ts';
 
 /**
  * One key for the spellings of a name across Belarusian, Russian and English
@@ -15,45 +16,16 @@ import { queryStemLanguages, stem } from './stem.ts';
  * letters, and vowels at the end.
  */
 
+/** Cyrillic in Latin letters, one letter a sound where the two romanisations differ. */
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
+  ...COMMON_LETTERS,
   г: 'g',
-  ґ: 'g',
-  д: 'd',
   е: 'e',
   ё: 'o',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  і: 'i',
-  ї: 'i',
   й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
   ў: 'v',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
   ю: 'u',
   я: 'a',
-  є: 'e',
 };
 
 /** Latin spellings of one sound, longest first, and the letter that stands for them in a key. */

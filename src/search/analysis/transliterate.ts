@@ -5,7 +5,8 @@
  * finds "Hulak", "Lukashenka" finds "Лукашэнка", and "Vesna" finds the alias "Весна".
  */
 
-const COMMON: Record<string, string> = {
+/** Letters both romanisations spell alike (the name keys start from them too: name-key.ts). */
+export const COMMON_LETTERS: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
   в: 'v',
@@ -45,7 +46,7 @@ const COMMON: Record<string, string> = {
 
 /** Belarusian: г is h; я, ю, ё are ia, iu, io; й is i ("Андрэй" → "andrei"). */
 const BELARUSIAN: Record<string, string> = {
-  ...COMMON,
+  ...COMMON_LETTERS,
   г: 'h',
   е: 'e',
   ё: 'io',
@@ -56,7 +57,7 @@ const BELARUSIAN: Record<string, string> = {
 
 /** Russian: г is g; я, ю are ya, yu; й is y; ё is e ("Лукашенко" → "lukashenko"). */
 const RUSSIAN: Record<string, string> = {
-  ...COMMON,
+  ...COMMON_LETTERS,
   г: 'g',
   е: 'e',
   ё: 'e',

@@ -1,17 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { random } from '../../testing/random.ts';
 import { bestCandidates, editDistance, fuzzyPlan, typoAllowance } from './fuzzy.ts';
-
-/** A small deterministic generator, so that every run checks the same words. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Edits from `a` to `b`, the textbook way (a full table, no cap): letters replaced, inserted,

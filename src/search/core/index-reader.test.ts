@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { random } from '../../testing/random.ts';
 import type { Corpus } from '../../corpus/schema.ts';
 import { htmlToText } from '../analysis/html-text.ts';
 import { foldText, words } from '../analysis/text.ts';
@@ -12,17 +13,6 @@ import { COMPLETIONS, IndexReader } from './index-reader.ts';
  * The reader over an index cut into tiny files, checked against the corpus itself: what a prefix
  * completes to and what a typo stands for are worked out here from the publications' words.
  */
-
-/** A small deterministic generator, so that every run builds the same corpus. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Words of two to four syllables: many share their beginnings (busy prefixes) and many are a

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../testing/random.ts';
 import { IndexReader } from '../core/index-reader.ts';
 import { nameKeys } from '../analysis/name-key.ts';
 import { stem, stemLanguageOf } from '../analysis/stem.ts';
@@ -32,17 +33,6 @@ import {
  * publications say, worked out here on its own: which publications hold each word, in which
  * fields and at which positions; its stems, Latin spellings and name keys.
  */
-
-/** A small deterministic generator, so that every run builds the same publications. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Words by language, the most used first. Cyrillic words of one language never appear in the

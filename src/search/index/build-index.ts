@@ -142,9 +142,6 @@ class PackWriter {
   }
 }
 
-/** One source's postings, decoded: per publication its bits and positions. */
-type Decoded = { docs: number[]; bits: number[]; text: number[][]; body: number[][] };
-
 /**
  * An entry before it is written. `alias`: the word whose postings it shares, as they are (a Latin
  * spelling of one Cyrillic word, a stem or a name key only one word has), so they are stored once.
@@ -162,22 +159,112 @@ type Flat = {
   bodyPositions: number[];
 };
 
-function flatOf(decoded: Decoded): Flat {
-  const flat: Flat = {
-    docs: decoded.docs,
-    bits: decoded.bits,
+function emptyFlat(): Flat {
+  return {
+    docs: [],
+    bits: [],
     textStarts: [0],
     textPositions: [],
     bodyStarts: [0],
     bodyPositions: [],
   };
-  decoded.docs.forEach((_, index) => {
-    flat.textPositions.push(...(decoded.text[index] ?? []));
-    flat.bodyPositions.push(...(decoded.body[index] ?? []));
+}
+
+/** Several words' postings as one: bits joined, positions merged, per publication. */
+function union(parts: readonly Flat[]): Flat {
+  if (parts.length === 1) return parts[0] as Flat;
+  const byDoc = new Map<number, { bits: number; text: Set<number>; body: Set<number> }>();
+  for (const part of parts) {
+    part.docs.forEach((doc, index) => {
+      let known = byDoc.get(doc);
+      if (!known) byDoc.set(doc, (known = { bits: 0, text: new Set(), body: new Set() }));
+      known.bits |= part.bits[index] ?? 0;
+      const text = part.textPositions.slice(part.textStarts[index], part.textStarts[index + 1]);
+      const body = part.bodyPositions.slice(part.bodyStarts[index], part.bodyStarts[index + 1]);
+      for (const position of text) known.text.add(position);
+      for (const position of body) known.body.add(position);
+    });
+  }
+  const flat = emptyFlat();
+  for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
+    const known = byDoc.get(doc);
+    if (!known) continue;
+    flat.docs.push(doc);
+    flat.bits.push(known.bits);
+    flat.textPositions.push(...[...known.text].sort((a, b) => a - b));
+    flat.bodyPositions.push(...[...known.body].sort((a, b) => a - b));
     flat.textStarts.push(flat.textPositions.length);
     flat.bodyStarts.push(flat.bodyPositions.length);
-  });
+  }
   return flat;
+}
+
+/**
+ * Terms (words, or stems) with one growing stream of postings each in the byte pool: a record a
+ * publication, starting with its distance from the term's previous publication.
+ */
+class TermStreams {
+  private readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
+  private readonly streams = new Numbers(-1);
+  private readonly last = new Numbers(-1);
+
+  constructor(
+    private readonly pool: BytePool,
+    /** Whether records hold positions (words' do, stems' do not). */
+    private readonly positions: boolean,
+    /** Called with the number of terms as each new one comes, for the owner's own arrays. */
+    private readonly added: (size: number) => void,
+  ) {}
+
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.streams.ensure(id + 1);
+      this.last.ensure(id + 1);
+      this.streams.values[id] = this.pool.create();
+      this.added(id + 1);
+    }
+    return id;
+  }
+
+  /** Starts a term's record for a publication; returns the stream to write the rest to. */
+  begin(id: number, doc: number): number {
+    const stream = this.streams.values[id] ?? 0;
+    this.pool.writeVarint(stream, doc - (this.last.values[id] ?? -1) - 1);
+    this.last.values[id] = doc;
+    return stream;
+  }
+
+  /** A term's records, flat; with their positions if `keep` (phrases need them). */
+  read(id: number, keep: boolean): Flat {
+    const bytes = this.pool.read(this.streams.values[id] ?? 0);
+    const reader = new VarintReader(bytes, 0);
+    const flat = emptyFlat();
+    let doc = -1;
+    while (reader.position < bytes.length) {
+      doc += reader.read() + 1;
+      const bits = reader.read();
+      flat.docs.push(doc);
+      flat.bits.push(bits);
+      for (const body of this.positions ? [false, true] : []) {
+        if (!(bits & (body ? BODY_BIT : 7))) continue;
+        const into = body ? flat.bodyPositions : flat.textPositions;
+        const count = reader.read();
+        let position = 0;
+        for (let i = 0; i < count; i++) {
+          position += reader.read();
+          if (keep) into.push(position);
+        }
+      }
+      flat.textStarts.push(flat.textPositions.length);
+      flat.bodyStarts.push(flat.bodyPositions.length);
+    }
+    return flat;
+  }
 }
 
 type OpenBlock = {
@@ -186,28 +273,6 @@ type OpenBlock = {
   companion: Uint8Array[];
   companionBytes: number;
 };
-
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && x < y)) {
-      out.push(x as number);
-      i++;
-    } else if (x === undefined || y < x) {
-      out.push(y);
-      j++;
-    } else {
-      out.push(x);
-      i++;
-      j++;
-    }
-  }
-  return out;
-}
 
 /** A growable typed array of unsigned 32-bit counts, one per word or stem. */
 class Counts {
@@ -258,11 +323,12 @@ function fieldOf(position: number): number {
 export class IndexBuilder {
   private readonly options: IndexOptions;
   private readonly pool = new BytePool();
-  // Words: id by term, and per id its stream, last publication and counts.
-  private readonly wordIds = new Map<string, number>();
-  private readonly wordTerms: string[] = [];
-  private readonly wordStreams = new Numbers(-1);
-  private readonly wordLast = new Numbers(-1);
+  // Words: their streams, and per word its counts and stems.
+  private readonly words = new TermStreams(this.pool, true, (size) => {
+    this.wordOccurrences.ensure(size);
+    this.wordCapitals.ensure(size);
+    for (const stems of this.wordStems) stems.ensure(size);
+  });
   private readonly wordOccurrences = new Counts();
   private readonly wordCapitals = new Counts();
   /** How a word is written before folding, where that differs (Cyrillic й, ў, ё). */
@@ -270,10 +336,12 @@ export class IndexBuilder {
   /** Per stemmer class, each word's stem (-2: not yet known, -1: none). */
   private readonly wordStems = LANGUAGE_CLASSES.map(() => new Numbers(-2));
   // Stems: the same, without positions; and whether one word alone has the stem.
-  private readonly stemIds = new Map<string, number>();
-  private readonly stemTerms: string[] = [];
-  private readonly stemStreams = new Numbers(-1);
-  private readonly stemLast = new Numbers(-1);
+  private readonly stems = new TermStreams(this.pool, false, (size) => {
+    this.stemFirstWord.ensure(size);
+    this.stemSeen.ensure(size);
+    this.stemBits.ensure(size);
+    this.stemShared.push(false);
+  });
   private readonly stemFirstWord = new Numbers(-1);
   private readonly stemShared: boolean[] = [];
   private readonly stemSeen = new Numbers(-1);
@@ -369,20 +437,8 @@ export class IndexBuilder {
   }
 
   private wordId(term: string, lower: string): number {
-    let id = this.wordIds.get(term);
-    if (id === undefined) {
-      id = this.wordTerms.length;
-      this.wordIds.set(term, id);
-      this.wordTerms.push(term);
-      const size = id + 1;
-      this.wordStreams.ensure(size);
-      this.wordLast.ensure(size);
-      this.wordOccurrences.ensure(size);
-      this.wordCapitals.ensure(size);
-      for (const stems of this.wordStems) stems.ensure(size);
-      this.wordStreams.values[id] = this.pool.create();
-      if (lower !== term) this.wordLower.set(id, lower);
-    }
+    const id = this.words.id(term);
+    if (lower !== term && !this.wordLower.has(id)) this.wordLower.set(id, lower);
     return id;
   }
 
@@ -391,17 +447,16 @@ export class IndexBuilder {
     const cache = this.wordStems[languageIndex] as Numbers;
     const known = cache.values[id] ?? -2;
     if (known !== -2) return known;
-    const lower = this.wordLower.get(id) ?? this.wordTerms[id] ?? '';
+    const lower = this.wordLower.get(id) ?? this.words.terms[id] ?? '';
     const reader = stemLanguageOf(lower, language);
-    const found = reader ? this.stemId(foldText(stem(lower, reader))) : -1;
+    const found = reader ? this.stems.id(foldText(stem(lower, reader))) : -1;
     cache.values[id] = found;
     return found;
   }
 
   /** A word's record for one publication: gap, bits, then its text and body positions. */
   private writeWord(id: number, doc: number, fields: number, text: number[], body: number[]) {
-    const stream = this.wordStreams.values[id] ?? 0;
-    this.pool.writeVarint(stream, doc - (this.wordLast.values[id] ?? -1) - 1);
+    const stream = this.words.begin(id, doc);
     this.pool.writeVarint(stream, fields);
     for (const list of [text, body]) {
       if (list.length === 0) continue;
@@ -412,136 +467,10 @@ export class IndexBuilder {
         previous = position;
       }
     }
-    this.wordLast.values[id] = doc;
-  }
-
-  private stemId(term: string): number {
-    let id = this.stemIds.get(term);
-    if (id === undefined) {
-      id = this.stemTerms.length;
-      this.stemIds.set(term, id);
-      this.stemTerms.push(term);
-      const size = id + 1;
-      this.stemStreams.ensure(size);
-      this.stemLast.ensure(size);
-      this.stemFirstWord.ensure(size);
-      this.stemSeen.ensure(size);
-      this.stemBits.ensure(size);
-      this.stemStreams.values[id] = this.pool.create();
-      this.stemShared.push(false);
-    }
-    return id;
   }
 
   private writeStem(id: number, doc: number, bits: number) {
-    const stream = this.stemStreams.values[id] ?? 0;
-    this.pool.writeVarint(stream, doc - (this.stemLast.values[id] ?? -1) - 1);
-    this.pool.writeVarint(stream, bits);
-    this.stemLast.values[id] = doc;
-  }
-
-  /** One word's postings, flat, straight from its stream. */
-  private decodeFlat(id: number, positions: boolean): Flat {
-    const bytes = this.pool.read(this.wordStreams.values[id] ?? 0);
-    const reader = new VarintReader(bytes, 0);
-    const flat: Flat = {
-      docs: [],
-      bits: [],
-      textStarts: [0],
-      textPositions: [],
-      bodyStarts: [0],
-      bodyPositions: [],
-    };
-    let doc = -1;
-    while (reader.position < bytes.length) {
-      doc += reader.read() + 1;
-      const bits = reader.read();
-      flat.docs.push(doc);
-      flat.bits.push(bits);
-      for (const body of [false, true]) {
-        if (!(bits & (body ? BODY_BIT : 7))) continue;
-        const into = body ? flat.bodyPositions : flat.textPositions;
-        const count = reader.read();
-        let position = 0;
-        for (let i = 0; i < count; i++) {
-          position += reader.read();
-          if (positions) into.push(position);
-        }
-      }
-      flat.textStarts.push(flat.textPositions.length);
-      flat.bodyStarts.push(flat.bodyPositions.length);
-    }
-    return flat;
-  }
-
-  private decodeWord(id: number, positions: boolean): Decoded {
-    const bytes = this.pool.read(this.wordStreams.values[id] ?? 0);
-    const reader = new VarintReader(bytes, 0);
-    const decoded: Decoded = { docs: [], bits: [], text: [], body: [] };
-    let doc = -1;
-    while (reader.position < bytes.length) {
-      doc += reader.read() + 1;
-      const bits = reader.read();
-      decoded.docs.push(doc);
-      decoded.bits.push(bits);
-      for (const [present, into] of [
-        [bits & 7, decoded.text],
-        [bits & BODY_BIT, decoded.body],
-      ] as const) {
-        if (!present) {
-          into.push([]);
-          continue;
-        }
-        const count = reader.read();
-        const list: number[] = [];
-        let position = 0;
-        for (let i = 0; i < count; i++) {
-          position += reader.read();
-          if (positions) list.push(position);
-        }
-        into.push(list);
-      }
-    }
-    return decoded;
-  }
-
-  private decodeStem(id: number): Decoded {
-    const bytes = this.pool.read(this.stemStreams.values[id] ?? 0);
-    const reader = new VarintReader(bytes, 0);
-    const decoded: Decoded = { docs: [], bits: [], text: [], body: [] };
-    let doc = -1;
-    while (reader.position < bytes.length) {
-      doc += reader.read() + 1;
-      decoded.docs.push(doc);
-      decoded.bits.push(reader.read());
-    }
-    return decoded;
-  }
-
-  /** Several sources' postings as one: bits joined, positions merged. */
-  private union(parts: Decoded[]): Decoded {
-    if (parts.length === 1) return parts[0] as Decoded;
-    const byDoc = new Map<number, { bits: number; text: number[]; body: number[] }>();
-    for (const part of parts) {
-      part.docs.forEach((doc, index) => {
-        const known = byDoc.get(doc);
-        const text = part.text[index] ?? [];
-        const body = part.body[index] ?? [];
-        if (!known) byDoc.set(doc, { bits: part.bits[index] ?? 0, text, body });
-        else {
-          known.bits |= part.bits[index] ?? 0;
-          known.text = mergeSorted(known.text, text);
-          known.body = mergeSorted(known.body, body);
-        }
-      });
-    }
-    const docs = [...byDoc.keys()].sort((a, b) => a - b);
-    return {
-      docs,
-      bits: docs.map((doc) => byDoc.get(doc)?.bits ?? 0),
-      text: docs.map((doc) => byDoc.get(doc)?.text ?? []),
-      body: docs.map((doc) => byDoc.get(doc)?.body ?? []),
-    };
+    this.pool.writeVarint(this.stems.begin(id, doc), bits);
   }
 
   /**
@@ -560,7 +489,7 @@ export class IndexBuilder {
       const occurrences = this.wordOccurrences.values[id] ?? 0;
       return occurrences > 0 && (this.wordCapitals.values[id] ?? 0) >= occurrences * NAME_SHARE;
     };
-    this.wordTerms.forEach((term, id) => {
+    this.words.terms.forEach((term, id) => {
       if (!/\p{L}/u.test(term)) return;
       const lower = this.wordLower.get(id) ?? term;
       // A Cyrillic word is also found, and quoted, by its Latin spelling (docs/decisions/009).
@@ -575,18 +504,18 @@ export class IndexBuilder {
     });
     const pending: Pending[] = [];
     const ownStem = new Set<number>();
-    this.stemTerms.forEach((term, id) => {
+    this.stems.terms.forEach((term, id) => {
       const word = this.stemFirstWord.values[id] ?? -1;
       if (this.stemShared[id]) {
         pending.push({ term, kind: KIND.stem, flags: 0, sources: [id] });
-      } else if (this.wordTerms[word] === term) {
+      } else if (this.words.terms[word] === term) {
         // The word is its own stem, and the only word with it: its entry stands for the stem.
         ownStem.add(word);
       } else {
         pending.push({ term, kind: KIND.stem, flags: 0, sources: [id], alias: word });
       }
     });
-    this.wordTerms.forEach((term, id) => {
+    this.words.terms.forEach((term, id) => {
       const flags = (isName(id) ? FLAG.name : 0) | (ownStem.has(id) ? FLAG.ownStem : 0);
       pending.push({ term, kind: KIND.word, flags, sources: [id] });
     });
@@ -694,10 +623,8 @@ export class IndexBuilder {
       }
       const flat =
         item.kind === KIND.stem
-          ? flatOf(this.decodeStem(item.sources[0] ?? 0))
-          : item.sources.length === 1
-            ? this.decodeFlat(item.sources[0] ?? 0, positions)
-            : flatOf(this.union(item.sources.map((id) => this.decodeWord(id, positions))));
+          ? this.stems.read(item.sources[0] ?? 0, false)
+          : union(item.sources.map((id) => this.words.read(id, positions)));
       const textIndex: number[] = [];
       const bodyIndex: number[] = [];
       const textDocs: number[] = [];
@@ -775,7 +702,7 @@ export class IndexBuilder {
     }
     for (const { entry, word, positions } of aliases) {
       const source = entryOfWord.get(word);
-      if (!source) throw new Error(`no postings for word ${this.wordTerms[word]}`);
+      if (!source) throw new Error(`no postings for word ${this.words.terms[word]}`);
       entry.textCount = source.textCount;
       entry.bodyCount = source.bodyCount;
       entry.text = source.text;

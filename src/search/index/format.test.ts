@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { random } from '../../testing/random.ts';
 import { VarintWriter } from './binary-pack.ts';
 import {
   FLAG,
@@ -17,17 +18,6 @@ import {
   type Entry,
   type Location,
 } from './format.ts';
-
-/** A small deterministic generator, so that every run checks the same lists. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Increasing publication numbers: each next one `1 … maxGap` after the one before. */
 function docList(next: () => number, count: number, maxGap: number, first = 0): number[] {
