@@ -12,7 +12,7 @@ import {
   type Catalog,
 } from '../index/data-schemas.ts';
 import { dataFiles } from '../index/files.ts';
-import { FIELD, KIND, type DecodedPostings, type Location } from '../index/format.ts';
+import { FIELD, IN_BODY, KIND, type DecodedPostings, type Location } from '../index/format.ts';
 import {
   DEFAULT_REQUEST,
   PAGE_SIZE,
@@ -31,14 +31,9 @@ import { IndexReader } from './index-reader.ts';
 import { emptyForms, marksOf, type MatchedForms } from './marks.ts';
 import { Organizations } from './organizations.ts';
 import { buildTimeline } from './timeline.ts';
+import { phraseDocs } from './phrases.ts';
 import { selectTop } from './top-k.ts';
-import {
-  exactEntries,
-  matchWord,
-  spellingsOf,
-  type Candidate,
-  type WordMatches,
-} from './word-matches.ts';
+import { matchWord, spellingsOf, type Candidate, type WordMatches } from './word-matches.ts';
 import { hasCyrillic, spellingKey } from '../analysis/transliterate.ts';
 
 /**
@@ -66,7 +61,6 @@ export type SearchCore = {
 const FIELD_WEIGHT = { title: 3, organization: 2.5, tags: 2, summary: 1, body: 0.5 } as const;
 /** How long a progressive search waits for the bodies' postings before answering without them. */
 const BODY_WAIT_MS = 150;
-const BODY = 8;
 const SNIPPET_RADIUS = 90;
 /** Title words and tags "Related" looks up at most. */
 const RELATED_WORDS = 16;
@@ -266,85 +260,6 @@ export function createSearchCore(
     }
   }
 
-  /**
-   * Publications where the phrase's words stand one after another (any of their exact
-   * spellings), with the fields they stand in: the postings narrow it to the publications that
-   * hold every word, and only their positions are read.
-   */
-  async function phraseDocs(
-    phrase: readonly Word[],
-    fullText: boolean,
-  ): Promise<Map<number, number>> {
-    const found = new Map<number, number>();
-    const entries = await Promise.all(phrase.map((word) => exactEntries(reader, word)));
-    for (const side of fullText ? (['text', 'body'] as const) : (['text'] as const)) {
-      const perWord = await Promise.all(
-        entries.map((list) =>
-          Promise.all(
-            list.flatMap((entry) => {
-              const location = side === 'text' ? entry.text : entry.body;
-              if (!location) return [];
-              return [
-                reader.read(location, side).then((postings) => ({
-                  postings,
-                  chunks: side === 'text' ? entry.textPositions : entry.bodyPositions,
-                })),
-              ];
-            }),
-          ),
-        ),
-      );
-      // Publications holding every word of the phrase.
-      let candidates = null as Set<number> | null;
-      for (const lists of perWord) {
-        const docs = new Set<number>();
-        for (const { postings } of lists) for (const doc of postings.docs) docs.add(doc);
-        candidates = candidates ? new Set([...candidates].filter((doc) => docs.has(doc))) : docs;
-      }
-      if (!candidates || candidates.size === 0) continue;
-      const wanted: ReadonlySet<number> = candidates;
-      const positions = await Promise.all(
-        perWord.map(async (lists) => {
-          const byDoc = new Map<number, Set<number>>();
-          for (const { postings, chunks } of lists) {
-            for (const [doc, list] of await reader.positions(chunks, postings.docs, wanted)) {
-              let set = byDoc.get(doc);
-              if (!set) byDoc.set(doc, (set = new Set()));
-              for (const position of list) set.add(position);
-            }
-          }
-          return byDoc;
-        }),
-      );
-      const fieldsOf = new Map<number, number>();
-      if (side === 'text') {
-        for (const { postings } of perWord[0] ?? []) {
-          postings.docs.forEach((doc, index) => {
-            fieldsOf.set(doc, (fieldsOf.get(doc) ?? 0) | (postings.fields?.[index] ?? 0));
-          });
-        }
-      }
-      const [first, ...rest] = positions;
-      for (const doc of wanted) {
-        const starts = first?.get(doc);
-        if (!starts) continue;
-        const follows = [...starts].some((start) =>
-          rest.every((byDoc, offset) => byDoc.get(doc)?.has(start + offset + 1)),
-        );
-        if (!follows) continue;
-        const fields = side === 'text' ? (fieldsOf.get(doc) ?? FIELD.title) : BODY;
-        found.set(doc, (found.get(doc) ?? 0) | fields);
-      }
-    }
-    if (phrase.length === 1) {
-      // A quoted single word is that word exactly, organization names included.
-      for (const doc of organizations.exactly(spellingsOf(phrase[0] as Word))) {
-        found.set(doc, (found.get(doc) ?? 0) | FIELD.title);
-      }
-    }
-    return found;
-  }
-
   async function matchQuery(
     query: ParsedQuery,
     fullText: boolean,
@@ -362,10 +277,14 @@ export function createSearchCore(
     };
     for (const word of resolved.words) scoreWord(word, postings, readBodies, match);
     const [phrases, excluded] = await Promise.all([
-      Promise.all(query.phrases.map((phrase) => phraseDocs(phrase, readBodies))),
+      Promise.all(
+        query.phrases.map((phrase) => phraseDocs(reader, organizations, phrase, readBodies)),
+      ),
       Promise.all([
-        ...query.excludedWords.map((word) => phraseDocs([word], readBodies)),
-        ...query.excludedPhrases.map((phrase) => phraseDocs(phrase, readBodies)),
+        ...query.excludedWords.map((word) => phraseDocs(reader, organizations, [word], readBodies)),
+        ...query.excludedPhrases.map((phrase) =>
+          phraseDocs(reader, organizations, phrase, readBodies),
+        ),
       ]),
     ]);
     query.phrases.forEach((phrase, index) => {
@@ -378,7 +297,7 @@ export function createSearchCore(
         }
         match.score[doc] = (match.score[doc] ?? 0) + phrase.length * 2 * fieldWeight(fields);
         match.exactWords[doc] = (match.exactWords[doc] ?? 0) + phrase.length;
-        if (fields !== BODY) match.outsideBody[doc] = 1;
+        if (fields !== IN_BODY) match.outsideBody[doc] = 1;
       }
     });
     for (const docs of excluded) for (const doc of docs.keys()) match.score[doc] = Number.NaN;

@@ -2,16 +2,19 @@ import { nameKeys } from '../analysis/name-key.ts';
 import { stem, stemLanguageOf } from '../analysis/stem.ts';
 import { foldText, words } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
-import { VarintReader, VarintWriter } from './binary-pack.ts';
+import { VarintWriter } from './binary-pack.ts';
 import { BytePool } from './byte-pool.ts';
 import { TokenTable } from './token-table.ts';
-import { indexFiles } from './files.ts';
+import { writeFuzzyLists } from './fuzzy-lists.ts';
+import { indexFiles, type FileSink } from './files.ts';
+import { PackWriter } from './pack-writer.ts';
+import { addPrefixEntries } from './prefix-entries.ts';
+import { BODY_BIT, Counts, Numbers, TermStreams, union } from './term-streams.ts';
 import {
   FIELD,
   FLAG,
   KIND,
   PACK,
-  PACK_FILE_BYTES,
   POSITION_BASE,
   TAG_STRIDE,
   compareEntries,
@@ -19,17 +22,12 @@ import {
   encodeBodyPostings,
   writePositions,
   encodeTextPostings,
-  type Completion,
   DIRECTORY_PART,
-  prefixBlock,
   separator,
   type DirectoryPart,
   type Entry,
-  type FuzzyBlock,
-  type FuzzyDirectory,
   type Kind,
   type Location,
-  type PackKind,
   type PositionChunk,
 } from './format.ts';
 
@@ -38,6 +36,8 @@ import {
  * that a large archive streams through it: postings grow in a byte pool, one stream a term, and
  * are cut into blocks, companions and packs at the end. `finish` hands every file to `write`.
  */
+
+export type { FileSink };
 
 export type IndexOptions = {
   /** Bytes a block aims at (terms, counts, short lists of text postings). */
@@ -78,8 +78,6 @@ export type IndexDocument = {
   body: string;
 };
 
-export type FileSink = (name: string, content: Uint8Array | string) => void;
-
 export type IndexSummary = {
   /** The top of the directory: the first key of each of its parts. */
   directory: string[];
@@ -95,52 +93,8 @@ export type IndexSummary = {
   fuzzyBlocks: number;
 };
 
-const BODY_BIT = 8;
 /** A word is a name when at least this share of its occurrences has a capital letter. */
 const NAME_SHARE = 0.5;
-const MAX_LOOKUP_LENGTH = 64;
-
-/** A stream of pack files: bytes appended, cut into files of a fixed size as they fill. */
-class PackWriter {
-  private buffer: Uint8Array;
-  private used = 0;
-  private written = 0;
-  files = 0;
-
-  constructor(
-    private readonly kind: PackKind,
-    private readonly write: FileSink,
-  ) {
-    this.buffer = new Uint8Array(PACK_FILE_BYTES[kind]);
-  }
-
-  /** Appends bytes; returns where they start in the stream. */
-  append(bytes: Uint8Array): number {
-    const offset = this.written * this.buffer.length + this.used;
-    let from = 0;
-    while (from < bytes.length) {
-      const room = this.buffer.length - this.used;
-      const part = Math.min(room, bytes.length - from);
-      this.buffer.set(bytes.subarray(from, from + part), this.used);
-      this.used += part;
-      from += part;
-      if (this.used === this.buffer.length) this.flush();
-    }
-    return offset;
-  }
-
-  private flush() {
-    if (this.used === 0) return;
-    this.write(indexFiles.pack(this.kind, this.written), this.buffer.slice(0, this.used));
-    this.written += 1;
-    this.files = this.written;
-    this.used = 0;
-  }
-
-  close() {
-    this.flush();
-  }
-}
 
 /**
  * An entry before it is written. `alias`: the word whose postings it shares, as they are (a Latin
@@ -148,159 +102,12 @@ class PackWriter {
  */
 type Pending = { term: string; kind: Kind; flags: number; sources: number[]; alias?: number };
 
-/** Postings decoded flat: per publication its bits, and where its positions are in the lists. */
-type Flat = {
-  docs: number[];
-  bits: number[];
-  /** Positions of publication `i` are `textPositions[textStarts[i] … textStarts[i + 1])`. */
-  textStarts: number[];
-  textPositions: number[];
-  bodyStarts: number[];
-  bodyPositions: number[];
-};
-
-function emptyFlat(): Flat {
-  return {
-    docs: [],
-    bits: [],
-    textStarts: [0],
-    textPositions: [],
-    bodyStarts: [0],
-    bodyPositions: [],
-  };
-}
-
-/** Several words' postings as one: bits joined, positions merged, per publication. */
-function union(parts: readonly Flat[]): Flat {
-  if (parts.length === 1) return parts[0] as Flat;
-  const byDoc = new Map<number, { bits: number; text: Set<number>; body: Set<number> }>();
-  for (const part of parts) {
-    part.docs.forEach((doc, index) => {
-      let known = byDoc.get(doc);
-      if (!known) byDoc.set(doc, (known = { bits: 0, text: new Set(), body: new Set() }));
-      known.bits |= part.bits[index] ?? 0;
-      const text = part.textPositions.slice(part.textStarts[index], part.textStarts[index + 1]);
-      const body = part.bodyPositions.slice(part.bodyStarts[index], part.bodyStarts[index + 1]);
-      for (const position of text) known.text.add(position);
-      for (const position of body) known.body.add(position);
-    });
-  }
-  const flat = emptyFlat();
-  for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
-    const known = byDoc.get(doc);
-    if (!known) continue;
-    flat.docs.push(doc);
-    flat.bits.push(known.bits);
-    flat.textPositions.push(...[...known.text].sort((a, b) => a - b));
-    flat.bodyPositions.push(...[...known.body].sort((a, b) => a - b));
-    flat.textStarts.push(flat.textPositions.length);
-    flat.bodyStarts.push(flat.bodyPositions.length);
-  }
-  return flat;
-}
-
-/**
- * Terms (words, or stems) with one growing stream of postings each in the byte pool: a record a
- * publication, starting with its distance from the term's previous publication.
- */
-class TermStreams {
-  private readonly ids = new Map<string, number>();
-  readonly terms: string[] = [];
-  private readonly streams = new Numbers(-1);
-  private readonly last = new Numbers(-1);
-
-  constructor(
-    private readonly pool: BytePool,
-    /** Whether records hold positions (words' do, stems' do not). */
-    private readonly positions: boolean,
-    /** Called with the number of terms as each new one comes, for the owner's own arrays. */
-    private readonly added: (size: number) => void,
-  ) {}
-
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(term, id);
-      this.terms.push(term);
-      this.streams.ensure(id + 1);
-      this.last.ensure(id + 1);
-      this.streams.values[id] = this.pool.create();
-      this.added(id + 1);
-    }
-    return id;
-  }
-
-  /** Starts a term's record for a publication; returns the stream to write the rest to. */
-  begin(id: number, doc: number): number {
-    const stream = this.streams.values[id] ?? 0;
-    this.pool.writeVarint(stream, doc - (this.last.values[id] ?? -1) - 1);
-    this.last.values[id] = doc;
-    return stream;
-  }
-
-  /** A term's records, flat; with their positions if `keep` (phrases need them). */
-  read(id: number, keep: boolean): Flat {
-    const bytes = this.pool.read(this.streams.values[id] ?? 0);
-    const reader = new VarintReader(bytes, 0);
-    const flat = emptyFlat();
-    let doc = -1;
-    while (reader.position < bytes.length) {
-      doc += reader.read() + 1;
-      const bits = reader.read();
-      flat.docs.push(doc);
-      flat.bits.push(bits);
-      for (const body of this.positions ? [false, true] : []) {
-        if (!(bits & (body ? BODY_BIT : 7))) continue;
-        const into = body ? flat.bodyPositions : flat.textPositions;
-        const count = reader.read();
-        let position = 0;
-        for (let i = 0; i < count; i++) {
-          position += reader.read();
-          if (keep) into.push(position);
-        }
-      }
-      flat.textStarts.push(flat.textPositions.length);
-      flat.bodyStarts.push(flat.bodyPositions.length);
-    }
-    return flat;
-  }
-}
-
 type OpenBlock = {
   entries: Entry[];
   bytes: number;
   companion: Uint8Array[];
   companionBytes: number;
 };
-
-/** A growable typed array of unsigned 32-bit counts, one per word or stem. */
-class Counts {
-  values = new Uint32Array(1024);
-
-  ensure(size: number) {
-    if (size <= this.values.length) return;
-    const grown = new Uint32Array(Math.max(size, this.values.length * 2));
-    grown.set(this.values);
-    this.values = grown;
-  }
-}
-
-/** A growable typed array of signed 32-bit numbers, filled with `fill`. */
-class Numbers {
-  values: Int32Array;
-
-  constructor(private readonly fill: number) {
-    this.values = new Int32Array(1024).fill(fill);
-  }
-
-  ensure(size: number) {
-    if (size <= this.values.length) return;
-    const grown = new Int32Array(Math.max(size, this.values.length * 2)).fill(this.fill);
-    grown.set(this.values);
-    this.values = grown;
-  }
-}
 
 /** A word's place in a publication: body positions are told apart by this bit. */
 const BODY_POSITION = 2 ** 21;
@@ -719,7 +526,7 @@ export class IndexBuilder {
     const firstTerms = blocks.map((open, index) =>
       separator(blocks[index - 1]?.entries.at(-1)?.term, open.entries[0]?.term ?? ''),
     );
-    const prefixes = this.addPrefixEntries(blocks, firstTerms, completable);
+    const prefixes = addPrefixEntries(blocks, firstTerms, completable, options.completions);
 
     blocks.forEach((open, index) => {
       open.entries.sort(compareEntries);
@@ -746,8 +553,9 @@ export class IndexBuilder {
     packs.text.close();
     packs.body.close();
     packs.positions.close();
-    const fuzzyBlocks = this.writeFuzzy(
+    const fuzzyBlocks = writeFuzzyLists(
       completable.filter((entry) => entry.kind === KIND.word),
+      options.fuzzyBlockTerms,
       write,
     );
     return {
@@ -758,122 +566,6 @@ export class IndexBuilder {
       packs: { text: packs.text.files, body: packs.body.files, positions: packs.positions.files },
       fuzzyBlocks,
     };
-  }
-
-  /**
-   * For every prefix whose words run across a block boundary, an entry listing its most used
-   * words, placed where a lookup of the prefix goes (see `prefixBlock`): a reader who has typed
-   * "па" then fetches one block, not the hundred that hold words beginning so.
-   */
-  private addPrefixEntries(blocks: OpenBlock[], firstTerms: string[], wordEntries: Entry[]) {
-    // Words and spellings may share a term; each is a completion of its own.
-    const prefixes = new Set<string>();
-    for (let i = 0; i + 1 < blocks.length; i++) {
-      const last = blocks[i]?.entries.at(-1)?.term ?? '';
-      const next = blocks[i + 1]?.entries[0]?.term ?? '';
-      let shared = 0;
-      while (shared < last.length && shared < next.length && last[shared] === next[shared]) {
-        shared++;
-      }
-      for (let length = 1; length <= Math.min(shared, MAX_LOOKUP_LENGTH); length++) {
-        const prefix = next.slice(0, length);
-        if (prefix === prefix.toLowerCase()) prefixes.add(prefix);
-      }
-    }
-    const terms = wordEntries.map((entry) => entry.term);
-    for (const prefix of prefixes) {
-      let low = 0;
-      let high = terms.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if ((terms[mid] ?? '') < prefix) low = mid + 1;
-        else high = mid;
-      }
-      // The most used words in the range (a short prefix's range is a tenth of the vocabulary:
-      // keep the best few in one pass rather than sorting it).
-      const limit = this.options.completions;
-      const best: Entry[] = [];
-      const used = (entry: Entry) => entry.textCount + entry.bodyCount;
-      for (let i = low; i < terms.length && (terms[i] ?? '').startsWith(prefix); i++) {
-        const entry = wordEntries[i];
-        if (!entry || entry.term === prefix) continue;
-        if (best.length === limit && used(entry) <= used(best[limit - 1] as Entry)) continue;
-        let at = best.length;
-        while (at > 0 && used(best[at - 1] as Entry) < used(entry)) at--;
-        best.splice(at, 0, entry);
-        if (best.length > limit) best.pop();
-      }
-      const completions: Completion[] = best.map((entry) => ({
-        term: entry.term,
-        kind: entry.kind === KIND.spelling ? KIND.spelling : KIND.word,
-        textCount: entry.textCount,
-        bodyCount: entry.bodyCount,
-        text: entry.text,
-        body: entry.body,
-      }));
-      const target = blocks[prefixBlock(firstTerms, prefix)];
-      target?.entries.push({
-        term: prefix,
-        kind: KIND.prefix,
-        flags: 0,
-        textCount: 0,
-        bodyCount: 0,
-        text: null,
-        body: null,
-        textPositions: [],
-        bodyPositions: [],
-        completions,
-      });
-    }
-    return prefixes.size;
-  }
-
-  /**
-   * The words by length and spelling, forwards and backwards, for typo tolerance: words as
-   * written, not the Latin spellings of Cyrillic ones (a typo is corrected to what is written).
-   */
-  private writeFuzzy(wordEntries: Entry[], write: FileSink): number {
-    const words = wordEntries
-      .filter((entry) => /\p{L}/u.test(entry.term))
-      .map((entry) => ({
-        term: entry.term,
-        reversed: [...entry.term].reverse().join(''),
-        count: entry.textCount + entry.bodyCount,
-      }));
-    const size = this.options.fuzzyBlockTerms;
-    const directory: FuzzyDirectory = { version: 1, forward: [], reverse: [] };
-    let files = 0;
-    for (const side of ['forward', 'reverse'] as const) {
-      const key = (item: (typeof words)[number]) =>
-        side === 'forward' ? item.term : item.reversed;
-      // By length, then spelling: one string each, sorted natively (a comparator in JS is slow
-      // over a million words).
-      const order = new Map(
-        words.map((item) => [String.fromCharCode(key(item).length) + key(item), item]),
-      );
-      const list = [...order.keys()]
-        .sort()
-        .map((sortKey) => order.get(sortKey) as (typeof words)[number]);
-      for (let start = 0, n = 0; start < list.length; start += size, n++) {
-        const slice = list.slice(start, start + size);
-        const first = slice[0];
-        if (!first) break;
-        const previous = list[start - 1];
-        const sameLength = previous !== undefined && key(previous).length === key(first).length;
-        directory[side].push([
-          key(first).length,
-          sameLength ? separator(key(previous), key(first)) : '',
-        ]);
-        const content: FuzzyBlock = {
-          terms: slice.map((item) => item.term),
-          counts: slice.map((item) => item.count),
-        };
-        write(indexFiles.fuzzy(side, n), JSON.stringify(content));
-        files++;
-      }
-    }
-    write(indexFiles.fuzzyDirectory, JSON.stringify(directory));
-    return files;
   }
 }
 

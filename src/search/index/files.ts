@@ -1,5 +1,8 @@
 import type { PackKind } from './format.ts';
 
+/** Where the build hands each file it makes. */
+export type FileSink = (name: string, content: Uint8Array | string) => void;
+
 /**
  * The names of the data files the build writes under `data/<version>/` (docs/index-format.md),
  * in one place: the build writes them, the worker and the tests read them by these names.

@@ -23,6 +23,8 @@ export const FLAG = {
 
 /** Where a term occurs in titles, summaries and tags (bits of a text posting). */
 export const FIELD = { title: 1, summary: 2, tags: 4 } as const;
+/** The bit that says "in the body", beside FIELD's, where one number tells both. */
+export const IN_BODY = 8;
 
 /** Positions of words in a publication's text, with gaps so that no phrase spans two fields. */
 export const POSITION_BASE = { title: 0, summary: 1_000, tags: 100_000 } as const;
