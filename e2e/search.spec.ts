@@ -22,6 +22,35 @@ test('a misspelled name finds the publication', async ({ page }) => {
   ).toBeVisible();
 });
 
+test('another form of a word, and a name spelt another way, find the publication', async ({
+  page,
+}) => {
+  // "prisoner", complete (a space after it): found as "Prisoners", marked.
+  await page.goto('/');
+  await searchBox(page).fill('prisoner ');
+  const letters = results(page)
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('link', { name: 'Letters from Lukashenka’s Prisoners', exact: true }),
+    });
+  await expect(letters).toBeVisible();
+  await expect(letters.getByRole('link').locator('mark', { hasText: /^Prisoners$/ })).toBeVisible();
+  // The Russian genitive of the name finds the English spelling, and marks it.
+  await searchBox(page).fill('Беляцкого');
+  const amnesty = results(page)
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('link', {
+        name: 'Ales Bialiatski is under prisoner amnesty',
+        exact: true,
+      }),
+    });
+  await expect(amnesty).toBeVisible();
+  await expect(
+    amnesty.getByRole('link').locator('mark', { hasText: /^Bialiatski$/ }),
+  ).toBeVisible();
+});
+
 test('an alias in Cyrillic finds the organization’s publications', async ({ page }) => {
   await page.goto('/?org=viasna');
   const viasnaCount = await countOf(page);

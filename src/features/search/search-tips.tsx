@@ -39,8 +39,15 @@ export function SearchTips() {
         >
           <ul>
             <li>
-              Words are found loosely: <kbd>Bialatski</kbd> finds Bialiatski, <kbd>Гулак</kbd> finds
-              Hulak, <kbd>Lukashenka</kbd> finds Лукашэнка, <kbd>Gulak</kbd> finds Hulak too.
+              Words are found in every form: <kbd>парушаецца</kbd> finds парушалася,{' '}
+              <kbd>prisoner</kbd> finds prisoners.
+            </li>
+            <li>
+              Names in every spelling: <kbd>Беляцкого</kbd> finds Бяляцкі and Bialiatski,{' '}
+              <kbd>Гулак</kbd> finds Hulak, <kbd>Lukashenka</kbd> finds Лукашэнка.
+            </li>
+            <li>
+              A word found nowhere is read as a typo: <kbd>Bialatski</kbd> finds Bialiatski.
             </li>
             <li>
               <kbd>"political prisoners"</kbd> — this phrase, exactly.
