@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { href } from '../../lib/paths.ts';
@@ -13,6 +13,8 @@ type ResultListProps = {
   total: number;
   /** Where body-only matches matched, by publication, as they arrive. */
   passages: ReadonlyMap<string, Passage>;
+  /** Called with body-only results as they come near the screen (their passages are due). */
+  onPassagesSeen(ids: readonly string[]): void;
   typeLabels: ReadonlyMap<string, string>;
   organizationNames: ReadonlyMap<string, string>;
   /** The corpus's main language: other languages are pointed out on each result. */
@@ -46,7 +48,7 @@ const ResultItem = memo(function ResultItem({
   mainLanguage,
 }: ResultItemProps) {
   return (
-    <li className="result">
+    <li className="result" data-passage={hit.bodyOnly ? hit.id : undefined}>
       <h2 className="result__title">
         <a href={link} data-publication={hit.id} lang={hit.language}>
           <Highlight text={hit.title} marks={hit.marks?.title ?? []} />
@@ -84,6 +86,7 @@ export const ResultList = memo(function ResultList({
   hits,
   total,
   passages,
+  onPassagesSeen,
   typeLabels,
   organizationNames,
   mainLanguage,
@@ -93,6 +96,29 @@ export const ResultList = memo(function ResultList({
 }: ResultListProps) {
   const paths = usePaths();
   const navigate = useNavigate();
+  const list = useRef<HTMLOListElement>(null);
+
+  // Body-only results ask for their passages as they come within a screen of view.
+  useEffect(() => {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('li[data-passage]') ?? [])];
+    const idOf = (item: Element) => (item instanceof HTMLElement ? item.dataset.passage : '') ?? '';
+    if (items.length === 0) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      onPassagesSeen(items.map(idOf));
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const ids = entries
+          .filter((entry) => entry.isIntersecting)
+          .map((entry) => idOf(entry.target));
+        if (ids.length > 0) onPassagesSeen(ids);
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const item of items) observer.observe(item);
+    return () => observer.disconnect();
+  }, [hits, onPassagesSeen]);
 
   // One handler for the list instead of a router Link per result: typing re-renders results
   // often, and plain anchors cost a fraction of a Link. Modified clicks open new tabs as usual.
@@ -110,7 +136,14 @@ export const ResultList = memo(function ResultList({
   return (
     // The click handler only routes clicks on the links inside, which keyboards reach as links.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
-    <ol className="results" aria-label="Results" aria-busy={busy} data-total={total} onClick={open}>
+    <ol
+      ref={list}
+      className="results"
+      aria-label="Results"
+      aria-busy={busy}
+      data-total={total}
+      onClick={open}
+    >
       {hits.map((hit, index) => (
         // Keyed by position: a new page of results updates these items instead of replacing them.
         <ResultItem

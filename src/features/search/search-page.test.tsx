@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../../corpus/schema.ts';
 import { corpusFixture } from '../../testing/corpus-fixture.ts';
 import { currentSearch, renderApp } from '../../testing/render-app.tsx';
@@ -202,5 +202,50 @@ describe('search page', () => {
     await user.click(screen.getByRole('link', { name: 'Page 3' }));
     await expectStatus('showing 41–45');
     expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
+  });
+});
+
+describe('passages of body-only matches', () => {
+  /** Three publications that hold "tribunal" only in their bodies. */
+  const corpus: Corpus = {
+    ...corpusFixture,
+    publications: ['first', 'second', 'third'].map((name, index) => ({
+      id: `hearing-${name}`,
+      title: `Hearing ${name}`,
+      type: 'report',
+      organizations: [],
+      date: `2023-0${index + 1}`,
+      body: `<p>Notes from the ${name} day. The tribunal sat until late.</p>`,
+    })),
+  };
+
+  it('are fetched for the results near the screen, not for the whole page', async () => {
+    // Only the first result is on screen; the others come into view later.
+    const observed: { target: Element; report: () => void }[] = [];
+    class FakeObserver {
+      constructor(private readonly callback: IntersectionObserverCallback) {}
+      observe(target: Element) {
+        const report = () =>
+          this.callback(
+            [{ target, isIntersecting: true } as IntersectionObserverEntry],
+            this as unknown as IntersectionObserver,
+          );
+        observed.push({ target, report });
+        if (observed.length === 1) report();
+      }
+      disconnect() {}
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const { fetchMock } = renderApp('/?q=tribunal', { corpus });
+    const publicationRequests = () =>
+      fetchMock.mock.calls.filter(([url]) => /\/publications\//.test(String(url))).length;
+    const list = await screen.findByRole('list', { name: 'Results' });
+    await waitFor(() => expect(within(list).getAllByText(/In the text:/)).toHaveLength(1));
+    expect(publicationRequests()).toBe(1);
+    // The rest scroll into view: their passages follow.
+    for (const { report } of observed.slice(1)) report();
+    await waitFor(() => expect(within(list).getAllByText(/In the text:/)).toHaveLength(3));
+    expect(publicationRequests()).toBe(3);
+    expect(within(list).getAllByText('tribunal', { selector: 'mark' })).toHaveLength(3);
   });
 });

@@ -5,15 +5,10 @@ import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, href, paths as sitePaths } from '../../lib/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { passagesQuery, startQuery, searchQuery } from '../../lib/queries.ts';
+import { startQuery, searchQuery } from '../../lib/queries.ts';
 import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
-import type {
-  CorpusMeta,
-  PassageRequest,
-  SearchRequest,
-  SearchResponse,
-} from '../../search/protocol.ts';
+import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
 import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
@@ -37,6 +32,7 @@ import { SortSelect } from './sort-select.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
 import { useLatestCallback } from './use-latest-callback.ts';
 import { useSearchState } from './use-search-state.ts';
+import { usePassages } from './use-passages.ts';
 import { useSlashToSearch } from './use-slash-to-search.ts';
 
 /** The id the skip link jumps to. */
@@ -55,16 +51,6 @@ function feedOf(state: SearchState, meta: CorpusMeta): { href: string; title: st
     return { href: href(sitePaths.feed({ type })), title: `${label}: latest publications` };
   }
   return null;
-}
-
-const NO_PASSAGES: PassageRequest = { query: '', publications: [] };
-
-/** The passages a page of results needs: those of its body-only matches. */
-function passageRequestOf(query: string, data: SearchResponse | undefined): PassageRequest | null {
-  const publications = (data?.hits ?? [])
-    .filter((hit) => hit.bodyOnly)
-    .map((hit) => ({ id: hit.id, language: hit.language }));
-  return publications.length > 0 ? { query, publications } : null;
 }
 
 function toRequest(state: SearchState): SearchRequest {
@@ -146,16 +132,11 @@ export function SearchPage() {
   useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
 
   const data = results.data;
-  // Body-only matches show where they matched once the page is up: those passages cost a
-  // publication each, so they come after the results, not before.
-  const passageRequest = passageRequestOf(state.q, results.isPlaceholderData ? undefined : data);
-  const passageResults = useQuery({
-    ...passagesQuery(client, passageRequest ?? NO_PASSAGES),
-    enabled: passageRequest !== null,
-  });
-  const passages = useMemo(
-    () => new Map((passageResults.data ?? []).map((passage) => [passage.id, passage])),
-    [passageResults.data],
+  // Body-only matches show where they matched once they are near the screen.
+  const { passages, onSeen } = usePassages(
+    client,
+    state.q,
+    results.isPlaceholderData ? undefined : data,
   );
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const committedPath = paths.search(serializeSearchParams(committed));
@@ -248,6 +229,7 @@ export function SearchPage() {
                 hits={data.hits}
                 total={data.total}
                 passages={passages}
+                onPassagesSeen={onSeen}
                 typeLabels={typeLabels}
                 organizationNames={orgNames}
                 mainLanguage={meta.language}
