@@ -72,6 +72,8 @@ test('search, filter, open a publication and come back', async ({ page }) => {
   const statement = type.getByRole('checkbox', { name: /^Statement/ });
   await statement.check();
   await expect(page).toHaveURL(/\?q=Viasna&type=statement$/);
+  // The filtered results, not the ones still on screen while they come.
+  await expect(results(page)).toHaveAttribute('aria-busy', 'false');
   const filtered = await countOf(page);
   await expect(statement).toHaveAccessibleName(new RegExp(`^Statement ${filtered}$`));
 

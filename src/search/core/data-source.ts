@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { inflate } from '../index/compression.ts';
 
 /**
  * Where the search core reads the data files the build wrote (names in index/files.ts): over
@@ -10,6 +11,15 @@ export type DataSource = {
 };
 
 const decoder = new TextDecoder();
+
+/**
+ * A binary data file's bytes. The build stores every `.bin` file deflated (raw DEFLATE), so that
+ * it travels small from any host, including those that compress only text types; the platform's
+ * DecompressionStream inflates it.
+ */
+export async function readBinary(source: DataSource, name: string): Promise<Uint8Array> {
+  return inflate(await source.read(name));
+}
 
 /** A JSON data file, checked against the shape the build writes. */
 export async function readJson<T extends v.GenericSchema>(

@@ -18,7 +18,7 @@ import {
   type Location,
   type PositionChunk,
 } from '../index/format.ts';
-import { PromiseCache, readJson, type DataSource } from './data-source.ts';
+import { PromiseCache, readBinary, readJson, type DataSource } from './data-source.ts';
 import { bestCandidates, fuzzyPlan, type FuzzyCandidate } from './fuzzy.ts';
 
 /**
@@ -81,7 +81,7 @@ export class IndexReader {
 
   private block(index: number): Promise<Entry[]> | Entry[] {
     return this.blocks.get(index, async () =>
-      decodeBlock(await this.source.read(indexFiles.block(index)), index),
+      decodeBlock(await readBinary(this.source, indexFiles.block(index)), index),
     );
   }
 
@@ -183,11 +183,11 @@ export class IndexReader {
 
   private packFile(pack: number, file: number): Promise<Uint8Array> | Uint8Array {
     const name = indexFiles.pack(pack as 0 | 1 | 2, file);
-    return this.packs.get(name, () => this.source.read(name));
+    return this.packs.get(name, () => readBinary(this.source, name));
   }
 
   private companion(block: number): Promise<Uint8Array> | Uint8Array {
-    return this.companions.get(block, () => this.source.read(indexFiles.companion(block)));
+    return this.companions.get(block, () => readBinary(this.source, indexFiles.companion(block)));
   }
 
   /** Whether the bytes at `location` are in memory already, so reading them will not wait. */

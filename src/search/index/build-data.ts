@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { dateKey } from '../../corpus/dates.ts';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
 import { htmlToText } from '../analysis/html-text.ts';
@@ -149,11 +150,26 @@ export function storeSource(store: Pick<DataStore, 'read'>): DataSource {
   return { read: (name) => store.read(name) };
 }
 
+/** Binary files are stored deflated (see readBinary in core/data-source.ts). */
+function deflating(store: DataStore): DataStore {
+  return {
+    write: (name, content) =>
+      store.write(
+        name,
+        name.endsWith('.bin') && typeof content !== 'string'
+          ? deflateRawSync(content, { level: 9 })
+          : content,
+      ),
+    read: (name) => store.read(name),
+  };
+}
+
 export async function buildData(
   source: CorpusSource,
-  store: DataStore,
+  target: DataStore,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
+  const store = deflating(target);
   const { corpus } = source;
   const meta = corpusMeta(corpus);
   const order = newestFirst(corpus.publications);

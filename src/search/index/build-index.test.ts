@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { deflateRawSync } from 'node:zlib';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../testing/random.ts';
@@ -323,7 +324,8 @@ const reader = new IndexReader(
     read: (name) => {
       const content = files.get(name);
       if (!content) throw new Error(`no file ${name}`);
-      return content;
+      // As the build stores them: binary files deflated (compression.ts).
+      return name.endsWith('.bin') ? deflateRawSync(content) : content;
     },
   },
   summary.directory,

@@ -1,5 +1,6 @@
 import { VarintReader, VarintWriter } from './binary-pack.ts';
 import { dataFiles } from './files.ts';
+import { inflate } from './compression.ts';
 
 /**
  * Per publication (newest first), what filters, facet counts and the timeline need: its type,
@@ -120,7 +121,7 @@ export async function readColumns(
   const chunks = Math.max(1, Math.ceil(count / COLUMNS_CHUNK));
   const parts = await Promise.all(
     Array.from({ length: chunks }, async (_, chunk) =>
-      decodeColumns(await read(dataFiles.columns(chunk))),
+      decodeColumns(await inflate(await read(dataFiles.columns(chunk)))),
     ),
   );
   return joinColumns(parts);
