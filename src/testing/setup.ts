@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Pure tests run in Node; component tests in jsdom, which has no layout: scrolling is a no-op
 // there rather than a "not implemented" error.
+// The app's tests build their corpus's index first (src/testing/render-app.tsx): on a busy
+// machine that can take longer than testing-library's default second.
+configure({ asyncUtilTimeout: 5000 });
+
 if (typeof window !== 'undefined') {
   window.scrollTo = () => undefined;
   // jsdom has no media queries; tests see a wide screen unless they say otherwise.

@@ -1,4 +1,5 @@
 import type { CorpusMeta } from '../protocol.ts';
+import { retrying } from '../retrying.ts';
 import type {
   AnswerOf,
   FromWorker,
@@ -44,40 +45,24 @@ export function createSearchClient(
 ): SearchClient {
   let worker: Worker | null = null;
   let started = false;
-  /** Resolves once the worker has been told where the data is. */
-  let workerReady: Promise<void> | null = null;
-  let fallback: Promise<SearchCore> | null = null;
   const queue: Pending[] = [];
   let inFlight: Pending | null = null;
   let nextId = 1;
 
   /** Loaded only where it is needed, so the search code stays out of the main bundle. */
-  function runOnMainThread(): Promise<SearchCore> {
-    if (!fallback) {
-      const attempt = Promise.all([import('../worker/search-session.ts'), loadMeta()]).then(
-        ([{ createSearchSession }, meta]) => createSearchSession(dataRoot, meta),
-      );
-      attempt.catch(() => {
-        if (fallback === attempt) fallback = null;
-      });
-      fallback = attempt;
-    }
-    return fallback;
-  }
+  const runOnMainThread: () => Promise<SearchCore> = retrying(() =>
+    Promise.all([import('../worker/search-session.ts'), loadMeta()]).then(
+      ([{ createSearchSession }, meta]) => createSearchSession(dataRoot, meta),
+    ),
+  );
 
-  function initWorker(): Promise<void> {
-    if (!workerReady) {
-      const attempt = loadMeta().then((meta) => {
-        const init: ToWorker = { type: 'init', dataRoot, meta };
-        worker?.postMessage(init);
-      });
-      attempt.catch(() => {
-        if (workerReady === attempt) workerReady = null;
-      });
-      workerReady = attempt;
-    }
-    return workerReady;
-  }
+  /** Resolves once the worker has been told where the data is. */
+  const initWorker = retrying(() =>
+    loadMeta().then((meta) => {
+      const init: ToWorker = { type: 'init', dataRoot, meta };
+      worker?.postMessage(init);
+    }),
+  );
 
   function settle(pending: Pending, outcome: { answer: unknown } | { error: unknown }) {
     if (inFlight !== pending) return;

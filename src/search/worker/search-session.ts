@@ -2,6 +2,7 @@ import { fetchBinary } from '../client/data-files.ts';
 import { createSearchCore, type SearchCore } from '../core/search-core.ts';
 import { readColumns } from '../index/columns.ts';
 import type { CorpusMeta } from '../protocol.ts';
+import { retrying } from '../retrying.ts';
 
 /**
  * Loads the search data and answers with the core. The same session runs inside the worker and,
@@ -15,21 +16,12 @@ export function createSearchSession(
 ): SearchCore & {
   load(): Promise<SearchCore>;
 } {
-  let loading: Promise<SearchCore> | null = null;
   const read = async (name: string) => new Uint8Array(await fetchBinary(`${dataRoot}${name}`));
-
-  function load(): Promise<SearchCore> {
-    if (!loading) {
-      const attempt = readColumns(read, meta.publicationCount).then((columns) =>
-        createSearchCore(meta, columns, { read }),
-      );
-      attempt.catch(() => {
-        if (loading === attempt) loading = null;
-      });
-      loading = attempt;
-    }
-    return loading;
-  }
+  const load = retrying(() =>
+    readColumns(read, meta.publicationCount).then((columns) =>
+      createSearchCore(meta, columns, { read }),
+    ),
+  );
 
   return {
     load,
