@@ -100,7 +100,27 @@ const NAME_SHARE = 0.5;
  * An entry before it is written. `alias`: the word whose postings it shares, as they are (a Latin
  * spelling of one Cyrillic word, a stem or a name key only one word has), so they are stored once.
  */
-type Pending = { term: string; kind: Kind; flags: number; sources: number[]; alias?: number };
+type Pending = {
+  term: string;
+  kind: Kind;
+  flags: number;
+  /** The word ids (or, for a stem, the stem id) whose postings it lists. */
+  sources: number | number[];
+  alias?: number;
+};
+
+/** The ids an entry of a spelling or key holds: one (most often) or several. */
+type Held = number | number[];
+
+function hold(map: Map<string, Held>, term: string, id: number) {
+  const known = map.get(term);
+  if (known === undefined) map.set(term, id);
+  else if (typeof known === 'number') {
+    if (known !== id) map.set(term, [known, id]);
+  } else if (!known.includes(id)) known.push(id);
+}
+
+const idsOf = (sources: number | number[]) => (typeof sources === 'number' ? [sources] : sources);
 
 type OpenBlock = {
   entries: Entry[];
@@ -154,7 +174,7 @@ export class IndexBuilder {
   private readonly stemSeen = new Numbers(-1);
   private readonly stemBits = new Counts();
   /** Each distinct token as written: its words (a token may hold several) and capitals. */
-  private readonly tokens = new TokenTable((raw) => {
+  private tokens: TokenTable | null = new TokenTable((raw) => {
     const found = words(raw);
     return {
       ids: found.map((word) => this.wordId(word.term, word.lower)),
@@ -170,13 +190,15 @@ export class IndexBuilder {
 
   addDocument(doc: number, document: IndexDocument) {
     if (doc <= this.lastDoc) throw new Error('publications must be added in order');
+    const tokens = this.tokens;
+    if (!tokens) throw new Error('the index is finished');
     this.lastDoc = doc;
     // Every word of the publication as one number: word id, body or not, position. Sorted, they
     // group by word, in position order, with no object per occurrence.
     let length = 0;
     const note = (text: string, base: number) => {
       let position = 0;
-      this.tokens.scan(text, ({ ids, capital }) => {
+      tokens.scan(text, ({ ids, capital }) => {
         for (const id of ids) {
           if (length === this.keys.length) {
             const grown = new Float64Array(this.keys.length * 2);
@@ -284,14 +306,9 @@ export class IndexBuilder {
    * The entries of the vocabulary, sorted: words, Latin spellings of Cyrillic words, stems,
    * name keys. Every word has an entry of its own, so other entries may share its postings.
    */
-  private pendingEntries(): Pending[] {
-    const spellings = new Map<string, Set<number>>();
-    const keys = new Map<string, Set<number>>();
-    const add = (map: Map<string, Set<number>>, term: string, id: number) => {
-      let set = map.get(term);
-      if (!set) map.set(term, (set = new Set()));
-      set.add(id);
-    };
+  private *pendingEntries(): Generator<Pending> {
+    const spellings = new Map<string, Held>();
+    const keys = new Map<string, Held>();
     const isName = (id: number) => {
       const occurrences = this.wordOccurrences.values[id] ?? 0;
       return occurrences > 0 && (this.wordCapitals.values[id] ?? 0) >= occurrences * NAME_SHARE;
@@ -301,52 +318,91 @@ export class IndexBuilder {
       const lower = this.wordLower.get(id) ?? term;
       // A Cyrillic word is also found, and quoted, by its Latin spelling (docs/decisions/009).
       if (hasCyrillic(lower)) {
-        for (const spelling of new Set(
-          latinSpellings(lower).map((latin) => spellingKey(foldText(latin))),
-        )) {
-          if (spelling.length > 1) add(spellings, spelling, id);
+        for (const latin of latinSpellings(lower)) {
+          const spelling = spellingKey(foldText(latin));
+          if (spelling.length > 1) hold(spellings, spelling, id);
         }
       }
-      if (isName(id)) for (const key of nameKeys(lower)) add(keys, key, id);
+      if (isName(id)) for (const key of nameKeys(lower)) hold(keys, key, id);
     });
-    const pending: Pending[] = [];
+    // A word that is its own stem, and the only word with it: its entry stands for the stem.
     const ownStem = new Set<number>();
     this.stems.terms.forEach((term, id) => {
       const word = this.stemFirstWord.values[id] ?? -1;
-      if (this.stemShared[id]) {
-        pending.push({ term, kind: KIND.stem, flags: 0, sources: [id] });
-      } else if (this.words.terms[word] === term) {
-        // The word is its own stem, and the only word with it: its entry stands for the stem.
-        ownStem.add(word);
-      } else {
-        pending.push({ term, kind: KIND.stem, flags: 0, sources: [id], alias: word });
-      }
+      if (!this.stemShared[id] && this.words.terms[word] === term) ownStem.add(word);
     });
-    this.words.terms.forEach((term, id) => {
-      const flags = (isName(id) ? FLAG.name : 0) | (ownStem.has(id) ? FLAG.ownStem : 0);
-      pending.push({ term, kind: KIND.word, flags, sources: [id] });
-    });
-    for (const [kind, map] of [
-      [KIND.spelling, spellings],
-      [KIND.key, keys],
-    ] as const) {
-      for (const [term, set] of map) {
-        const sources = [...set];
-        const [only] = sources;
-        pending.push({
-          term,
-          kind,
-          flags: 0,
-          sources,
-          ...(sources.length === 1 && only !== undefined ? { alias: only } : {}),
-        });
+
+    // Each kind's terms in order, merged: nothing but the term strings is held for the sort.
+    const lists: {
+      kind: Kind;
+      terms: string[];
+      next: number;
+      entry(term: string): Pending | null;
+    }[] = [
+      {
+        kind: KIND.word,
+        terms: [...this.words.terms].sort(),
+        next: 0,
+        entry: (term) => {
+          const id = this.words.idOf(term) ?? -1;
+          const flags = (isName(id) ? FLAG.name : 0) | (ownStem.has(id) ? FLAG.ownStem : 0);
+          return { term, kind: KIND.word, flags, sources: id };
+        },
+      },
+      {
+        kind: KIND.stem,
+        terms: [...this.stems.terms].sort(),
+        next: 0,
+        entry: (term) => {
+          const id = this.stems.idOf(term) ?? -1;
+          const word = this.stemFirstWord.values[id] ?? -1;
+          if (this.stemShared[id]) return { term, kind: KIND.stem, flags: 0, sources: id };
+          if (this.words.terms[word] === term) return null;
+          return { term, kind: KIND.stem, flags: 0, sources: id, alias: word };
+        },
+      },
+      ...(
+        [
+          [KIND.spelling, spellings],
+          [KIND.key, keys],
+        ] as const
+      ).map(([kind, map]) => ({
+        kind,
+        terms: [...map.keys()].sort(),
+        next: 0,
+        entry: (term: string): Pending => {
+          const held = map.get(term) ?? [];
+          return typeof held === 'number'
+            ? { term, kind, flags: 0, sources: held, alias: held }
+            : { term, kind, flags: 0, sources: held };
+        },
+      })),
+    ];
+    for (;;) {
+      let best: (typeof lists)[number] | undefined;
+      for (const list of lists) {
+        const term = list.terms[list.next];
+        if (term === undefined) continue;
+        const bestTerm = best?.terms[best.next];
+        if (
+          bestTerm === undefined ||
+          term < bestTerm ||
+          (term === bestTerm && list.kind < (best?.kind ?? 0))
+        ) {
+          best = list;
+        }
       }
+      if (!best) return;
+      const term = best.terms[best.next++] as string;
+      const entry = best.entry(term);
+      if (entry) yield entry;
     }
-    return sortEntries(pending);
   }
 
   finish(write: FileSink): IndexSummary {
     const options = this.options;
+    // Every token of the archive has been read: what they were is not needed any more.
+    this.tokens = null;
     const packs = {
       text: new PackWriter(PACK.text, write),
       body: new PackWriter(PACK.body, write),
@@ -398,7 +454,7 @@ export class IndexBuilder {
     };
 
     /** Each word's own entry (when its postings are its alone), for entries sharing them. */
-    const entryOfWord = new Map<number, Entry>();
+    const entryOfWord: Entry[] = [];
     const aliases: { entry: Entry; word: number; positions: boolean }[] = [];
 
     for (const item of pending) {
@@ -430,8 +486,8 @@ export class IndexBuilder {
       }
       const flat =
         item.kind === KIND.stem
-          ? this.stems.read(item.sources[0] ?? 0, false)
-          : union(item.sources.map((id) => this.words.read(id, positions)));
+          ? this.stems.read(idsOf(item.sources)[0] ?? 0, false)
+          : union(idsOf(item.sources).map((id) => this.words.read(id, positions)));
       const textIndex: number[] = [];
       const bodyIndex: number[] = [];
       const textDocs: number[] = [];
@@ -505,10 +561,10 @@ export class IndexBuilder {
       block.entries.push(entry);
       block.bytes += size;
       if (positions) completable.push(entry);
-      if (item.kind === KIND.word) entryOfWord.set(item.sources[0] ?? -1, entry);
+      if (item.kind === KIND.word) entryOfWord[idsOf(item.sources)[0] ?? -1] = entry;
     }
     for (const { entry, word, positions } of aliases) {
-      const source = entryOfWord.get(word);
+      const source = entryOfWord[word];
       if (!source) throw new Error(`no postings for word ${this.words.terms[word]}`);
       entry.textCount = source.textCount;
       entry.bodyCount = source.bodyCount;
@@ -567,14 +623,4 @@ export class IndexBuilder {
       fuzzyBlocks,
     };
   }
-}
-
-/**
- * Entries in index order (term, then kind; see compareEntries), sorted natively on one string a
- * piece: a JavaScript comparator over millions of entries takes seconds.
- */
-function sortEntries<T extends { term: string; kind: number }>(entries: readonly T[]): T[] {
-  const byKey = new Map<string, T>();
-  for (const entry of entries) byKey.set(`${entry.term}\u0000${entry.kind}`, entry);
-  return [...byKey.keys()].sort().map((key) => byKey.get(key) as T);
 }

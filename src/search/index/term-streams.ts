@@ -102,6 +102,16 @@ export class TermStreams {
     private readonly added: (size: number) => void,
   ) {}
 
+  /** The id of a term already added. */
+  idOf(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** The terms in index order (UTF-16 code units), as ids. */
+  sortedIds(): number[] {
+    return [...this.terms].sort().map((term) => this.ids.get(term) ?? -1);
+  }
+
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
