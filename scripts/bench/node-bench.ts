@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
@@ -13,19 +13,21 @@ import { readColumns } from '../../src/search/index/columns.ts';
 import type { Corpus } from '../../src/corpus/schema.ts';
 import { STOP_WORDS, tokenize } from '../../src/search/analysis/text.ts';
 import * as v from 'valibot';
+import { dataDirectory } from './build-figures.ts';
 import { median, percentile } from './stats.ts';
 
 /**
  * The search core measured in Node at full speed (the phone estimate is 4 × these figures, see
- * ../shared BENCHMARKING notes in docs/benchmarking.md), against plain Fuse.js over the same
- * fields, on the files the build wrote.
+ * docs/benchmarking.md), on the files the build wrote; for the synthetic corpus also against plain
+ * Fuse.js over the same fields (which needs the whole corpus in memory: the realistic corpora
+ * are measured for quality from their probes instead, scripts/bench/quality.ts).
  */
 
 export type BenchQuery = {
   label: string;
   query: string;
   /** What a reader who typed the query wants: the ground truth for recall. */
-  wanted: (doc: TruthDoc) => boolean;
+  wanted?: (doc: TruthDoc) => boolean;
 };
 
 type TruthDoc = { id: string; tokens: Set<string>; organizations: readonly string[] };
@@ -73,22 +75,15 @@ export type QueryFigures = {
 
 export type NodeFigures = {
   startFiles: { name: string; raw: number; gzip: number }[];
-  dataFiles: { kind: string; count: number; raw: number; gzip: number }[];
   readyMs: number;
   queries: QueryFigures[];
   allMedianMs: number;
   allP95Ms: number;
   facetMs: number;
   heapMb: number;
+  /** NaN without the Fuse.js comparison. */
   fuseIndexMs: number;
 };
-
-function dataDirectory(dist: string): string {
-  const root = path.join(dist, 'data');
-  const [version] = readdirSync(root);
-  if (!version) throw new Error(`no data in ${root}`);
-  return path.join(root, version);
-}
 
 function sizes(file: string) {
   const content = readFileSync(file);
@@ -106,24 +101,6 @@ function startFiles(dist: string, dataDir: string) {
     ...linked.map((name) => ({ name, ...sizes(path.join(dist, name)) })),
     { name: 'start.json', ...sizes(path.join(dataDir, 'start.json')) },
   ];
-}
-
-function dataFiles(dataDir: string) {
-  const groups = new Map<string, { count: number; raw: number; gzip: number }>();
-  const names = readdirSync(dataDir, { recursive: true, encoding: 'utf8' });
-  for (const name of names) {
-    const file = path.join(dataDir, name);
-    if (!statSync(file).isFile()) continue;
-    const kind = name.replace(/\d+(\.\w+)$/, '*$1').replace(/^publications\/.*/, 'publications/*');
-    const group = groups.get(kind) ?? { count: 0, raw: 0, gzip: 0 };
-    const size = sizes(file);
-    groups.set(kind, {
-      count: group.count + 1,
-      raw: group.raw + size.raw,
-      gzip: group.gzip + size.gzip,
-    });
-  }
-  return [...groups].map(([kind, group]) => ({ kind, ...group }));
 }
 
 async function openCore(dataDir: string, start: StartData): Promise<SearchCore> {
@@ -157,9 +134,11 @@ function overlap(a: readonly string[], b: ReadonlySet<string>): number {
 
 export async function benchNode(options: {
   dist: string;
-  corpusFile: string;
   runs: number;
-  fuseRuns: number;
+  /** The queries timed (first use, then warm runs); QUERIES for the synthetic corpus. */
+  queries: readonly BenchQuery[];
+  /** Compare with plain Fuse.js over the whole corpus, read into memory (synthetic corpus). */
+  fuse?: { corpusFile: string; runs: number };
 }): Promise<NodeFigures> {
   const dataDir = dataDirectory(options.dist);
   const start = v.parse(
@@ -174,20 +153,10 @@ export async function benchNode(options: {
 
   const heapBefore = heapMb();
   const core = await openCore(dataDir, start);
-  const figures: Omit<
-    QueryFigures,
-    | 'fuseMedianMs'
-    | 'fuseTotal'
-    | 'recallOfFuse'
-    | 'top10Agreement'
-    | 'recallOurs'
-    | 'recallFuse'
-    | 'top10PrecisionOurs'
-    | 'top10PrecisionFuse'
-  >[] = [];
+  const figures: QueryFigures[] = [];
   const allTimes: number[] = [];
-  for (const { label, query } of QUERIES) {
-    // The first search of a word loads its index shard and the result cards.
+  for (const { label, query } of options.queries) {
+    // The first search of a word loads its index blocks and the result cards.
     const first = await time(() => core.search(request(query)));
     const times: number[] = [];
     for (let run = 0; run < options.runs; run++)
@@ -200,6 +169,7 @@ export async function benchNode(options: {
       firstMs: first.ms,
       medianMs: median(times),
       p95Ms: percentile(times, 95),
+      ...NO_COMPARISON,
     });
   }
   const topOrg =
@@ -219,8 +189,40 @@ export async function benchNode(options: {
     );
   }
   const heapAfter = heapMb();
+  const compared = options.fuse
+    ? await compareWithFuse(core, options.queries, figures, options.fuse)
+    : { queries: figures, fuseIndexMs: Number.NaN };
 
-  // Quality: every match, ours and plain Fuse.js's, against what the query means.
+  return {
+    startFiles: startFiles(options.dist, dataDir),
+    readyMs: median(readyTimes),
+    queries: compared.queries,
+    allMedianMs: median(allTimes),
+    allP95Ms: percentile(allTimes, 95),
+    facetMs: median(facetTimes),
+    heapMb: heapAfter - heapBefore,
+    fuseIndexMs: compared.fuseIndexMs,
+  };
+}
+
+const NO_COMPARISON = {
+  fuseMedianMs: Number.NaN,
+  fuseTotal: Number.NaN,
+  recallOfFuse: Number.NaN,
+  top10Agreement: Number.NaN,
+  recallOurs: Number.NaN,
+  recallFuse: Number.NaN,
+  top10PrecisionOurs: Number.NaN,
+  top10PrecisionFuse: Number.NaN,
+};
+
+/** Quality: every match, ours and plain Fuse.js's, against what the query means. */
+async function compareWithFuse(
+  core: SearchCore,
+  specs: readonly BenchQuery[],
+  figures: readonly QueryFigures[],
+  options: { corpusFile: string; runs: number },
+): Promise<{ queries: QueryFigures[]; fuseIndexMs: number }> {
   const corpus: Corpus = JSON.parse(readFileSync(options.corpusFile, 'utf8'));
   const orgNames = new Map(
     corpus.organizations.map((org) => [org.id, [org.name, ...(org.aliases ?? [])].join(' ')]),
@@ -262,22 +264,21 @@ export async function benchNode(options: {
   }));
 
   const queries: QueryFigures[] = [];
-  for (const [index, spec] of QUERIES.entries()) {
+  for (const [index, spec] of specs.entries()) {
     const ours = figures[index];
     if (!ours) continue;
     const fuseTimes: number[] = [];
     let fuseIds: string[] = [];
-    for (let run = 0; run < options.fuseRuns; run++) {
+    for (let run = 0; run < options.runs; run++) {
       const result = await time(() => fuse.search(spec.query));
       fuseTimes.push(result.ms);
       fuseIds = result.value.map((hit) => corpus.publications[hit.refIndex]?.id ?? '');
     }
     const all = await core.search(request(spec.query, { limit: corpus.publications.length }));
     const ourIds = all.hits.map((hit) => hit.id);
+    const wanted = spec.wanted ?? (() => false);
     const truth = new Set(
-      truthDocs
-        .filter((doc) => spec.wanted(doc) && !STOP_WORDS.has(spec.query))
-        .map((doc) => doc.id),
+      truthDocs.filter((doc) => wanted(doc) && !STOP_WORDS.has(spec.query)).map((doc) => doc.id),
     );
     const ourSet = new Set(ourIds);
     const fuseTop = new Set(fuseIds.slice(0, 10));
@@ -295,16 +296,5 @@ export async function benchNode(options: {
         overlap(fuseIds.slice(0, 10), truth) / Math.max(1, Math.min(10, fuseIds.length)),
     });
   }
-
-  return {
-    startFiles: startFiles(options.dist, dataDir),
-    dataFiles: dataFiles(dataDir),
-    readyMs: median(readyTimes),
-    queries,
-    allMedianMs: median(allTimes),
-    allP95Ms: percentile(allTimes, 95),
-    facetMs: median(facetTimes),
-    heapMb: heapAfter - heapBefore,
-    fuseIndexMs: fuseBuild.ms,
-  };
+  return { queries, fuseIndexMs: fuseBuild.ms };
 }

@@ -14,6 +14,11 @@ export function ms(value: number): string {
   return value >= 100 ? `${Math.round(value).toLocaleString('en')} ms` : `${value.toFixed(1)} ms`;
 }
 
+export function percent(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value === 1 ? '100%' : `${(value * 100).toFixed(1)}%`;
+}
+
 export function bytes(value: number): string {
   if (value >= 1024 * 1024) return `${(value / 1024 / 1024).toFixed(2)} MB`;
   if (value >= 1024) return `${(value / 1024).toFixed(1)} kB`;
