@@ -36,6 +36,9 @@ const chromium = {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   },
+  // The app registers a service worker; tests that need it allow it (offline.spec.ts). Others
+  // block it, so that page.route() sees every request.
+  serviceWorkers: 'block' as const,
 };
 
 export default defineConfig({
@@ -65,17 +68,17 @@ export default defineConfig({
   projects: [
     {
       name: 'main',
-      testIgnore: ['hostile.spec.ts', 'base-path.spec.ts'],
+      testIgnore: ['hostile*.spec.ts', 'base-path*.spec.ts'],
       use: { ...chromium, baseURL: `http://127.0.0.1:${SITES.main.port}` },
     },
     {
       name: 'hostile',
-      testMatch: 'hostile.spec.ts',
+      testMatch: 'hostile*.spec.ts',
       use: { ...chromium, baseURL: `http://127.0.0.1:${SITES.hostile.port}` },
     },
     {
       name: 'base-path',
-      testMatch: 'base-path.spec.ts',
+      testMatch: 'base-path*.spec.ts',
       use: { ...chromium, baseURL: `http://127.0.0.1:${SITES.basePath.port}` },
     },
   ],

@@ -12,7 +12,9 @@ import path from 'node:path';
 import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
-import { BOOT_SCRIPT, prerenderIndex } from './prerender.ts';
+import { BOOT_SCRIPT } from './boot-script.ts';
+import { prerenderPages } from './prerender.ts';
+import { CONTENT_SECURITY_POLICY } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
 import { buildData, type DataStore } from '../src/search/index/build-data.ts';
 import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
@@ -27,6 +29,9 @@ import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
 
 const DEFAULT_CORPUS = 'data/corpus.json';
 const EMBED_SCRIPT = path.resolve('src/embed/embed-script.ts');
+const SERVICE_WORKER = path.resolve('src/app/service-worker/service-worker.ts');
+/** The string in src/app/service-worker/service-worker.ts that sw.js has the list of files in place of. */
+const SW_MANIFEST = /(["'`])__SW_MANIFEST__\1/;
 const STAGING_ROOT = path.resolve('node_modules/.cache/statement-explorer-data');
 
 /** Prints the report as it is (one problem a line), then fails whatever Vite was starting. */
@@ -245,11 +250,36 @@ export function corpusPlugin(): Plugin {
       if (command !== 'build') return;
       // The embed script for host pages, at a stable address: /embed.js under the base path.
       this.emitFile({ type: 'chunk', id: EMBED_SCRIPT, fileName: 'embed.js' });
+      // The service worker, at the root of the base path so that its scope is the whole site.
+      this.emitFile({ type: 'chunk', id: SERVICE_WORKER, fileName: 'sw.js' });
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
       if (command !== 'build') return;
       const reference = this.emitFile({ type: 'asset', name: 'boot.js', source: BOOT_SCRIPT });
       bootScript = this.getFileName(reference);
+      const worker = bundle['sw.js'];
+      if (worker?.type !== 'chunk' || !SW_MANIFEST.test(worker.code)) {
+        this.error('sw.js lacks its manifest placeholder');
+      }
+      // The shell: the start page, every script and style (the search worker and the publication
+      // page included: both are needed offline), the boot script, the icon and the start data.
+      const files = [
+        ...Object.keys(bundle).filter(
+          (name) => name.startsWith('assets/') && !name.endsWith('.map') && name !== bootScript,
+        ),
+        bootScript,
+        'favicon.svg',
+        `data/${version}/start.json`,
+      ].sort();
+      const list = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const manifest = {
+        shell: `shell-${new Date().toISOString()}-${list}`,
+        data: version,
+        urls: [base, ...files.map((file) => `${base}${file}`)],
+      };
+      worker.code = worker.code.replace(SW_MANIFEST, () =>
+        JSON.stringify(JSON.stringify(manifest)),
+      );
     },
     // The start data travels inside index.html: the first page renders in one pass, with no
     // request after the scripts (docs/decisions/007-data-at-scale.md). JSON in a non-executable
@@ -265,6 +295,21 @@ export function corpusPlugin(): Plugin {
         attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
         injectTo: 'head' as const,
       }));
+      // Every page the build writes allows only the site's own scripts and requests
+      // (docs/decisions/014-pages-as-files.md); the dev server's inline scripts need no policy.
+      const policy =
+        command === 'build'
+          ? [
+              {
+                tag: 'meta',
+                attrs: {
+                  'http-equiv': 'Content-Security-Policy',
+                  content: CONTENT_SECURITY_POLICY,
+                },
+                injectTo: 'head-prepend' as const,
+              },
+            ]
+          : [];
       return {
         // The archive's name, before any script runs: tabs, bookmarks and search engines see it.
         html: html.replace(
@@ -272,6 +317,7 @@ export function corpusPlugin(): Plugin {
           `<title>${escapeHtml(typeof name === 'string' ? name : 'Statement Explorer')}</title>`,
         ),
         tags: [
+          ...policy,
           ...preloads,
           {
             tag: 'script',
@@ -316,7 +362,7 @@ export function corpusPlugin(): Plugin {
     async closeBundle() {
       const startJson = output?.startJson;
       if (command !== 'build' || !outDir || startJson === undefined) return;
-      await prerenderIndex({ root, outDir, base, version, startJson, bootScript });
+      await prerenderPages({ root, outDir, base, version, startJson, bootScript });
     },
   };
 }

@@ -90,6 +90,13 @@ export function createStaticHandler(options: Options) {
       send(request, response, file);
       return;
     }
+    // A folder's index.html at the folder's address, with or without the slash, as most static
+    // hosts serve it: the publication pages the build writes (publications/<id>/index.html).
+    const folderIndex = path.join(file, 'index.html');
+    if (file.startsWith(root) && file !== root && existsSync(folderIndex)) {
+      send(request, response, folderIndex);
+      return;
+    }
     send(request, response, path.join(root, 'index.html'));
   };
 }

@@ -1,4 +1,6 @@
 import './app/styles.css';
+import './app/boot.css';
+import { registerServiceWorker } from './app/service-worker/register.ts';
 
 /**
  * The entry point. index.html already shows the first page, pre-rendered; the app's scripts take
@@ -15,3 +17,4 @@ function start() {
 
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 50);
+registerServiceWorker();

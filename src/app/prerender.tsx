@@ -1,6 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { createMemoryRouter } from 'react-router';
-import { startQuery } from '../lib/queries.ts';
+import { publicationQuery, startQuery } from '../lib/queries.ts';
+import type { PublicationFile } from '../search/index/data-schemas.ts';
 import type { StartData } from '../search/protocol.ts';
 import { App, routerOptions } from './app.tsx';
 import { createAppSearchClient, createQueryClient } from './providers.tsx';
@@ -25,4 +26,42 @@ export function renderStartPage(start: StartData): string {
       searchClient={createAppSearchClient(queryClient)}
     />,
   );
+}
+
+/**
+ * A publication's page as HTML, for the file the build writes at publications/<id>/index.html
+ * (docs/decisions/014-pages-as-files.md): the route's loader and lazy module run first, from the
+ * cache filled here, as they do in the browser before it hydrates the page.
+ */
+export async function renderPublicationPage(
+  start: StartData,
+  file: PublicationFile,
+): Promise<string> {
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(startQuery().queryKey, start);
+  queryClient.setQueryData(publicationQuery(file.publication.id).queryKey, file);
+  const router = createMemoryRouter(appRoutes(queryClient), {
+    ...routerOptions(start),
+    initialEntries: [
+      `${import.meta.env.BASE_URL}publications/${encodeURIComponent(file.publication.id)}`,
+    ],
+  });
+  await new Promise<void>((resolve) => {
+    if (router.state.initialized) return resolve();
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+  if (router.state.errors) throw new Error(`publication ${file.publication.id} did not render`);
+  const html = renderToString(
+    <App
+      router={router}
+      queryClient={queryClient}
+      searchClient={createAppSearchClient(queryClient)}
+    />,
+  );
+  router.dispose();
+  return html;
 }

@@ -18,10 +18,36 @@ const app = <App router={router} queryClient={queryClient} searchClient={searchC
 // index.html carries the first page pre-rendered. On that page React adopts it as it is; on any
 // other URL the boot script has hidden it (it shows the wrong page), and React renders afresh.
 const html = document.documentElement;
-if (start && root.firstElementChild && !html.hasAttribute('data-stale-snapshot')) {
+const snapshot = root.firstElementChild !== null && !html.hasAttribute('data-stale-snapshot');
+
+function renderAfresh(container: HTMLElement) {
+  // The boot script's state (a search box holding the query, or "Loading…") stays until React
+  // replaces the snapshot, in its first commit: never a blank page in between.
+  new MutationObserver((_, observer) => {
+    observer.disconnect();
+    html.removeAttribute('data-stale-snapshot');
+  }).observe(container, { childList: true });
+  createRoot(container).render(app);
+}
+
+if (snapshot && start) {
   hydrateRoot(root, app);
+} else if (snapshot) {
+  // A publication's page written by the build (docs/decisions/014-pages-as-files.md): it stays as
+  // it is while its data and code load, then React adopts it. The citation's access date is
+  // today's, not the build's: where the text differs React renders afresh, quietly.
+  const adopt = () => {
+    if (router.state.errors) renderAfresh(root);
+    else hydrateRoot(root, app, { onRecoverableError: () => undefined });
+  };
+  if (router.state.initialized) adopt();
+  else {
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      adopt();
+    });
+  }
 } else {
-  root.replaceChildren();
-  html.removeAttribute('data-stale-snapshot');
-  createRoot(root).render(app);
+  renderAfresh(root);
 }

@@ -1,0 +1,23 @@
+import { expect, test } from './fixtures.ts';
+
+/** A hostile publication's HTML file, written by the build: inert, with or without scripts. */
+
+test('a hostile publication page is sanitized in its HTML file', async ({ request, page }) => {
+  const html = await (await request.get('/publications/markup-in-title')).text();
+  const body = html.slice(html.indexOf('<body>'));
+  // Only the app's own two scripts: the boot script and the entry module.
+  expect(html.match(/<script\b/g)).toHaveLength(2);
+  expect(body).not.toMatch(/<(script|iframe|object|embed|form|style|base|meta|link)\b/i);
+  // No handler and no script URL in any tag (the text may show them, escaped).
+  expect(body).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
+  expect(body).not.toMatch(/<[a-z][^>]*=["']?\s*javascript:/i);
+  expect(html).toContain('&lt;script&gt;window.__pwned=&#x27;title&#x27;&lt;/script&gt;');
+  expect(body).not.toMatch(/<img[^>]+evil\.example/);
+
+  await page.goto('/publications/markup-in-title');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('<b>Bold</b> claims');
+  await page.waitForLoadState('networkidle');
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
+});

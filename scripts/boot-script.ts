@@ -1,0 +1,82 @@
+/**
+ * The boot script: a few lines that run in <head>, before the pre-rendered page is parsed, so
+ * that no link ever shows a blank screen or the wrong page (docs/decisions/014-pages-as-files.md).
+ * It is a file (assets/boot-<hash>.js), not inline, so the Content-Security-Policy allows no
+ * inline script.
+ *
+ * - On the page the HTML was rendered for (the start page at its address, a publication page at
+ *   its own), it leaves the page alone, to be hydrated in place.
+ * - On a search link (`/?q=…`, filters, another page) it puts the query in the pre-rendered
+ *   search box and hides what the start page pre-rendered below it (boot.css), saying
+ *   "Searching…" instead, until the app renders the answer.
+ * - Anywhere else (a host's index.html fallback for a deep link), or when the app will choose
+ *   another interface language than the page's, it marks the page stale: hidden, with "Loading…"
+ *   in the chosen language, until the app renders the right page.
+ *
+ * The language rule is the app's (src/i18n/languages.ts): `hl` if it is en/be/ru; else the first
+ * of `navigator.languages` the app has; else the page's own language (the corpus language, or
+ * English). It is written in ES5 so that it runs on anything.
+ */
+
+/** The few words the boot path shows before the app's catalogs arrive, in each interface language. */
+export const BOOT_TEXTS = {
+  en: { loading: 'Loading…', searching: 'Searching…' },
+  be: { loading: 'Загрузка…', searching: 'Шукаем…' },
+  ru: { loading: 'Загрузка…', searching: 'Ищем…' },
+} as const;
+
+/** The URL parameters of a search (docs: README "Links and URL parameters"); any one makes a search. */
+export const SEARCH_PARAMETERS = ['q', 'type', 'org', 'lang', 'from', 'to', 'sort', 'page', 'in'];
+
+export const BOOT_SCRIPT = `(function () {
+  var script = document.currentScript;
+  var html = document.documentElement;
+  var base = script.getAttribute('data-base') || '/';
+  var page = script.getAttribute('data-page') || 'start';
+  var texts = ${JSON.stringify(BOOT_TEXTS)};
+  var searchKeys = ${JSON.stringify(SEARCH_PARAMETERS)};
+  var params = new URLSearchParams(location.search);
+  function known(tag) {
+    var primary = String(tag || '').replace(/^\\s+|\\s+$/g, '').toLowerCase().split(/[-_]/)[0];
+    return Object.prototype.hasOwnProperty.call(texts, primary) ? primary : null;
+  }
+  function choose() {
+    var hl = String(params.get('hl') || '').replace(/^\\s+|\\s+$/g, '').toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(texts, hl)) return hl;
+    var preferred = navigator.languages && navigator.languages.length
+      ? navigator.languages : [navigator.language];
+    for (var i = 0; i < preferred.length; i++) {
+      if (known(preferred[i])) return known(preferred[i]);
+    }
+    return known(html.getAttribute('lang')) || 'en';
+  }
+  var language = choose();
+  var text = texts[language];
+  var path = location.pathname;
+  var atBase = path === base || path + '/' === base;
+  var searching = false;
+  for (var k = 0; k < searchKeys.length; k++) if (params.has(searchKeys[k])) searching = true;
+  html.setAttribute('data-boot', '');
+  html.style.setProperty('--boot-loading', JSON.stringify(text.loading));
+  html.style.setProperty('--boot-searching', JSON.stringify(text.searching));
+  var stale = language !== known(html.getAttribute('lang')) || (page === 'start' && !atBase);
+  if (!stale && page === 'start' && searching) {
+    // The app renders the answer afresh; meanwhile the header and the box show, not old results.
+    html.setAttribute('data-stale-snapshot', '');
+    html.setAttribute('data-boot-search', '');
+    var fill = function () {
+      var box = document.querySelector('#root input[type="search"]');
+      if (box) box.value = params.get('q') || '';
+      var titles = document.querySelector('#root .search-box__option input[type="checkbox"]');
+      if (titles) titles.checked = params.get('in') === 'titles';
+    };
+    if (document.readyState === 'loading') {
+      document.addEventListener('readystatechange', fill, { once: true });
+    } else {
+      fill();
+    }
+  } else if (stale) {
+    html.setAttribute('data-stale-snapshot', '');
+  }
+})();
+`;

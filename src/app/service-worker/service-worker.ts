@@ -1,0 +1,181 @@
+/**
+ * The service worker (docs/decisions/013-offline.md): after a first visit, the app opens, searches
+ * what it has fetched and opens the publications read before, offline.
+ *
+ * - The app's shell (its HTML, scripts, styles, the start data) is cached when the worker
+ *   installs, in a cache named after the build; the build writes the list into this file.
+ * - Content-hashed files (assets/, data/<version>/) come from the cache first, and are cached as
+ *   they are fetched: the index blocks a search read, the publications opened.
+ * - Pages (navigations) come from the network first, so each visit online takes the newest
+ *   build, and are cached by path; offline, a page read before opens, and any other address gets
+ *   the start page, which the app turns into the page asked for (or says it is unavailable).
+ * - A new build takes over at once, but the files of the build before it stay: a tab still
+ *   running it can load what it needs. Older builds' caches are deleted.
+ *
+ * It is a classic script with no imports: the build emits it as sw.js beside index.html.
+ */
+
+type Manifest = {
+  /** Sortable name of this build's shell cache: build time, then a hash of the list. */
+  shell: string;
+  /** The data folder's version (data/<version>/). */
+  data: string;
+  /** Addresses to cache at install, the start page first. */
+  urls: string[];
+};
+
+type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
+type FetchEvent = ExtendableEvent & {
+  request: Request;
+  respondWith(response: Promise<Response>): void;
+};
+type MessageEventLike = ExtendableEvent & { data: unknown };
+type WorkerScope = {
+  location: Location;
+  registration: { scope: string };
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+};
+
+const scope = self as unknown as WorkerScope;
+// The build puts the list of this build's files in the place of this string (corpus-plugin.ts).
+const manifest = JSON.parse('__SW_MANIFEST__') as Manifest;
+const base = new URL(scope.registration.scope).pathname;
+const PAGES = 'pages';
+const DATA_PREFIX = 'data-';
+const SHELL_PREFIX = 'shell-';
+
+function dataCacheOf(url: URL): string | null {
+  const match = /^data\/([^/]+)\//.exec(url.pathname.slice(base.length));
+  return match ? `${DATA_PREFIX}${match[1]}` : null;
+}
+
+/** A page is cached under its path alone: `?q=…` and `?hl=…` are the same file. */
+function pageKey(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+scope.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(manifest.shell)
+      .then((cache) => cache.addAll(manifest.urls))
+      .then(() => scope.skipWaiting()),
+  );
+});
+
+scope.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then(async (names) => {
+      // This build and the one before it: a tab still on the older one keeps working.
+      const shells = names.filter((name) => name.startsWith(SHELL_PREFIX)).sort();
+      const current = shells.indexOf(manifest.shell);
+      const keep = new Set(shells.slice(Math.max(0, current - 1), current + 1));
+      const keptData = new Set([`${DATA_PREFIX}${manifest.data}`]);
+      for (const shell of keep) {
+        const cache = await caches.open(shell);
+        for (const request of await cache.keys()) {
+          const name = dataCacheOf(new URL(request.url));
+          if (name) keptData.add(name);
+        }
+      }
+      await Promise.all(
+        names
+          .filter(
+            (name) =>
+              (name.startsWith(SHELL_PREFIX) && !keep.has(name)) ||
+              (name.startsWith(DATA_PREFIX) && !keptData.has(name)),
+          )
+          .map((name) => caches.delete(name)),
+      );
+      await scope.clients.claim();
+    }),
+  );
+});
+
+async function fromCacheFirst(request: Request, url: URL): Promise<Response> {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  const name = dataCacheOf(url);
+  if (response.ok && name) {
+    const copy = response.clone();
+    void caches.open(name).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
+
+async function page(request: Request, url: URL): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) {
+      const copy = response.clone();
+      void caches.open(PAGES).then((cache) => cache.put(pageKey(url), copy));
+    }
+    return response;
+  } catch (error) {
+    const cached =
+      (await caches.match(pageKey(url))) ??
+      (await caches.match(`${url.origin}${base}`)) ??
+      (await caches.match(`${url.origin}${base}index.html`));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+scope.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.location.origin || !url.pathname.startsWith(base)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(page(request, url));
+    return;
+  }
+  const path = url.pathname.slice(base.length);
+  if (path.startsWith('assets/') || path.startsWith('data/')) {
+    event.respondWith(fromCacheFirst(request, url));
+    return;
+  }
+  // Anything else (the icon, feeds, embed.js): the network, else what the cache has.
+  event.respondWith(
+    fetch(request).catch(async (error: unknown) => {
+      const cached = await caches.match(request);
+      if (cached) return cached;
+      throw error;
+    }),
+  );
+});
+
+/** The page tells what it loaded before the worker was there, so that it opens offline too. */
+scope.addEventListener('message', (event) => {
+  const data = event.data;
+  if (typeof data !== 'object' || data === null || !('type' in data) || data.type !== 'cache') {
+    return;
+  }
+  const urls = 'urls' in data && Array.isArray(data.urls) ? data.urls : [];
+  event.waitUntil(
+    Promise.all(
+      urls.map(async (value: unknown) => {
+        if (typeof value !== 'string') return;
+        const url = new URL(value, scope.location.href);
+        if (url.origin !== scope.location.origin || !url.pathname.startsWith(base)) return;
+        const name = dataCacheOf(url);
+        const path = url.pathname.slice(base.length);
+        if (name) {
+          if (await caches.match(url.href)) return;
+          const response = await fetch(url.href);
+          if (response.ok) await (await caches.open(name)).put(url.href, response);
+        } else if (!path.startsWith('assets/') && !/\.[a-z0-9]+$/i.test(path)) {
+          const response = await fetch(url.href);
+          if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) {
+            await (await caches.open(PAGES)).put(pageKey(url), response);
+          }
+        }
+      }),
+    ).catch(() => undefined),
+  );
+});
