@@ -50,6 +50,7 @@ const importBoundaries = {
             './src/components',
             './src/search',
             './src/corpus',
+            './src/i18n',
           ],
           from: './src/app',
           message: 'Nothing imports src/app: it only composes (paths live in src/lib).',
@@ -65,8 +66,32 @@ const importBoundaries = {
           message: 'The search engine depends only on the corpus format.',
         },
         {
+          target: './src/i18n',
+          from: [
+            './src/search',
+            './src/features',
+            './src/embed',
+            './src/lib',
+            './src/components',
+            './src/app',
+          ],
+          message: 'The catalogs and their helpers depend only on the corpus format (dates).',
+        },
+        {
+          target: './src/search',
+          from: './src/i18n',
+          message: 'The search engine knows nothing of the interface language.',
+        },
+        {
           target: './src/corpus',
-          from: ['./src/search', './src/features', './src/embed', './src/lib', './src/components'],
+          from: [
+            './src/search',
+            './src/features',
+            './src/embed',
+            './src/lib',
+            './src/components',
+            './src/i18n',
+          ],
           message: 'The corpus format depends on nothing else of the app.',
         },
         {

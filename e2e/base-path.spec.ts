@@ -13,7 +13,7 @@ test('the app works under a base path, deep links included', async ({ page }) =>
   const first = results(page).getByRole('link').first();
   await expect(first).toContainText('Hulak');
   await first.click();
-  await expect(page).toHaveURL(/\/archive\/publications\/[a-z0-9-]+$/);
+  await expect(page).toHaveURL(/\/archive\/publications\/[a-z0-9-]+\?hl=en$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Hulak');
 
   await page.reload();
@@ -27,7 +27,7 @@ test('the app works under a base path, deep links included', async ({ page }) =>
   await page.goto('/archive/publications/no-such-thing');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not found/i);
   await page.getByRole('link', { name: 'Go to the search page' }).click();
-  await expect(page).toHaveURL(/\/archive\/?$/);
+  await expect(page).toHaveURL(/\/archive\/?\?hl=en$/);
 
   expect(requests.filter((path) => !path.startsWith('/archive/'))).toEqual([]);
 });

@@ -114,7 +114,9 @@ test('navigation stays inside the iframe; the host page never moves', async ({ p
   await app.getByRole('list', { name: 'Results' }).getByRole('link').first().click();
   await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
   const frame = await (await iframe.elementHandle())?.contentFrame();
-  expect(frame?.url()).toMatch(/^http:\/\/127\.0\.0\.1:4173\/embed\/publications\/[a-z0-9-]+$/);
+  expect(frame?.url()).toMatch(
+    /^http:\/\/127\.0\.0\.1:4173\/embed\/publications\/[a-z0-9-]+\?hl=en$/,
+  );
   expect(page.url()).toBe(`${HOST}/`);
 
   // Links inside stay under /embed; the way out opens a new tab.

@@ -164,12 +164,15 @@ test('a copied citation holds the title, the link and the access date', async ({
   await expect(cite).toContainText('Citation copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain(`“${title}`);
-  expect(copied).toContain(page.url());
+  // The permanent link: the page's address without the interface language.
+  const permalink = page.url().replace(/\?hl=en$/, '');
+  expect(permalink).toMatch(/\/publications\/[a-z0-9-]+$/);
+  expect(copied).toContain(permalink);
   expect(copied).toMatch(/Accessed \d{1,2} \w+ \d{4}\.$/);
 
   await cite.getByRole('button', { name: 'Copy link' }).click();
   await expect(cite).toContainText('Link copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(permalink);
 
   const related = page.getByRole('region', { name: 'Related' });
   const links = related.getByRole('link');

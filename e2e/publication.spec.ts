@@ -17,7 +17,8 @@ test('a deep link opens the publication with everything the interface promises',
   await expect(page.locator('.publication__body p').first()).toBeVisible();
 
   await page.getByRole('link', { name: 'UK Delegation to the OSCE' }).click();
-  await expect(page).toHaveURL(/\/\?org=uk-osce$/);
+  // Every link of the app keeps the interface language.
+  await expect(page).toHaveURL(/\/\?org=uk-osce&hl=en$/);
   await expect(resultCount(page)).toHaveText(/^7 publications/);
 });
 
@@ -26,7 +27,7 @@ test('the type link leads to the search filtered by that type', async ({ page })
   const typeLink = page.locator('.publication__type a');
   const label = (await typeLink.textContent()) ?? '';
   await typeLink.click();
-  await expect(page).toHaveURL(/\/\?type=[a-z-]+$/);
+  await expect(page).toHaveURL(/\/\?type=[a-z-]+&hl=en$/);
   await expect(page.getByRole('checkbox', { name: new RegExp(`^${label}`) })).toBeChecked();
 });
 
@@ -36,7 +37,7 @@ test('translations link to each other', async ({ page }) => {
   );
   await page.getByRole('link', { name: /^Belarusian:/ }).click();
   await expect(page).toHaveURL(
-    /\/publications\/vystupili-u-padtrymku-belaruskaha-helsinkskaha-kamiteta$/,
+    /\/publications\/vystupili-u-padtrymku-belaruskaha-helsinkskaha-kamiteta\?hl=en$/,
   );
   await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'be');
   await expect(page.getByRole('link', { name: /^English:/ })).toBeVisible();

@@ -175,7 +175,7 @@ test('pages of results have their own URLs', async ({ page }) => {
     .getByRole('navigation', { name: 'Pages of results' })
     .getByRole('link', { name: 'Next page' })
     .click();
-  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(page).toHaveURL(/\?page=2&hl=en$/);
   await expect(resultCount(page)).toHaveText(/showing 21–40/);
   await page.goBack();
   await expect(resultCount(page)).toHaveText(/showing 1–20/);

@@ -34,7 +34,7 @@ export function App({
 }) {
   return (
     <StrictMode>
-      <AppProviders queryClient={queryClient} searchClient={searchClient}>
+      <AppProviders router={router} queryClient={queryClient} searchClient={searchClient}>
         <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
       </AppProviders>
     </StrictMode>

@@ -1,20 +1,20 @@
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/use-document-title.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import { usePaths } from '../lib/link-scope.tsx';
 
-export function NotFoundPage({ what = 'Page' }: { what?: string }) {
+export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'publication' }) {
   const paths = usePaths();
-  useDocumentTitle(`${what} not found`);
+  const { t } = useI18n();
+  const heading = what === 'publication' ? t.publicationNotFound : t.pageNotFound;
+  useDocumentTitle(heading);
   return (
     <div className="not-found">
-      <h1>{what} not found</h1>
-      <p>
-        The address may be mistyped, or the publication may have moved. Everything in the archive
-        can be found from the search page.
-      </p>
+      <h1>{heading}</h1>
+      <p>{t.notFoundText}</p>
       <p>
         <Link to={paths.search()} className="button">
-          Go to the search page
+          {t.goToSearch}
         </Link>
       </p>
     </div>

@@ -6,11 +6,20 @@ import type { StartData } from '../search/protocol.ts';
 import { App, routerOptions } from './app.tsx';
 import { createAppSearchClient, createQueryClient } from './providers.tsx';
 import { appRoutes } from './routes.tsx';
+import { provideCatalog } from '../i18n/catalog.ts';
+import { be } from '../i18n/catalogs/be.ts';
+import { en } from '../i18n/catalogs/en.ts';
+import { ru } from '../i18n/catalogs/ru.ts';
+
+provideCatalog('en', en);
+provideCatalog('be', be);
+provideCatalog('ru', ru);
 
 /**
  * The search page's first view as HTML, rendered by the build into index.html: readers see the
  * newest publications while the scripts still load, and React takes the page over where it is
- * (docs/decisions/007-data-at-scale.md).
+ * (docs/decisions/007-data-at-scale.md). It is in the corpus language where the app has it
+ * (else English): with no `hl` and no browser, that is the language the app chooses.
  */
 export function renderStartPage(start: StartData): string {
   const queryClient = createQueryClient();

@@ -1,9 +1,11 @@
 import { QueryClient, QueryClientProvider, notifyManager } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { createBrowserRouter } from 'react-router';
 import { dataRoot } from '../search/client/data-files.ts';
 import { startQuery } from '../lib/queries.ts';
 import { createSearchClient, type SearchClient } from '../search/client/search-client.ts';
 import { SearchClientProvider } from '../lib/search-client-context.tsx';
+import { LanguageProvider } from './language-provider.tsx';
 
 // Results reach React in the same task as the worker's answer, not a timer later.
 notifyManager.setScheduler(queueMicrotask);
@@ -20,17 +22,23 @@ export function createAppSearchClient(queryClient: QueryClient): SearchClient {
 }
 
 export function AppProviders({
+  router,
   queryClient,
   searchClient,
   children,
 }: {
+  router: Pick<ReturnType<typeof createBrowserRouter>, 'subscribe' | 'state'>;
   queryClient: QueryClient;
   searchClient: SearchClient;
   children: ReactNode;
 }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <SearchClientProvider client={searchClient}>{children}</SearchClientProvider>
+      <SearchClientProvider client={searchClient}>
+        <LanguageProvider router={router} queryClient={queryClient}>
+          {children}
+        </LanguageProvider>
+      </SearchClientProvider>
     </QueryClientProvider>
   );
 }

@@ -2,39 +2,44 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { SkipLink } from '../components/skip-link.tsx';
 import { RESULTS_ID } from '../features/search/search-page.tsx';
-import { formatCount, publicationCount } from '../components/format.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import { startQuery } from '../lib/queries.ts';
-import { paths } from '../lib/paths.ts';
+import { usePaths } from '../lib/link-scope.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
 
 /** The full site's frame: header, main, footer. Embeds get a frame without them. */
 export function RootLayout() {
   const { data: meta } = useSuspenseQuery(startQuery());
+  const { t, count } = useI18n();
+  const paths = usePaths();
   const navigating = useNavigation().state === 'loading';
   const onSearchPage = useLocation().pathname === '/';
   return (
     <>
       {onSearchPage ? (
-        <SkipLink target={RESULTS_ID}>Skip to results</SkipLink>
+        <SkipLink target={RESULTS_ID}>{t.skipToResults}</SkipLink>
       ) : (
-        <SkipLink target="main">Skip to main content</SkipLink>
+        <SkipLink target="main">{t.skipToMain}</SkipLink>
       )}
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to={paths.search('site')} className="site-header__name">
+          <Link to={paths.search()} className="site-header__name">
             {meta.name}
           </Link>
-          <span className="site-header__tagline">Statement Explorer</span>
+          <span className="site-header__tagline">{t.product}</span>
+          <LanguageSwitcher />
         </div>
-        {navigating && <div className="progress" role="progressbar" aria-label="Loading page" />}
+        {navigating && <div className="progress" role="progressbar" aria-label={t.loadingPage} />}
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="site-footer">
         <p>
-          {publicationCount(meta.publicationCount)} from {formatCount(meta.organizations.length)}{' '}
-          organizations. Statement Explorer loads everything from this site: no trackers, no
-          third-party requests.
+          {t.footer(
+            count(t.publicationCount, meta.publicationCount),
+            count(t.organizationCount, meta.organizations.length),
+          )}
         </p>
       </footer>
       <ScrollRestoration />

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { startQuery } from '../lib/queries.ts';
+import { loadCatalog } from '../i18n/catalog.ts';
+import { languageForSearch } from '../i18n/languages.ts';
 import { publicationLoader } from '../features/publication/publication-loader.ts';
 import { SearchPage } from '../features/search/search-page.tsx';
 import { EmbedLayout } from '../embed/embed-layout.tsx';
@@ -28,12 +30,16 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
     {
       id: 'root',
       // The archive's name, types and organizations: every page needs them, and they never change.
-      loader: async () => {
-        await queryClient.ensureQueryData(startQuery());
+      // And the catalog of the page's interface language, so a page shows in it from the start.
+      loader: async ({ request }) => {
+        const start = await queryClient.ensureQueryData(startQuery());
+        await loadCatalog(languageForSearch(new URL(request.url).search, start.language));
         return null;
       },
-      // Run again only for "Try again" (same URL), not on every search keystroke.
-      shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.href === nextUrl.href,
+      // Run again for "Try again" (same URL) and for another language, not on every keystroke.
+      shouldRevalidate: ({ currentUrl, nextUrl }) =>
+        currentUrl.href === nextUrl.href ||
+        currentUrl.searchParams.get('hl') !== nextUrl.searchParams.get('hl'),
       HydrateFallback: LoadingPage,
       errorElement: <RouteError />,
       children: [

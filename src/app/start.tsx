@@ -4,12 +4,19 @@ import { App, routerOptions } from './app.tsx';
 import { createAppSearchClient, createQueryClient } from './providers.tsx';
 import { appRoutes } from './routes.tsx';
 import { embeddedStartData, startQuery } from '../lib/queries.ts';
+import { loadCatalog } from '../i18n/catalog.ts';
+import { languageForSearch } from '../i18n/languages.ts';
 
 const queryClient = createQueryClient();
 const searchClient = createAppSearchClient(queryClient);
 const start = embeddedStartData();
 if (start) queryClient.setQueryData(startQuery().queryKey, start);
 const router = createBrowserRouter(appRoutes(queryClient), routerOptions(start));
+// The interface language's catalog, before the first render: the page shows in it from the start.
+// A page without start data (a publication's, written by the build) is in the corpus language.
+const corpusLanguage =
+  start?.language ?? document.documentElement.getAttribute('lang') ?? undefined;
+await loadCatalog(languageForSearch(window.location.search, corpusLanguage));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import { copyText } from './copy-text.ts';
 
 function CopyField({
@@ -12,6 +13,7 @@ function CopyField({
   multiline?: boolean;
   copyLabel: string;
 }) {
+  const { t } = useI18n();
   const id = useId();
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [message, setMessage] = useState('');
@@ -29,7 +31,7 @@ function CopyField({
           className="button"
           onClick={() => {
             void copyText(value, field.current).then((copied) =>
-              setMessage(copied ? 'Copied' : 'Select the text and copy it'),
+              setMessage(copied ? t.copied : t.selectAndCopy),
             );
           }}
         >
@@ -55,6 +57,7 @@ type SharePanelProps = {
 
 /** "Share": the link to this view and the snippet that embeds it, each with a copy button. */
 export function SharePanel({ link, snippet, options }: SharePanelProps) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
@@ -66,16 +69,16 @@ export function SharePanel({ link, snippet, options }: SharePanelProps) {
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        Share
+        {t.share}
       </button>
       {open && (
-        <section id={panelId} className="share__panel" aria-label="Share">
-          <CopyField label="Link to this view" value={link()} copyLabel="Copy link" />
+        <section id={panelId} className="share__panel" aria-label={t.share}>
+          <CopyField label={t.linkToView} value={link()} copyLabel={t.copyLink} />
           <CopyField
-            label="Embed on your site"
+            label={t.embedOnSite}
             value={snippet()}
             multiline
-            copyLabel="Copy embed code"
+            copyLabel={t.copyEmbedCode}
           />
           {options}
         </section>

@@ -71,11 +71,22 @@ const array = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be an 
 const object = <T extends v.ObjectEntries>(entries: T) =>
   v.looseObject(entries, 'must be an object');
 
-const typeSchema = object({ id: facetId, label: nonEmptyText });
+/**
+ * Text in other interface languages (`types[].labels`, `organizations[].names`): a language tag
+ * to non-empty text, e.g. `{ "be": "Заява", "ru": "Заявление" }`.
+ */
+const localizedText = v.record(
+  languageTag,
+  nonEmptyText,
+  'must be an object from language tags to text',
+);
+
+const typeSchema = object({ id: facetId, label: nonEmptyText, labels: v.optional(localizedText) });
 
 const organizationSchema = object({
   id: facetId,
   name: nonEmptyText,
+  names: v.optional(localizedText),
   aliases: v.optional(array(nonEmptyText)),
   url: v.optional(httpUrl),
 });
@@ -272,7 +283,9 @@ const TOP_LEVEL_ORDER = ['version', 'name', 'language', 'types', 'organizations'
 const ITEM_ORDER = [
   'id',
   'name',
+  'names',
   'label',
+  'labels',
   'title',
   'type',
   'organizations',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { EmbedParametersContext, LinkScopeContext } from '../lib/link-scope.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { EmbedParametersContext, LinkScopeContext, withLanguage } from '../lib/link-scope.tsx';
 import { absoluteUrl, paths } from '../lib/paths.ts';
 import { embedParameters, parseTheme, withoutEmbedParameters, type Theme } from './embed-params.ts';
 import { useReportHeight } from './use-report-height.ts';
@@ -10,10 +11,11 @@ function themeOf(search: string): Theme | null {
 }
 
 /** The same view on the full site: same filters, without the embed's own parameters. */
-function fullSitePath(pathname: string, search: string): string {
+function fullSitePath(pathname: string, search: string, language: string): string {
   const publication = /^\/embed\/publications\/([^/]+)$/.exec(pathname);
-  if (publication?.[1]) return paths.publication('site', decodeURIComponent(publication[1]));
-  return paths.search('site', withoutEmbedParameters(search));
+  if (publication?.[1])
+    return paths.publication('site', decodeURIComponent(publication[1]), language);
+  return paths.search('site', withLanguage(withoutEmbedParameters(search), language));
 }
 
 /**
@@ -22,6 +24,7 @@ function fullSitePath(pathname: string, search: string): string {
  */
 export function EmbedLayout() {
   const location = useLocation();
+  const { t, language } = useI18n();
   const content = useRef<HTMLDivElement>(null);
   // The theme comes with the embed's first URL; it stays while the reader moves around inside.
   const [theme, setTheme] = useState<Theme>(() => themeOf(location.search) ?? 'auto');
@@ -49,14 +52,15 @@ export function EmbedLayout() {
           <main id="main" className="embed__main" tabIndex={-1}>
             <Outlet />
           </main>
-          <nav className="embed__full-site" aria-label="Full site">
+          <nav className="embed__full-site" aria-label={t.fullSite}>
             <a
-              href={absoluteUrl(fullSitePath(location.pathname, location.search))}
+              href={absoluteUrl(fullSitePath(location.pathname, location.search, language))}
               target="_blank"
               rel="noopener"
             >
-              Open in full site<span aria-hidden="true"> ↗</span>
-              <span className="visually-hidden"> (opens in a new tab)</span>
+              {t.openInFullSite}
+              <span aria-hidden="true"> ↗</span>
+              <span className="visually-hidden"> {t.opensInNewTab}</span>
             </a>
           </nav>
         </div>

@@ -7,7 +7,7 @@
 (() => {
   const RESIZE = 'statement-explorer:resize';
   const LIST_ATTRIBUTES = ['type', 'org', 'lang'];
-  const SINGLE_ATTRIBUTES = ['q', 'from', 'to', 'lock', 'theme'];
+  const SINGLE_ATTRIBUTES = ['q', 'from', 'to', 'lock', 'theme', 'hl'];
   const MARK = 'data-statement-explorer-frame';
 
   const script =
@@ -51,7 +51,11 @@
   function replace(element: HTMLElement) {
     const iframe = document.createElement('iframe');
     iframe.src = embedUrl(element);
-    iframe.title = element.getAttribute('data-title')?.trim() || 'Publications';
+    // The frame's name for screen readers, in the host page's language where it says which.
+    const hl = element.getAttribute('data-hl')?.trim() ?? '';
+    iframe.title =
+      element.getAttribute('data-title')?.trim() ||
+      (hl === 'be' ? 'Публікацыі' : hl === 'ru' ? 'Публикации' : 'Publications');
     iframe.setAttribute('loading', 'lazy');
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute(MARK, '');

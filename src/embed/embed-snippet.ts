@@ -10,6 +10,8 @@ export type EmbedScope = {
   to?: string | undefined;
   lock?: readonly string[];
   publication?: string;
+  /** The interface language (`data-hl`). */
+  hl?: string;
 };
 
 function escapeAttribute(value: string): string {
@@ -31,6 +33,7 @@ export function embedSnippet(scope: EmbedScope): string {
   add('data-from', scope.from);
   add('data-to', scope.to);
   add('data-lock', scope.lock);
+  add('data-hl', scope.hl);
   const div = `<div data-statement-explorer${attributes
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('')}></div>`;

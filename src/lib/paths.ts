@@ -28,8 +28,9 @@ export function queryString(query: Query | undefined): string {
 export const paths = {
   search: (scope: LinkScope, query?: Query) =>
     `${scope === 'embed' ? EMBED_PREFIX : '/'}${queryString(query)}`,
-  publication: (scope: LinkScope, id: string) =>
-    `${scope === 'embed' ? EMBED_PREFIX : ''}/publications/${encodeURIComponent(id)}`,
+  /** With `hl`, the page in that interface language (the canonical link has none). */
+  publication: (scope: LinkScope, id: string, hl?: string) =>
+    `${scope === 'embed' ? EMBED_PREFIX : ''}/publications/${encodeURIComponent(id)}${hl ? `?hl=${hl}` : ''}`,
   /** The script host pages include to embed the app (docs/embedding.md). */
   embedScript: () => '/embed.js',
   /** An Atom feed of the latest publications (all, or of one type or organization). */

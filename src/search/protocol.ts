@@ -122,10 +122,13 @@ export type ExportRow = {
 };
 
 // The build validated the corpus; reading its own output again only needs the shape.
-const typeShape = v.object({ id: v.string(), label: v.string() });
+/** Text in other interface languages, by language tag (`types[].labels`, `organizations[].names`). */
+const localizedShape = v.optional(v.record(v.string(), v.string()));
+const typeShape = v.object({ id: v.string(), label: v.string(), labels: localizedShape });
 const organizationShape = v.object({
   id: v.string(),
   name: v.string(),
+  names: localizedShape,
   aliases: v.optional(v.array(v.string())),
   url: v.optional(v.string()),
 });

@@ -47,7 +47,11 @@ export function renderApp(url = '/', options: { corpus?: Corpus; respond?: Respo
   const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [url] });
   const user = userEvent.setup();
   const { unmount } = render(
-    <AppProviders queryClient={queryClient} searchClient={createAppSearchClient(queryClient)}>
+    <AppProviders
+      router={router}
+      queryClient={queryClient}
+      searchClient={createAppSearchClient(queryClient)}
+    >
       <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
     </AppProviders>,
   );

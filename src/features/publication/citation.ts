@@ -1,4 +1,4 @@
-import { formatPartialDate } from '../../corpus/dates.ts';
+import type { I18n } from '../../i18n/i18n.ts';
 
 export type CitationParts = {
   organizations: readonly string[];
@@ -11,20 +11,19 @@ export type CitationParts = {
   accessed: Date;
 };
 
-function formatDay(date: Date): string {
-  return formatPartialDate(date.toISOString().slice(0, 10));
-}
-
 /**
  * A citation a journalist can paste: who, what, when, where it is kept (the permanent link),
- * where it came from, and when it was read.
+ * where it came from, and when it was read, worded and dated in the interface language.
  */
-export function citation(parts: CitationParts): string {
-  const who = parts.organizations.length > 0 ? `${parts.organizations.join('; ')}. ` : '';
-  const title = /[.!?…]$/.test(parts.title) ? parts.title : `${parts.title}.`;
-  const original = parts.url ? ` Original: ${parts.url}.` : '';
-  return (
-    `${who}“${title}” ${parts.type}, ${formatPartialDate(parts.date)}. ` +
-    `${parts.archive}, ${parts.permalink}.${original} Accessed ${formatDay(parts.accessed)}.`
-  );
+export function citation(parts: CitationParts, i18n: Pick<I18n, 't' | 'date' | 'day'>): string {
+  return i18n.t.citation({
+    organizations: parts.organizations.join('; '),
+    title: parts.title,
+    type: parts.type,
+    date: i18n.date(parts.date),
+    archive: parts.archive,
+    permalink: parts.permalink,
+    url: parts.url,
+    accessed: i18n.day(parts.accessed),
+  });
 }

@@ -1,30 +1,35 @@
 import { useState } from 'react';
 import { copyText } from '../../components/copy-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { citation, type CitationParts } from './citation.ts';
 
 /** "Cite": a citation ready to paste, and the permanent link, each one click from the clipboard. */
 export function CiteSection(parts: Omit<CitationParts, 'accessed'>) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [message, setMessage] = useState('');
   // The access date is the day the reader copies, which is the day they read.
-  const text = citation({ ...parts, accessed: new Date() });
-  const copy = (value: string, what: string) =>
-    void copyText(value).then((copied) =>
-      setMessage(copied ? `${what} copied` : `Select the ${what.toLowerCase()} and copy it`),
-    );
+  const text = citation({ ...parts, accessed: new Date() }, i18n);
+  const copy = (value: string, done: string, failed: string) =>
+    void copyText(value).then((copied) => setMessage(copied ? done : failed));
   return (
     <section aria-labelledby="publication-cite" className="cite">
-      <h2 id="publication-cite">Cite</h2>
+      <h2 id="publication-cite">{t.cite}</h2>
       <p className="cite__text">{text}</p>
       <p className="cite__actions">
-        <button type="button" className="button" onClick={() => copy(text, 'Citation')}>
-          Copy citation
+        <button
+          type="button"
+          className="button"
+          onClick={() => copy(text, t.citationCopied, t.selectCitation)}
+        >
+          {t.copyCitation}
         </button>
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => copy(parts.permalink, 'Link')}
+          onClick={() => copy(parts.permalink, t.linkCopied, t.selectLink)}
         >
-          Copy link
+          {t.copyLink}
         </button>
         <span className="cite__message" aria-live="polite">
           {message}

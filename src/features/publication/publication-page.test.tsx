@@ -39,11 +39,11 @@ describe('publication page', () => {
 
     expect(screen.getByRole('link', { name: 'Statement' })).toHaveAttribute(
       'href',
-      '/?type=statement',
+      '/?type=statement&hl=en',
     );
     expect(screen.getByRole('link', { name: 'Amnesty International' })).toHaveAttribute(
       'href',
-      '/?org=amnesty',
+      '/?org=amnesty&hl=en',
     );
     const source = screen.getByRole('link', { name: 'Read the original on amnesty.org' });
     expect(source).toHaveAttribute('href', 'https://www.amnesty.org/en/latest/news/bialiatski');
@@ -54,7 +54,7 @@ describe('publication page', () => {
     );
     expect(screen.getByRole('link', { name: 'political prisoners' })).toHaveAttribute(
       'href',
-      '/?q=political+prisoners',
+      '/?q=political+prisoners&hl=en',
     );
   });
 
@@ -105,7 +105,7 @@ describe('publication page', () => {
     renderApp('/publications/writers-in-prison');
     expect(await screen.findByRole('link', { name: 'Search the archive' })).toHaveAttribute(
       'href',
-      '/',
+      '/?hl=en',
     );
   });
 
@@ -117,7 +117,7 @@ describe('publication page', () => {
       ).toBeVisible();
       expect(screen.getByRole('link', { name: 'Go to the search page' })).toHaveAttribute(
         'href',
-        '/',
+        '/?hl=en',
       );
       unmount();
     }

@@ -4,8 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, paths as sitePaths } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { formatPartialDate } from '../../corpus/dates.ts';
-import { languageName } from '../../corpus/languages.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { startQuery, publicationQuery } from '../../lib/queries.ts';
 import { CiteSection } from './cite-section.tsx';
 import { PublicationBody } from './publication-body.tsx';
@@ -34,6 +33,8 @@ export function PublicationPage() {
     data: { doc, publication, translations },
   } = useSuspenseQuery(publicationQuery(id));
   const paths = usePaths();
+  const i18n = useI18n();
+  const { t, languageName } = i18n;
   const location = useLocation();
   const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -47,9 +48,11 @@ export function PublicationPage() {
   }, [location.key]);
 
   const type = meta.types.find((candidate) => candidate.id === publication.type);
-  const organizations = publication.organizations.map(
-    (orgId) => meta.organizations.find((org) => org.id === orgId) ?? { id: orgId, name: orgId },
-  );
+  const typeLabel = type ? i18n.localized(type.label, type.labels) : publication.type;
+  const organizations = publication.organizations.map((orgId) => {
+    const org = meta.organizations.find((candidate) => candidate.id === orgId);
+    return { id: orgId, name: org ? i18n.localized(org.name, org.names) : orgId };
+  });
   const language = publication.language ?? meta.language;
 
   return (
@@ -66,21 +69,19 @@ export function PublicationPage() {
           }}
         >
           <span aria-hidden="true">← </span>
-          {origin ? 'Back to results' : 'Search the archive'}
+          {origin ? t.backToResults : t.searchTheArchive}
         </Link>
       </p>
 
       <header className="publication__header">
         <p className="publication__type">
-          <Link to={paths.search({ type: publication.type })}>
-            {type?.label ?? publication.type}
-          </Link>
+          <Link to={paths.search({ type: publication.type })}>{typeLabel}</Link>
         </p>
         <h1 ref={heading} tabIndex={-1} lang={language}>
           {publication.title}
         </h1>
         <p className="publication__meta">
-          <time dateTime={publication.date}>{formatPartialDate(publication.date)}</time>
+          <time dateTime={publication.date}>{i18n.date(publication.date)}</time>
           {organizations.length > 0 && (
             <span className="publication__orgs">
               {organizations.map((org, index) => (
@@ -109,7 +110,7 @@ export function PublicationPage() {
         <CiteSection
           organizations={organizations.map((org) => org.name)}
           title={publication.title}
-          type={type?.label ?? publication.type}
+          type={typeLabel}
           date={publication.date}
           archive={meta.name}
           permalink={absoluteUrl(sitePaths.publication('site', publication.id))}
@@ -117,10 +118,10 @@ export function PublicationPage() {
         />
         {publication.url && (
           <section aria-labelledby="publication-source">
-            <h2 id="publication-source">Source</h2>
+            <h2 id="publication-source">{t.source}</h2>
             <p>
               <a href={publication.url} target="_blank" rel="noopener noreferrer">
-                Read the original on {hostOf(publication.url)}
+                {t.readOriginal(hostOf(publication.url))}
               </a>
             </p>
           </section>
@@ -128,7 +129,7 @@ export function PublicationPage() {
 
         {publication.attachments && publication.attachments.length > 0 && (
           <section aria-labelledby="publication-attachments">
-            <h2 id="publication-attachments">Attachments</h2>
+            <h2 id="publication-attachments">{t.attachments}</h2>
             <ul>
               {publication.attachments.map((attachment) => (
                 <li key={attachment.url}>
@@ -144,7 +145,7 @@ export function PublicationPage() {
 
         {translations.length > 0 && (
           <section aria-labelledby="publication-translations">
-            <h2 id="publication-translations">Other languages</h2>
+            <h2 id="publication-translations">{t.otherLanguages}</h2>
             <ul>
               {translations.map((translation) => (
                 <li key={translation.id}>
@@ -163,7 +164,7 @@ export function PublicationPage() {
 
         {publication.tags && publication.tags.length > 0 && (
           <section aria-labelledby="publication-tags">
-            <h2 id="publication-tags">Topics</h2>
+            <h2 id="publication-tags">{t.topics}</h2>
             <ul className="tags">
               {publication.tags.map((tag) => (
                 <li key={tag}>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
-import { formatPartialDate } from '../../corpus/dates.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { relatedQuery } from '../../lib/queries.ts';
 import type { RelatedRequest } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
@@ -10,11 +10,12 @@ import { useSearchClient } from '../../lib/search-client-context.tsx';
 export function RelatedPublications({ request }: { request: RelatedRequest }) {
   const client = useSearchClient();
   const paths = usePaths();
+  const { t, date } = useI18n();
   const related = useQuery(relatedQuery(client, request));
   if (!related.data || related.data.length === 0) return null;
   return (
     <section aria-labelledby="publication-related" className="related">
-      <h2 id="publication-related">Related</h2>
+      <h2 id="publication-related">{t.related}</h2>
       <ul>
         {related.data.map((hit) => (
           <li key={hit.id}>
@@ -22,7 +23,7 @@ export function RelatedPublications({ request }: { request: RelatedRequest }) {
               {hit.title}
             </Link>{' '}
             <span className="muted">
-              (<time dateTime={hit.date}>{formatPartialDate(hit.date)}</time>)
+              (<time dateTime={hit.date}>{date(hit.date)}</time>)
             </span>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import { formatPartialDate } from '../../corpus/dates.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 
 type DateRangeProps = {
   years: { first: number; last: number } | null;
@@ -33,6 +33,7 @@ function YearSelect({
   onChange(value: string | undefined): void;
 }) {
   const id = useId();
+  const { t, date } = useI18n();
   return (
     <div className="date-range__field">
       <label htmlFor={id}>{label}</label>
@@ -42,10 +43,10 @@ function YearSelect({
         disabled={disabled}
         onChange={(event) => onChange(event.target.value || undefined)}
       >
-        <option value="">Any</option>
+        <option value="">{t.anyDate}</option>
         {choices.map((choice) => (
           <option key={choice} value={choice}>
-            {formatPartialDate(choice)}
+            {date(choice)}
           </option>
         ))}
       </select>
@@ -62,19 +63,20 @@ export const DateRange = memo(function DateRange({
   lockedTo = false,
   onChange,
 }: DateRangeProps) {
+  const { t } = useI18n();
   return (
     <fieldset className="facet date-range">
-      <legend className="facet__legend">Date</legend>
+      <legend className="facet__legend">{t.date}</legend>
       <div className="date-range__fields">
         <YearSelect
-          label="From"
+          label={t.dateFrom}
           value={from}
           choices={options(years, from)}
           disabled={lockedFrom}
           onChange={(value) => onChange({ from: value, to })}
         />
         <YearSelect
-          label="To"
+          label={t.dateTo}
           value={to}
           choices={options(years, to)}
           disabled={lockedTo}

@@ -1,3 +1,5 @@
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
 type EmptyResultsProps = {
   query: string;
   filterCount: number;
@@ -12,26 +14,25 @@ export function EmptyResults({
   onClearFilters,
   onClearQuery,
 }: EmptyResultsProps) {
-  const filters = filterCount === 1 ? 'the filter' : `the ${filterCount} filters`;
-  let reason = 'There are no publications in this archive yet.';
-  if (query && filterCount > 0)
-    reason = `No publication matches “${query}” with ${filters} you chose.`;
-  else if (query) reason = `No publication matches “${query}”, even allowing for typos.`;
-  else if (filterCount > 0) reason = `No publication matches ${filters} you chose.`;
+  const { t } = useI18n();
+  let reason = t.emptyArchive;
+  if (query && filterCount > 0) reason = t.noMatchWithFilters(query, filterCount);
+  else if (query) reason = t.noMatch(query);
+  else if (filterCount > 0) reason = t.noMatchFilters(filterCount);
 
   return (
     <div className="notice">
-      <h2 className="notice__heading">No results</h2>
+      <h2 className="notice__heading">{t.noResults}</h2>
       <p>{reason}</p>
       <p className="notice__actions">
         {filterCount > 0 && (
           <button type="button" className="button" onClick={onClearFilters}>
-            Clear filters
+            {t.clearFilters}
           </button>
         )}
         {query && (
           <button type="button" className="button button--quiet" onClick={onClearQuery}>
-            Clear search
+            {t.clearSearch}
           </button>
         )}
       </p>

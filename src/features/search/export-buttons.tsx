@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { absoluteUrl, paths } from '../../lib/paths.ts';
 import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { download, exportFileName, toCsv, toJson, toRecords } from './export-file.ts';
 
 type ExportButtonsProps = {
@@ -13,37 +14,41 @@ type ExportButtonsProps = {
 /** The whole result set, not only the page on screen, as CSV or JSON. */
 export function ExportButtons({ request, meta, scope }: ExportButtonsProps) {
   const client = useSearchClient();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [message, setMessage] = useState('');
 
   async function exportAs(format: 'csv' | 'json') {
-    setMessage('Preparing the file…');
+    setMessage(t.preparingFile);
     try {
       const rows = await client.exportRows({ ...request, offset: 0 });
-      const types = new Map(meta.types.map((type) => [type.id, type.label]));
-      const orgs = new Map(meta.organizations.map((org) => [org.id, org.name]));
+      const types = new Map(
+        meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)]),
+      );
+      const orgs = new Map(
+        meta.organizations.map((org) => [org.id, i18n.localized(org.name, org.names)]),
+      );
       const records = toRecords(rows, {
         type: (id) => types.get(id) ?? id,
         organization: (id) => orgs.get(id) ?? id,
         permalink: (id) => absoluteUrl(paths.publication('site', id)),
       });
-      const name = exportFileName(scope, format, new Date());
+      const name = exportFileName(scope, format, new Date(), t.fileNames);
       if (format === 'csv') download(name, toCsv(records), 'text/csv;charset=utf-8');
       else download(name, toJson(records), 'application/json;charset=utf-8');
-      setMessage(
-        `Saved ${records.length === 1 ? '1 publication' : `${records.length} publications`} as ${name}`,
-      );
+      setMessage(t.savedAs(i18n.count(t.publicationCount, records.length), name));
     } catch {
-      setMessage('The export failed. Check your connection and try again.');
+      setMessage(t.exportFailed);
     }
   }
 
   return (
     <div className="export">
       <button type="button" className="button button--quiet" onClick={() => void exportAs('csv')}>
-        Export CSV
+        {t.exportCsv}
       </button>
       <button type="button" className="button button--quiet" onClick={() => void exportAs('json')}>
-        Export JSON
+        {t.exportJson}
       </button>
       <p className="export__message" aria-live="polite">
         {message}

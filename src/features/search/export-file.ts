@@ -73,25 +73,35 @@ function slug(text: string): string {
     .replace(/-+$/, '');
 }
 
-/** "publications-viasna-2026-11-24.csv": what the file holds, and when it was made. */
+/** The words of a file name, in the interface language. */
+export type FileNameWords = { publications: string; filtered: string; all: string };
+
+const ENGLISH: FileNameWords = { publications: 'publications', filtered: 'filtered', all: 'all' };
+
+/**
+ * "publications-viasna-2026-11-24.csv", "публікацыі-viasna-2026-11-24.csv": what the file holds,
+ * and when it was made.
+ */
 export function exportFileName(
   scope: { q: string; types: readonly string[]; orgs: readonly string[] },
   extension: 'csv' | 'json',
   today: Date,
+  words: FileNameWords = ENGLISH,
 ): string {
   const what =
     scope.orgs.length === 1
       ? scope.orgs[0]
       : scope.types.length === 1
         ? scope.types[0]
-        : slug(scope.q) || (scope.orgs.length + scope.types.length > 0 ? 'filtered' : 'all');
+        : slug(scope.q) ||
+          (scope.orgs.length + scope.types.length > 0 ? words.filtered : words.all);
   // The reader's own calendar day, not UTC's.
   const date = [
     today.getFullYear(),
     String(today.getMonth() + 1).padStart(2, '0'),
     String(today.getDate()).padStart(2, '0'),
   ].join('-');
-  return `publications-${what ?? 'all'}-${date}.${extension}`;
+  return `${words.publications}-${what ?? words.all}-${date}.${extension}`;
 }
 
 /** Hands a file to the browser to save. */

@@ -1,6 +1,6 @@
 import { memo, useId, useState } from 'react';
 import { foldText } from '../../search/analysis/text.ts';
-import { formatCount } from '../../components/format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 
 export type FacetValue = {
   value: string;
@@ -37,6 +37,7 @@ export const FacetGroup = memo(function FacetGroup({
   locked = false,
   onChange,
 }: FacetGroupProps) {
+  const { t, number } = useI18n();
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -95,15 +96,13 @@ export const FacetGroup = memo(function FacetGroup({
                 onChange={(event) => toggle(value.value, event.target.checked)}
               />
               <span className="facet__label">{value.label}</span>{' '}
-              <span className="facet__count">{formatCount(value.count)}</span>
+              <span className="facet__count">{number(value.count)}</span>
             </label>
           </li>
         ))}
       </ul>
       {long && folded && shown.length === 0 && (
-        <p className="facet__none">
-          No {name.toLowerCase()} matches “{filter.trim()}”.
-        </p>
+        <p className="facet__none">{t.noValueMatches(filter.trim())}</p>
       )}
       {long && !folded && (
         <button
@@ -113,7 +112,7 @@ export const FacetGroup = memo(function FacetGroup({
           aria-controls={listId}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Show fewer' : 'Show all'}
+          {expanded ? t.showFewer : t.showAll}
         </button>
       )}
     </fieldset>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { formatCount } from '../../components/format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 
 type FiltersPanelProps = {
@@ -37,12 +37,13 @@ function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
 }
 
 export function FiltersPanel({ activeCount, total, inline, children }: FiltersPanelProps) {
+  const { t, count, number } = useI18n();
   const narrow = useNarrowScreen();
   const headingId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
-  const label = activeCount > 0 ? `Filters (${activeCount})` : 'Filters';
+  const label = activeCount > 0 ? t.filtersWithCount(number(activeCount)) : t.filters;
 
   useEffect(() => {
     const sheet = dialog.current;
@@ -61,7 +62,7 @@ export function FiltersPanel({ activeCount, total, inline, children }: FiltersPa
         </button>
         <aside className="search-page__filters" aria-labelledby={headingId}>
           <h2 id={headingId} className="filters__heading">
-            Filters
+            {t.filters}
           </h2>
           {children}
         </aside>
@@ -110,10 +111,10 @@ export function FiltersPanel({ activeCount, total, inline, children }: FiltersPa
       >
         <div className="filters-sheet__header">
           <h2 id={headingId} className="filters__heading">
-            Filters
+            {t.filters}
           </h2>
           <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
-            Close
+            {t.close}
           </button>
         </div>
         <div className="filters-sheet__body">{open && children}</div>
@@ -123,9 +124,7 @@ export function FiltersPanel({ activeCount, total, inline, children }: FiltersPa
             className="button filters-sheet__show"
             onClick={() => setOpen(false)}
           >
-            {total === undefined
-              ? 'Show results'
-              : `Show ${formatCount(total)} ${total === 1 ? 'result' : 'results'}`}
+            {total === undefined ? t.showResults : count(t.showResultCount, total)}
           </button>
         </div>
       </dialog>

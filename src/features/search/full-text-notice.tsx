@@ -1,3 +1,4 @@
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { SearchResponse } from '../../search/protocol.ts';
 
 /**
@@ -11,15 +12,16 @@ export function FullTextNotice({
   state: SearchResponse['fullText'];
   onRetry(): void;
 }) {
+  const { t } = useI18n();
   if (state === 'pending') {
-    return <p className="full-text-notice muted">Searching the full text too…</p>;
+    return <p className="full-text-notice muted">{t.fullTextPending}</p>;
   }
   if (state === 'failed') {
     return (
       <p className="full-text-notice notice">
-        The full text could not be loaded: these are matches in titles and summaries only.{' '}
+        {t.fullTextFailed}{' '}
         <button type="button" className="button button--quiet" onClick={onRetry}>
-          Search the full text again
+          {t.fullTextRetry}
         </button>
       </p>
     );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 
 type PaginationProps = {
   page: number;
@@ -25,6 +26,7 @@ function visiblePages(page: number, pageCount: number): (number | 'gap')[] {
 /** Links, not buttons: every page of results has its own URL to share or open in a new tab. */
 export const Pagination = memo(function Pagination({ page, pageCount, query }: PaginationProps) {
   const paths = usePaths();
+  const { t, number } = useI18n();
   if (pageCount <= 1) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(query);
@@ -33,16 +35,16 @@ export const Pagination = memo(function Pagination({ page, pageCount, query }: P
     return paths.search(params);
   };
   return (
-    <nav className="pagination" aria-label="Pages of results">
+    <nav className="pagination" aria-label={t.pagesOfResults}>
       <ul>
         <li>
           {page > 1 ? (
-            <Link to={hrefFor(page - 1)} rel="prev" aria-label="Previous page">
-              Previous
+            <Link to={hrefFor(page - 1)} rel="prev" aria-label={t.previousPage}>
+              {t.previous}
             </Link>
           ) : (
             <span aria-hidden="true" className="pagination__disabled">
-              Previous
+              {t.previous}
             </span>
           )}
         </li>
@@ -56,21 +58,21 @@ export const Pagination = memo(function Pagination({ page, pageCount, query }: P
               <Link
                 to={hrefFor(item)}
                 aria-current={item === page ? 'page' : undefined}
-                aria-label={`Page ${item}`}
+                aria-label={t.page(number(item))}
               >
-                {item}
+                {number(item)}
               </Link>
             </li>
           ),
         )}
         <li>
           {page < pageCount ? (
-            <Link to={hrefFor(page + 1)} rel="next" aria-label="Next page">
-              Next
+            <Link to={hrefFor(page + 1)} rel="next" aria-label={t.nextPage}>
+              {t.next}
             </Link>
           ) : (
             <span aria-hidden="true" className="pagination__disabled">
-              Next
+              {t.next}
             </span>
           )}
         </li>

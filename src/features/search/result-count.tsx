@@ -1,4 +1,4 @@
-import { formatCount, publicationCount } from '../../components/format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { SearchResponse } from '../../search/protocol.ts';
 
 /**
@@ -12,12 +12,13 @@ export function ResultCount({
   response: SearchResponse | undefined;
   failed: boolean;
 }) {
-  let text = failed ? 'Search is unavailable' : 'Loading publications…';
+  const { t, count, number } = useI18n();
+  let text = failed ? t.searchUnavailable : t.loadingPublications;
   if (response) {
     const first = response.total > 0 ? response.offset + 1 : 0;
     const last = response.offset + response.hits.length;
-    text = publicationCount(response.total);
-    if (response.total > 0) text += ` · showing ${formatCount(first)}–${formatCount(last)}`;
+    text = count(t.publicationCount, response.total);
+    if (response.total > 0) text += ` · ${t.showing(number(first), number(last))}`;
   }
   return (
     <p role="status" className="results-bar__status">

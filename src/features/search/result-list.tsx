@@ -2,8 +2,7 @@ import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { href } from '../../lib/paths.ts';
-import { formatPartialDate } from '../../corpus/dates.ts';
-import { languageName } from '../../corpus/languages.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Passage, SearchHit } from '../../search/protocol.ts';
 import { Highlight } from './highlight.tsx';
 
@@ -47,6 +46,7 @@ const ResultItem = memo(function ResultItem({
   organizationNames,
   mainLanguage,
 }: ResultItemProps) {
+  const { t, date, languageName } = useI18n();
   return (
     <li className="result" data-passage={hit.bodyOnly ? hit.id : undefined}>
       <h2 className="result__title">
@@ -55,7 +55,7 @@ const ResultItem = memo(function ResultItem({
         </a>
       </h2>
       <p className="result__meta">
-        <time dateTime={hit.date}>{formatPartialDate(hit.date)}</time>
+        <time dateTime={hit.date}>{date(hit.date)}</time>
         <span className="result__type">{typeLabels.get(hit.type) ?? hit.type}</span>
         {hit.organizations.length > 0 && (
           <span className="result__orgs">
@@ -73,7 +73,7 @@ const ResultItem = memo(function ResultItem({
       )}
       {passage && (
         <p className="result__snippet" lang={hit.language}>
-          <span className="result__snippet-label">In the text: </span>
+          <span className="result__snippet-label">{t.inTheText}</span>
           <Highlight text={passage.snippet} marks={passage.marks} />
         </p>
       )}
@@ -95,6 +95,7 @@ export const ResultList = memo(function ResultList({
   onOpen,
 }: ResultListProps) {
   const paths = usePaths();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const list = useRef<HTMLOListElement>(null);
 
@@ -139,7 +140,7 @@ export const ResultList = memo(function ResultList({
     <ol
       ref={list}
       className="results"
-      aria-label="Results"
+      aria-label={t.results}
       aria-busy={busy}
       data-total={total}
       onClick={open}

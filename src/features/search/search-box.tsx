@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SearchTips } from './search-tips.tsx';
 
 type SearchBoxProps = {
@@ -18,6 +19,7 @@ export function SearchBox({
   titlesOnly,
   onTitlesOnlyChange,
 }: SearchBoxProps) {
+  const { t } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   /** The text the box and `value` last agreed on. */
@@ -66,7 +68,7 @@ export function SearchBox({
       }}
     >
       <label htmlFor={id} className="search-box__label">
-        Search publications
+        {t.searchPublications}
       </label>
       <input
         id={id}
@@ -81,14 +83,14 @@ export function SearchBox({
           synced.current = event.target.value;
           onChange(event.target.value);
         }}
-        placeholder="Names, places, topics — Latin or Cyrillic"
+        placeholder={t.searchPlaceholder}
         aria-describedby={hintId}
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
       />
       <p id={hintId} className="search-box__hint">
-        Typos are forgiven: “Bialatski” finds Bialiatski, “Вясна” finds Viasna.
+        {t.searchHint}
       </p>
       <div className="search-box__options">
         <SearchTips />
@@ -98,7 +100,7 @@ export function SearchBox({
             checked={titlesOnly}
             onChange={(event) => onTitlesOnlyChange(event.target.checked)}
           />{' '}
-          Titles and summaries only
+          {t.titlesOnly}
         </label>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { searchQuery } from '../../lib/queries.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /**
  * "Could not be loaded", with a way to try again; hidden while a try is under way. It watches
@@ -8,12 +9,13 @@ import type { searchQuery } from '../../lib/queries.ts';
  */
 export function SearchError({ query }: { query: ReturnType<typeof searchQuery> }) {
   const { isError, isFetching, refetch } = useQuery(query);
+  const { t } = useI18n();
   if (!isError || isFetching) return null;
   return (
     <div className="notice notice--error" role="alert">
-      <p>The publications could not be loaded. Check your connection and try again.</p>
+      <p>{t.searchFailed}</p>
       <button type="button" className="button" onClick={() => void refetch()}>
-        Try again
+        {t.tryAgain}
       </button>
     </div>
   );

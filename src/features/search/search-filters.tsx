@@ -1,6 +1,6 @@
 import { memo, useCallback } from 'react';
 import type { SearchResponse, CorpusMeta } from '../../search/protocol.ts';
-import { languageName } from '../../corpus/languages.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DateRange } from './date-range.tsx';
 import { FacetGroup, type FacetValue } from './facet-group.tsx';
 import type { LockableFacet, SearchState } from './search-params.ts';
@@ -14,10 +14,6 @@ type SearchFiltersProps = {
   onChange(changes: Partial<SearchState>): void;
 };
 
-// Plain comparison, not localeCompare: the collator it creates costs tens of milliseconds at start-up.
-const byCountThenLabel = (a: FacetValue, b: FacetValue) =>
-  b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
-
 /** Memoized: typing re-renders the page on every keystroke, but filters only change with results. */
 export const SearchFilters = memo(function SearchFilters({
   meta,
@@ -29,38 +25,41 @@ export const SearchFilters = memo(function SearchFilters({
   const onTypes = useCallback((selected: string[]) => onChange({ types: selected }), [onChange]);
   const onOrgs = useCallback((selected: string[]) => onChange({ orgs: selected }), [onChange]);
   const onLangs = useCallback((selected: string[]) => onChange({ langs: selected }), [onChange]);
+  const i18n = useI18n();
+  const { t } = i18n;
   const types: FacetValue[] = meta.types.map((type, index) => ({
     value: type.id,
-    label: type.label,
+    label: i18n.localized(type.label, type.labels),
     count: facets?.types[index] ?? 0,
   }));
+  // Largest first, then by name as the interface language sorts ("Östgruppen" among the O's).
   const organizations: FacetValue[] = meta.organizations
     .map((org, index) => ({
       value: org.id,
-      label: org.name,
+      label: i18n.localized(org.name, org.names),
       count: facets?.organizations[index] ?? 0,
-      keywords: org.aliases ?? [],
+      keywords: [org.name, ...Object.values(org.names ?? {}), ...(org.aliases ?? [])],
     }))
-    .sort(byCountThenLabel);
+    .sort((a, b) => b.count - a.count || i18n.compare(a.label, b.label));
   const languages: FacetValue[] = meta.languages.map((tag, index) => ({
     value: tag,
-    label: languageName(tag),
+    label: i18n.languageName(tag),
     count: facets?.languages[index] ?? 0,
   }));
 
   return (
     <div className="filters">
       <FacetGroup
-        name="Type"
-        filterLabel="Filter types"
+        name={t.type}
+        filterLabel={t.filterTypes}
         values={types}
         selected={state.types}
         locked={locked.has('type')}
         onChange={onTypes}
       />
       <FacetGroup
-        name="Organization"
-        filterLabel="Filter organizations"
+        name={t.organization}
+        filterLabel={t.filterOrganizations}
         values={organizations}
         selected={state.orgs}
         locked={locked.has('org')}
@@ -68,8 +67,8 @@ export const SearchFilters = memo(function SearchFilters({
       />
       {languages.length > 1 && (
         <FacetGroup
-          name="Language"
-          filterLabel="Filter languages"
+          name={t.language}
+          filterLabel={t.filterLanguages}
           values={languages}
           selected={state.langs}
           locked={locked.has('lang')}

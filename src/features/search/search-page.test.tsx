@@ -197,7 +197,7 @@ describe('search page', () => {
     const { user, router } = renderApp('/', { corpus: { ...corpusFixture, publications } });
     await expectStatus('45 publications · showing 1–20');
     await user.click(screen.getByRole('link', { name: 'Next page' }));
-    expect(currentSearch(router)).toBe('?page=2');
+    expect(currentSearch(router)).toBe('?page=2&hl=en');
     await expectStatus('showing 21–40');
     await user.click(screen.getByRole('link', { name: 'Page 3' }));
     await expectStatus('showing 41–45');

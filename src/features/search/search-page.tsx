@@ -34,21 +34,29 @@ import { useLatestCallback } from './use-latest-callback.ts';
 import { useSearchState } from './use-search-state.ts';
 import { usePassages } from './use-passages.ts';
 import { useSlashToSearch } from './use-slash-to-search.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { I18n } from '../../i18n/i18n.ts';
 
 /** The id the skip link jumps to. */
 export const RESULTS_ID = 'results';
 
 /** The Atom feed of a page filtered by one organization (or else one type), if it is one. */
-function feedOf(state: SearchState, meta: CorpusMeta): { href: string; title: string } | null {
+function feedOf(
+  state: SearchState,
+  meta: CorpusMeta,
+  i18n: I18n,
+): { href: string; title: string } | null {
   const [org] = state.orgs;
   if (state.orgs.length === 1 && org) {
-    const name = meta.organizations.find((candidate) => candidate.id === org)?.name ?? org;
-    return { href: href(sitePaths.feed({ org })), title: `${name}: latest publications` };
+    const found = meta.organizations.find((candidate) => candidate.id === org);
+    const name = found ? i18n.localized(found.name, found.names) : org;
+    return { href: href(sitePaths.feed({ org })), title: i18n.t.feedTitle(name) };
   }
   const [type] = state.types;
   if (state.orgs.length === 0 && state.types.length === 1 && type) {
-    const label = meta.types.find((candidate) => candidate.id === type)?.label ?? type;
-    return { href: href(sitePaths.feed({ type })), title: `${label}: latest publications` };
+    const found = meta.types.find((candidate) => candidate.id === type);
+    const label = found ? i18n.localized(found.label, found.labels) : type;
+    return { href: href(sitePaths.feed({ type })), title: i18n.t.feedTitle(label) };
   }
   return null;
 }
@@ -79,6 +87,8 @@ export function SearchPage() {
     }),
     [meta],
   );
+  const i18n = useI18n();
+  const { t } = i18n;
   const paths = usePaths();
   const embedded = paths.scope === 'embed';
   const { state: live, committed, setQueryText, commitQueryText, update } = useSearchState(known);
@@ -108,12 +118,12 @@ export function SearchPage() {
   useSlashToSearch();
 
   const typeLabels = useMemo(
-    () => new Map(meta.types.map((type) => [type.id, type.label])),
-    [meta],
+    () => new Map(meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)])),
+    [meta, i18n],
   );
   const orgNames = useMemo(
-    () => new Map(meta.organizations.map((org) => [org.id, org.name])),
-    [meta],
+    () => new Map(meta.organizations.map((org) => [org.id, i18n.localized(org.name, org.names)])),
+    [meta, i18n],
   );
   const onFiltersChange = useLatestCallback((changes: Partial<SearchState>) => update(changes));
 
@@ -126,10 +136,10 @@ export function SearchPage() {
       ? update({ from: undefined, to: undefined })
       : update({ from: period, to: period }),
   );
-  const feed = feedOf(state, meta);
+  const feed = feedOf(state, meta, i18n);
 
   const query = state.q.trim();
-  useDocumentTitle(query ? `“${query}” — ${meta.name}` : meta.name);
+  useDocumentTitle(query ? t.queryTitle(query, meta.name) : meta.name);
 
   const data = results.data;
   // Body-only matches show where they matched once they are near the screen.
@@ -152,7 +162,7 @@ export function SearchPage() {
 
   return (
     <div className="search-page">
-      <h1 className="visually-hidden">Search {meta.name}</h1>
+      <h1 className="visually-hidden">{t.searchArchive(meta.name)}</h1>
       <SearchBox
         value={state.q}
         onChange={setQueryText}
@@ -164,7 +174,7 @@ export function SearchPage() {
         <>
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
           <p className="feed-link">
-            <a href={feed.href}>Feed</a> <span className="muted">of {feed.title}</span>
+            <a href={feed.href}>{t.feed}</a> <span className="muted">{t.feedOf(feed.title)}</span>
           </p>
         </>
       )}
@@ -180,7 +190,7 @@ export function SearchPage() {
           />
           {filterCount > 0 && (
             <button type="button" className="button button--quiet" onClick={clearFilters}>
-              Clear all filters
+              {t.clearAllFilters}
             </button>
           )}
         </FiltersPanel>
@@ -188,7 +198,7 @@ export function SearchPage() {
         <section
           id={RESULTS_ID}
           className="search-page__results"
-          aria-label="Search results"
+          aria-label={t.searchResults}
           aria-busy={!data && !results.isError}
           tabIndex={-1}
         >
@@ -264,6 +274,7 @@ export function SearchPage() {
                       from: committed.from,
                       to: committed.to,
                       lock: lockEmbed ? scopedFacets : [],
+                      hl: i18n.language,
                     })
                   }
                   options={
@@ -274,7 +285,7 @@ export function SearchPage() {
                           checked={lockEmbed}
                           onChange={(event) => setLockEmbed(event.target.checked)}
                         />{' '}
-                        Readers of the embed cannot change these filters
+                        {t.lockEmbedFilters}
                       </label>
                     )
                   }

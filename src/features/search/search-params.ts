@@ -1,6 +1,7 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import type { SortOrder } from '../../search/protocol.ts';
 import { parseLock, parseTheme, type LockableFacet, type Theme } from '../../embed/embed-params.ts';
+import { parseHl, type InterfaceLanguage } from '../../i18n/languages.ts';
 
 /**
  * The search state and its URL, in one pure module (docs/decisions/004-url-state.md). The URL is
@@ -26,6 +27,8 @@ export type SearchState = {
   lock?: LockableFacet[];
   /** Embeds only: the colour scheme the host asked for. */
   theme?: Theme;
+  /** The interface language, when the URL names it (it is not a filter: it stays as it is). */
+  hl?: InterfaceLanguage;
 };
 
 /** What the corpus allows; values it does not know are dropped. */
@@ -93,6 +96,8 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   if (lock.length > 0) state.lock = lock;
   const theme = parseTheme(params.get('theme'));
   if (theme && theme !== 'auto') state.theme = theme;
+  const hl = parseHl(params.get('hl'));
+  if (hl) state.hl = hl;
   return state;
 }
 
@@ -109,6 +114,7 @@ export function serializeSearchParams(state: SearchState): URLSearchParams {
   if (state.page > 1) params.set('page', String(state.page));
   if (state.lock && state.lock.length > 0) params.set('lock', state.lock.join(','));
   if (state.theme && state.theme !== 'auto') params.set('theme', state.theme);
+  if (state.hl) params.set('hl', state.hl);
   return params;
 }
 

@@ -1,12 +1,13 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { renderComponent } from '../../testing/render-component.tsx';
 import { SearchTips } from './search-tips.tsx';
 
 describe('SearchTips', () => {
   it('opens the syntax, and Escape inside closes it with focus back on the button', async () => {
     const user = userEvent.setup();
-    render(<SearchTips />);
+    renderComponent(<SearchTips />);
     const toggle = screen.getByRole('button', { name: 'Search tips' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);

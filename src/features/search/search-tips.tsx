@@ -1,7 +1,17 @@
 import { useId, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { RichText } from '../../i18n/catalogs/en.ts';
+
+/** A line of the tips: text, with what to type in `<kbd>`. */
+function Tip({ text }: { text: RichText }) {
+  return text.map((part, index) =>
+    typeof part === 'string' ? part : <kbd key={index}>{part.kbd}</kbd>,
+  );
+}
 
 /** The query syntax, next to the box that takes it. */
 export function SearchTips() {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -23,7 +33,7 @@ export function SearchTips() {
           if (event.key === 'Escape') setOpen(false);
         }}
       >
-        Search tips
+        {t.searchTips}
       </button>
       {open && (
         // Escape anywhere inside closes the tips; what is focusable inside is a button.
@@ -32,37 +42,20 @@ export function SearchTips() {
           id={panelId}
           className="search-tips__panel"
           role="region"
-          aria-label="Search tips"
+          aria-label={t.searchTips}
           onKeyDown={(event) => {
             if (event.key === 'Escape') close();
           }}
         >
           <ul>
-            <li>
-              Words are found in every form: <kbd>парушаецца</kbd> finds парушалася,{' '}
-              <kbd>prisoner</kbd> finds prisoners.
-            </li>
-            <li>
-              Names in every spelling: <kbd>Беляцкого</kbd> finds Бяляцкі and Bialiatski,{' '}
-              <kbd>Гулак</kbd> finds Hulak, <kbd>Lukashenka</kbd> finds Лукашэнка.
-            </li>
-            <li>
-              A word found nowhere is read as a typo: <kbd>Bialatski</kbd> finds Bialiatski.
-            </li>
-            <li>
-              <kbd>"political prisoners"</kbd> — this phrase, exactly.
-            </li>
-            <li>
-              <kbd>-Amnesty</kbd> — leave out publications with this word;{' '}
-              <kbd>-"human rights"</kbd> with this phrase.
-            </li>
-            <li>
-              Publications must contain every word; small words like <kbd>on</kbd> or <kbd>the</kbd>{' '}
-              may be missing.
-            </li>
+            {t.tips.map((tip, index) => (
+              <li key={index}>
+                <Tip text={tip} />
+              </li>
+            ))}
           </ul>
           <button type="button" className="button button--quiet" onClick={close}>
-            Close tips
+            {t.closeTips}
           </button>
         </div>
       )}

@@ -1,11 +1,6 @@
 import { useId } from 'react';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { SortOrder } from '../../search/protocol.ts';
-
-const SORT_LABELS: Record<SortOrder, string> = {
-  relevance: 'Relevance',
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-};
 
 const ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
@@ -19,9 +14,15 @@ export function SortSelect({
   onChange(order: SortOrder): void;
 }) {
   const id = useId();
+  const { t } = useI18n();
+  const labels: Record<SortOrder, string> = {
+    relevance: t.sortRelevance,
+    newest: t.sortNewest,
+    oldest: t.sortOldest,
+  };
   return (
     <div className="results-bar__sort">
-      <label htmlFor={id}>Sort by</label>
+      <label htmlFor={id}>{t.sortBy}</label>
       <select
         id={id}
         value={value}
@@ -32,7 +33,7 @@ export function SortSelect({
       >
         {ORDERS.map((order) => (
           <option key={order} value={order} disabled={order === 'relevance' && !hasQuery}>
-            {SORT_LABELS[order]}
+            {labels[order]}
           </option>
         ))}
       </select>

@@ -1,6 +1,6 @@
 import { memo, useId, type CSSProperties } from 'react';
-import { formatCount, publicationCount } from '../../components/format.ts';
-import { endKey, formatPartialDate, parsePartialDate, startKey } from '../../corpus/dates.ts';
+import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Timeline } from '../../search/protocol.ts';
 
 type TimelineChartProps = {
@@ -32,15 +32,16 @@ export const TimelineChart = memo(function TimelineChart({
   locked,
   onSelect,
 }: TimelineChartProps) {
+  const { t, count, number, date } = useI18n();
   const captionId = useId();
   if (timeline.bins.length === 0) return null;
   const max = Math.max(1, ...timeline.bins.map((bin) => bin.count));
   const unit = timeline.unit === 'year' ? 'year' : 'month';
-  const label = (period: string) => (unit === 'year' ? period : formatPartialDate(period));
+  const label = (period: string) => (unit === 'year' ? period : date(period));
   return (
     <figure className="timeline" aria-labelledby={captionId}>
       <figcaption id={captionId} className="timeline__caption">
-        Publications per {unit}
+        {unit === 'year' ? t.perYear : t.perMonth}
       </figcaption>
       {/* As wide as its bars need (up to the column): the axis's end labels sit under the first
           and last bars however few there are. */}
@@ -53,9 +54,9 @@ export const TimelineChart = memo(function TimelineChart({
                 key={bin.period}
                 type="button"
                 className={selected ? 'timeline__bar timeline__bar--selected' : 'timeline__bar'}
-                aria-label={`${label(bin.period)}: ${publicationCount(bin.count)}`}
+                aria-label={`${label(bin.period)}: ${count(t.publicationCount, bin.count)}`}
                 aria-pressed={selected}
-                title={`${label(bin.period)}: ${publicationCount(bin.count)}`}
+                title={`${label(bin.period)}: ${count(t.publicationCount, bin.count)}`}
                 disabled={locked || bin.count === 0}
                 onClick={() => onSelect(bin.period)}
               >
@@ -73,18 +74,18 @@ export const TimelineChart = memo(function TimelineChart({
         </div>
       </div>
       <table className="visually-hidden">
-        <caption>Matching publications per {unit}</caption>
+        <caption>{unit === 'year' ? t.matchingPerYear : t.matchingPerMonth}</caption>
         <thead>
           <tr>
-            <th scope="col">{unit === 'year' ? 'Year' : 'Month'}</th>
-            <th scope="col">Publications</th>
+            <th scope="col">{unit === 'year' ? t.year : t.month}</th>
+            <th scope="col">{t.publications}</th>
           </tr>
         </thead>
         <tbody>
           {timeline.bins.map((bin) => (
             <tr key={bin.period}>
               <th scope="row">{label(bin.period)}</th>
-              <td>{formatCount(bin.count)}</td>
+              <td>{number(bin.count)}</td>
             </tr>
           ))}
         </tbody>

@@ -41,7 +41,12 @@ export class Organizations {
       set.add(org);
     };
     meta.organizations.forEach((org, index) => {
-      for (const name of [org.name, org.id, ...(org.aliases ?? [])]) {
+      for (const name of [
+        org.name,
+        org.id,
+        ...Object.values(org.names ?? {}),
+        ...(org.aliases ?? []),
+      ]) {
         for (const word of words(name)) {
           add(termSets, word.term, index);
           for (const spelling of latinSpellings(word.lower))

@@ -129,10 +129,15 @@ export function corpusMeta(corpus: Corpus): CorpusMeta {
   return {
     name: corpus.name,
     language,
-    types: corpus.types.map(({ id, label }) => ({ id, label })),
-    organizations: corpus.organizations.map(({ id, name, aliases, url }) => ({
+    types: corpus.types.map(({ id, label, labels }) => ({
+      id,
+      label,
+      ...(labels ? { labels } : {}),
+    })),
+    organizations: corpus.organizations.map(({ id, name, names, aliases, url }) => ({
       id,
       name,
+      ...(names ? { names } : {}),
       ...(aliases ? { aliases } : {}),
       ...(url ? { url } : {}),
     })),
