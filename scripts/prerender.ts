@@ -208,7 +208,9 @@ export async function prerenderPages(options: {
       .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(language)}"`)
       .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
       .replace('<div id="root"></div>', () => {
-        return `${noscriptNote(language, options.base)}\n    <div id="root">${html}</div>`;
+        // After the page, not before: a skip link must be the page's first link (axe, and
+        // keyboard readers); boot.css keeps the note in view at the bottom of the screen.
+        return `<div id="root">${html}</div>\n    ${noscriptNote(language, options.base)}`;
       })
       .replace('</title>', `</title>\n    ${bootTag(options.base, options.bootScript, 'start')}`),
   );
