@@ -58,6 +58,30 @@ describe('matching text', () => {
     expect(await idSet('Kolesnikava')).toEqual(['interview-kolesnikova', 'writers-in-prison']);
   });
 
+  it('reads a word found nowhere as a typo, though its loose key matches other words', async () => {
+    // In a large vocabulary the name key of an ordinary word matches unrelated names
+    // ("perenoials" and "Pyrenees", "Пиренеев" share a key), a letter away from the word meant.
+    const base = corpusFixture.publications[0];
+    if (!base) throw new Error('the fixture has publications');
+    const publication = (id: string, title: string) => ({ ...base, id, title, summary: '' });
+    const corpus: Corpus = {
+      ...corpusFixture,
+      publications: [
+        publication('garden', 'Perennials in the prison garden'),
+        publication('mountains', 'Across the Pyrenees'),
+        publication('ru-mountains', 'Через Пиренеи: у подножия Пиренеев'),
+        publication('brand', 'Purina and Pierian springs'),
+      ],
+    };
+    const { core: own } = await searchFixture(corpus);
+    const found = await own.search(requestOf('perenoials'));
+    expect(found.hits.map((hit) => hit.id)).toEqual(['garden']);
+    // A typo of a name: the name, not everything its loose key matches ("Purina").
+    const name = await own.search(requestOf('pyrenes'));
+    expect(name.hits.map((hit) => hit.id)).toContain('mountains');
+    expect(name.hits.map((hit) => hit.id)).not.toContain('brand');
+  });
+
   it('ignores case and diacritics in the query', async () => {
     expect(await idSet('BIALIATSKI')).toEqual(await idSet('bialiatski'));
     // "Aleś" also finds "Алесю Беляцкому": its Latin spelling "alesiu" begins with "ales".

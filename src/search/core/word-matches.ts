@@ -1,4 +1,4 @@
-import { nameKeys } from '../analysis/name-key.ts';
+import { nameKey, nameKeys } from '../analysis/name-key.ts';
 import { queryStemLanguages, stem } from '../analysis/stem.ts';
 import { foldText, type Word } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
@@ -141,6 +141,8 @@ export async function matchWord(
   // A name is also looked up by its other spellings; so is a word not in the index as typed
   // (another language's spelling of a name, say, which its stem alone would not reach).
   const otherSpellings = own === undefined || (own.flags & FLAG.name) !== 0;
+  /** Matches by a name key, held apart: they do not keep a word from being read as a typo. */
+  const byKey: { candidate: Candidate; key: string }[] = [];
   const nothing = () => candidates.length === 0 && found.length === 0;
 
   if (options.loose && otherSpellings) {
@@ -163,23 +165,49 @@ export async function matchWord(
     }
     keyEntries.forEach((entry, index) => {
       if (!holds(entry)) return;
-      candidates.push(candidateOf(entry, SIMILARITY.key, false));
-      forms.keys.add(keys[index] ?? entry.term);
+      byKey.push({ candidate: candidateOf(entry, SIMILARITY.key, false), key: keys[index] ?? '' });
     });
   }
 
+  // A word found nowhere is read as a typo, even when its name key matches: in a large
+  // vocabulary the loose key of an ordinary word ("perenoials") matches unrelated words
+  // ("пиренеев", "purina"), while a letter away lies the word meant ("perennials").
   if (options.loose && nothing()) {
     const typos = await reader.typos(word.term);
     const entries = await Promise.all(typos.map((typo) => reader.entry(typo.term, KIND.word)));
+    const names: string[] = [];
+    let nearest = Infinity;
     entries.forEach((entry, index) => {
       if (!holds(entry)) return;
       const edits = typos[index]?.edits ?? 1;
+      nearest = Math.min(nearest, edits);
       candidates.push(candidateOf(entry, SIMILARITY.typo - SIMILARITY.typoStep * edits, false));
       forms.terms.add(entry.term);
+      if (entry.flags & FLAG.name) names.push(entry.term);
     });
-    if (candidates.length === 0) {
+    if (nearest <= 1 && !word.capital) {
+      // A letter away from a word, and not written as a name: its key's matches go; the names
+      // it was a typo of bring their other spellings instead (a lowercase "bialatski" still
+      // finds Бяляцкі).
+      byKey.length = 0;
+      // The key of the name as written, not of its stem: that one is as loose as the typo's.
+      const keys = [...new Set(names.map((name) => nameKey(name)).filter(Boolean))];
+      const keyEntries = await Promise.all(keys.map((key) => reader.entry(key, KIND.key)));
+      keyEntries.forEach((entry, index) => {
+        if (!holds(entry)) return;
+        byKey.push({
+          candidate: candidateOf(entry, SIMILARITY.typo - SIMILARITY.typoStep, false),
+          key: keys[index] ?? '',
+        });
+      });
+    }
+    if (candidates.length === 0 && byKey.length === 0) {
       found.push(...organizations.match(spellings, { prefix: false, typos: true }));
     }
+  }
+  for (const { candidate, key } of byKey) {
+    candidates.push(candidate);
+    forms.keys.add(key);
   }
   return { candidates, organizations: found };
 }
