@@ -108,3 +108,40 @@ test('controls are large enough to tap', async ({ page }) => {
     expect(box.width, box.text).toBeGreaterThanOrEqual(44);
   }
 });
+
+test('active filters show above the results, outside the sheet, each removable alone', async ({
+  page,
+}) => {
+  await page.goto('/?type=statement&type=news&from=2021');
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips).toBeVisible();
+  await expect(chips.getByRole('button')).toHaveCount(3);
+  const before = await resultCount(page).textContent();
+  await page.getByRole('button', { name: 'Remove filter: From 2021' }).tap();
+  await expect(page).toHaveURL(/\?type=statement&type=news$/);
+  await expect(resultCount(page)).not.toHaveText(before ?? '');
+  await expect(chips.getByRole('button')).toHaveCount(2);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Clear all' }).tap();
+  await expect(page).toHaveURL(/\/(\?)?$/);
+  await expect(chips).toBeHidden();
+});
+
+test('Next shows the next page from its top, with focus on the results; one line of pages', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const next = page.getByRole('link', { name: 'Next page' });
+  await next.scrollIntoViewIfNeeded();
+  // Every page link on one line: none sits below the first.
+  const tops = await page
+    .getByRole('navigation', { name: 'Pages of results' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  await next.tap();
+  await expect(resultCount(page)).toHaveText(/showing 21–40/);
+  const section = page.getByRole('region', { name: 'Search results' });
+  await expect(section).toBeFocused();
+  await expect(results(page).getByRole('listitem').first()).toBeInViewport();
+});

@@ -112,8 +112,8 @@ test('the state survives a reload and a shared link', async ({ page, context }) 
   await expect(resultCount(page)).toHaveText(new RegExp(`^${count} publications?`));
   await expect(searchBox(page)).toHaveValue('prisoners');
   await expect(page.getByLabel('Sort by')).toHaveValue('oldest');
-  await expect(page.getByLabel('From')).toHaveValue('2021');
-  await expect(page.getByLabel('To')).toHaveValue('2023');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2021');
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue('2023');
 
   const other = await context.newPage();
   await other.goto(url);

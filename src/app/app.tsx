@@ -8,8 +8,22 @@ import { AppProviders } from './providers.tsx';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
-/** The router's basename: BASE_PATH without its trailing slash. */
-export const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+/**
+ * The router's basename: BASE_PATH, with its trailing slash when the page was opened under it,
+ * so that links to the search page read "/archive/?type=…": some hosts serve no "/archive?…".
+ * Opened at "/archive" itself (a host that serves it), links follow that form.
+ */
+export function routerBasename(pathname = pagePath()): string {
+  const base = import.meta.env.BASE_URL;
+  if (base === '/') return '/';
+  return pathname.startsWith(base) ? base : base.replace(/\/$/, '');
+}
+
+/** The page's path; BASE_PATH itself where there is no page (the build's pre-render). */
+function pagePath(): string {
+  const path: unknown = globalThis.location?.pathname;
+  return typeof path === 'string' ? path : import.meta.env.BASE_URL;
+}
 
 /**
  * Router options shared by the browser and the build's pre-render, so both render the same page.
@@ -17,7 +31,7 @@ export const BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
  */
 export function routerOptions(start: StartData | undefined) {
   return {
-    basename: BASENAME,
+    basename: routerBasename(),
     ...(start ? { hydrationData: { loaderData: { root: null } } } : {}),
   };
 }

@@ -14,7 +14,7 @@ export function RouteError() {
   return (
     <div className="notice notice--error" role="alert">
       <h1>{t.pageCouldNotLoad}</h1>
-      <p>{t.pageCouldNotLoadText}</p>
+      <p>{navigator.onLine ? t.pageCouldNotLoadText : t.offline}</p>
       <button type="button" className="button" onClick={() => void revalidator.revalidate()}>
         {t.tryAgain}
       </button>

@@ -10,11 +10,20 @@ function themeOf(search: string): Theme | null {
   return parseTheme(new URLSearchParams(search).get('theme'));
 }
 
+/** A path segment decoded, or null when it is malformed ("%E0%A4%A"): that page is not found. */
+function safelyDecoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The same view on the full site: same filters, without the embed's own parameters. */
 function fullSitePath(pathname: string, search: string, language: string): string {
   const publication = /^\/embed\/publications\/([^/]+)$/.exec(pathname);
-  if (publication?.[1])
-    return paths.publication('site', decodeURIComponent(publication[1]), language);
+  const id = publication?.[1] ? safelyDecoded(publication[1]) : null;
+  if (id) return paths.publication('site', id, language);
   return paths.search('site', withLanguage(withoutEmbedParameters(search), language));
 }
 

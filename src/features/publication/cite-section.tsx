@@ -1,15 +1,24 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { copyText } from '../../components/copy-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { citation, type CitationParts } from './citation.ts';
+
+const subscribeToNothing = () => () => undefined;
 
 /** "Cite": a citation ready to paste, and the permanent link, each one click from the clipboard. */
 export function CiteSection(parts: Omit<CitationParts, 'accessed'>) {
   const i18n = useI18n();
   const { t } = i18n;
   const [message, setMessage] = useState('');
-  // The access date is the day the reader copies, which is the day they read.
-  const text = citation({ ...parts, accessed: new Date() }, i18n);
+  // The access date is the day the reader reads, and the link is this site's: neither is known
+  // to the build's pre-render, so the citation appears once the page runs here (the page the
+  // build wrote is then adopted as it is, not rendered again).
+  const here = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+  const text = here ? citation({ ...parts, accessed: new Date() }, i18n) : '';
   const copy = (value: string, done: string, failed: string) =>
     void copyText(value).then((copied) => setMessage(copied ? done : failed));
   return (

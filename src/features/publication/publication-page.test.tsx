@@ -110,14 +110,21 @@ describe('publication page', () => {
   });
 
   it('says "not found" for an unknown or malformed id, with a way back', async () => {
-    for (const path of ['/publications/no-such-thing', '/publications/Bad%20Id']) {
+    for (const path of [
+      '/publications/no-such-thing',
+      '/publications/Bad%20Id',
+      '/publications/%E0%A4%A',
+      '/embed/publications/%E0%A4%A',
+      '/embed/publications/no-such-thing',
+    ]) {
       const { unmount } = renderApp(path);
       expect(
         await screen.findByRole('heading', { level: 1, name: 'Publication not found' }),
       ).toBeVisible();
+      // Inside the embed, the way back stays in the embed.
       expect(screen.getByRole('link', { name: 'Go to the search page' })).toHaveAttribute(
         'href',
-        '/?hl=en',
+        path.startsWith('/embed') ? '/embed?hl=en' : '/?hl=en',
       );
       unmount();
     }

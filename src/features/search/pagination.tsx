@@ -23,6 +23,14 @@ function visiblePages(page: number, pageCount: number): (number | 'gap')[] {
   return result;
 }
 
+/** What a page link tells the search page: show the new page from the top of the results. */
+export const PAGED = { paged: true } as const;
+
+/** Whether a location was reached through a page link. */
+export function wasPaged(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'paged' in state && state.paged === true;
+}
+
 /** Links, not buttons: every page of results has its own URL to share or open in a new tab. */
 export const Pagination = memo(function Pagination({ page, pageCount, query }: PaginationProps) {
   const paths = usePaths();
@@ -39,12 +47,19 @@ export const Pagination = memo(function Pagination({ page, pageCount, query }: P
       <ul>
         <li>
           {page > 1 ? (
-            <Link to={hrefFor(page - 1)} rel="prev" aria-label={t.previousPage}>
-              {t.previous}
+            <Link
+              to={hrefFor(page - 1)}
+              rel="prev"
+              aria-label={t.previousPage}
+              state={PAGED}
+              preventScrollReset
+            >
+              <span aria-hidden="true">←</span>
+              <span className="pagination__word">{t.previous}</span>
             </Link>
           ) : (
             <span aria-hidden="true" className="pagination__disabled">
-              {t.previous}
+              ←<span className="pagination__word">{t.previous}</span>
             </span>
           )}
         </li>
@@ -59,6 +74,8 @@ export const Pagination = memo(function Pagination({ page, pageCount, query }: P
                 to={hrefFor(item)}
                 aria-current={item === page ? 'page' : undefined}
                 aria-label={t.page(number(item))}
+                state={PAGED}
+                preventScrollReset
               >
                 {number(item)}
               </Link>
@@ -67,12 +84,19 @@ export const Pagination = memo(function Pagination({ page, pageCount, query }: P
         )}
         <li>
           {page < pageCount ? (
-            <Link to={hrefFor(page + 1)} rel="next" aria-label={t.nextPage}>
-              {t.next}
+            <Link
+              to={hrefFor(page + 1)}
+              rel="next"
+              aria-label={t.nextPage}
+              state={PAGED}
+              preventScrollReset
+            >
+              <span className="pagination__word">{t.next}</span>
+              <span aria-hidden="true">→</span>
             </Link>
           ) : (
             <span aria-hidden="true" className="pagination__disabled">
-              {t.next}
+              <span className="pagination__word">{t.next}</span>→
             </span>
           )}
         </li>

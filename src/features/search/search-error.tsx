@@ -13,7 +13,7 @@ export function SearchError({ query }: { query: ReturnType<typeof searchQuery> }
   if (!isError || isFetching) return null;
   return (
     <div className="notice notice--error" role="alert">
-      <p>{t.searchFailed}</p>
+      <p>{navigator.onLine ? t.searchFailed : t.offline}</p>
       <button type="button" className="button" onClick={() => void refetch()}>
         {t.tryAgain}
       </button>

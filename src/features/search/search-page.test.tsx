@@ -70,6 +70,56 @@ describe('search page', () => {
     expect(titles).toEqual(expect.arrayContaining(viasna.map((p) => p.title)));
   });
 
+  it('shows each active filter as a button that removes it alone', async () => {
+    const { user, router } = renderApp('/?type=report&type=statement&org=pen&from=2021');
+    await screen.findByRole('list', { name: 'Results' });
+    const chips = screen.getByRole('list', { name: 'Active filters' });
+    expect(
+      within(chips)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label')),
+    ).toEqual([
+      'Remove filter: Report',
+      'Remove filter: Statement',
+      'Remove filter: PEN Belarus',
+      'Remove filter: From 2021',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Statement' }));
+    expect(currentSearch(router)).toBe('?type=report&org=pen&from=2021');
+    expect(within(facet('Type')).getByRole('checkbox', { name: /^Statement/ })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Remove filter: From 2021' }));
+    expect(currentSearch(router)).toBe('?type=report&org=pen');
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(currentSearch(router)).toBe('');
+    expect(screen.queryByRole('list', { name: 'Active filters' })).not.toBeInTheDocument();
+  });
+
+  it('helps when nothing matches: results for some of the words', async () => {
+    const { user, router } = renderApp('/?q=Bialiatski zzzqqq');
+    expect(await screen.findByRole('heading', { name: 'No results' })).toBeVisible();
+    const word = await screen.findByRole('link', { name: 'Bialiatski' });
+    expect(screen.getByText(/^\([1-9]\d* publications?\)$/)).toBeVisible();
+    // No export of nothing.
+    expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
+    await user.click(word);
+    expect(currentSearch(router)).toBe('?q=Bialiatski&hl=en');
+    await expectStatus(/^[1-9]\d* publications?/);
+  }, 15_000);
+
+  it('says how many match without the filters that emptied the list', async () => {
+    renderApp('/?q=Bialiatski&type=interview');
+    expect(await screen.findByRole('heading', { name: 'No results' })).toBeVisible();
+    expect(
+      await screen.findByText(/^Without the filters: [1-9]\d* publications?\.$/),
+    ).toBeVisible();
+  }, 15_000);
+
+  it('reads a query of punctuation alone as no query', async () => {
+    renderApp('/?q=%3F%21');
+    await expectStatus(`${total} publications · showing 1–${total}`);
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
+  });
+
   it('filters by type with counts that follow the other facets', async () => {
     const { user, router } = renderApp('/');
     await screen.findByRole('list', { name: 'Results' });
@@ -199,6 +249,10 @@ describe('search page', () => {
     await user.click(screen.getByRole('link', { name: 'Next page' }));
     expect(currentSearch(router)).toBe('?page=2&hl=en');
     await expectStatus('showing 21–40');
+    // The reader is taken to the top of the new page, not left on <body>.
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Search results' })).toHaveFocus(),
+    );
     await user.click(screen.getByRole('link', { name: 'Page 3' }));
     await expectStatus('showing 41–45');
     expect(screen.getByRole('link', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');

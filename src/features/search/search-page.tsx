@@ -1,5 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
 import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, href, paths as sitePaths } from '../../lib/paths.ts';
@@ -9,10 +10,11 @@ import { startQuery, searchQuery } from '../../lib/queries.ts';
 import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
 import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
+import { ActiveFilters } from './active-filters.tsx';
 import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
-import { Pagination } from './pagination.tsx';
+import { Pagination, wasPaged } from './pagination.tsx';
 import { FullTextNotice } from './full-text-notice.tsx';
 import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
@@ -21,6 +23,7 @@ import { SearchBox } from './search-box.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import {
   effectiveSort,
+  hasWords,
   lockedFacets,
   removableFilterCount,
   searchString,
@@ -63,7 +66,7 @@ function feedOf(
 
 function toRequest(state: SearchState): SearchRequest {
   return {
-    query: state.q,
+    query: hasWords(state.q) ? state.q : '',
     types: state.types,
     organizations: state.orgs,
     languages: state.langs,
@@ -116,6 +119,14 @@ export function SearchPage() {
     return () => clearTimeout(timer);
   }, [client]);
   useSlashToSearch();
+  // A page link shows the new page from the top of the results, with focus there, not on <body>.
+  const location = useLocation();
+  useEffect(() => {
+    if (!wasPaged(location.state)) return;
+    const section = document.getElementById(RESULTS_ID);
+    section?.focus({ preventScroll: true });
+    section?.scrollIntoView({ block: 'start' });
+  }, [location.key, location.state]);
 
   const typeLabels = useMemo(
     () => new Map(meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)])),
@@ -138,7 +149,7 @@ export function SearchPage() {
   );
   const feed = feedOf(state, meta, i18n);
 
-  const query = state.q.trim();
+  const query = hasWords(state.q) ? state.q.trim() : '';
   useDocumentTitle(query ? t.queryTitle(query, meta.name) : meta.name);
 
   const data = results.data;
@@ -202,6 +213,13 @@ export function SearchPage() {
           aria-busy={!data && !results.isError}
           tabIndex={-1}
         >
+          <ActiveFilters
+            meta={meta}
+            selection={selection}
+            locked={locked}
+            onChange={onFiltersChange}
+            onClearAll={clearFilters}
+          />
           {data && data.total > 0 && (
             <TimelineChart
               timeline={data.timeline}
@@ -226,7 +244,9 @@ export function SearchPage() {
 
           {data && data.total === 0 && (
             <EmptyResults
-              query={query}
+              state={state}
+              request={toRequest(state)}
+              start={meta}
               filterCount={filterCount}
               onClearFilters={clearFilters}
               onClearQuery={() => update({ q: '' })}
@@ -255,7 +275,7 @@ export function SearchPage() {
             </>
           )}
 
-          {data && (
+          {data && data.total > 0 && (
             <div className="results-tools">
               <ExportButtons
                 request={toRequest(state)}

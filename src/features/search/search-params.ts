@@ -42,14 +42,19 @@ export const EMPTY_STATE: SearchState = { q: '', types: [], orgs: [], langs: [],
 
 const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
+/** Whether a query has anything to search for: punctuation alone ("?!", "—") is no query. */
+export function hasWords(q: string): boolean {
+  return /[\p{L}\p{N}]/u.test(q);
+}
+
 export function defaultSort(q: string): SortOrder {
-  return q.trim() ? 'relevance' : 'newest';
+  return hasWords(q) ? 'relevance' : 'newest';
 }
 
 export function effectiveSort(state: Pick<SearchState, 'q' | 'sort'>): SortOrder {
   const sort = state.sort ?? defaultSort(state.q);
   // Relevance means nothing without a query.
-  return sort === 'relevance' && !state.q.trim() ? 'newest' : sort;
+  return sort === 'relevance' && !hasWords(state.q) ? 'newest' : sort;
 }
 
 /** Known values in the order given, without repeats; matched case-insensitively. */

@@ -102,6 +102,8 @@ export const be: Catalog = {
   pageCouldNotLoadText:
     'Праверце злучэнне і паспрабуйце яшчэ раз. Нічога з таго, што вы рабілі, не страчана.',
   tryAgain: 'Паспрабаваць яшчэ раз',
+  offline:
+    'Вы па-за сеткай, а гэтага на прыладзе яшчэ няма. Тое, што вы ўжо адкрывалі, адкрываецца і без злучэння.',
 
   searchArchive: (archive) => `Пошук: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
@@ -177,6 +179,8 @@ export const be: Catalog = {
     `Ніводная публікацыя не адпавядае ${count === 1 ? 'выбранаму фільтру' : `выбраным фільтрам (${count})`}.`,
   clearFilters: 'Скінуць фільтры',
   clearSearch: 'Ачысціць пошук',
+  someOfTheWords: 'Публікацыі з некаторымі з гэтых слоў:',
+  withoutFilters: (publications) => `Без фільтраў: ${publications}.`,
 
   filters: 'Фільтры',
   filtersWithCount: (count) => `Фільтры (${count})`,
@@ -202,6 +206,11 @@ export const be: Catalog = {
   dateFrom: 'Ад',
   dateTo: 'Да',
   anyDate: 'Любая',
+  activeFilters: 'Выбраныя фільтры',
+  removeFilter: (label) => `Прыбраць фільтр: ${label}`,
+  clearAll: 'Скінуць усе',
+  dateFromChip: (date) => `Ад: ${date}`,
+  dateToChip: (date) => `Да: ${date}`,
 
   perYear: 'Публікацыі па гадах',
   perMonth: 'Публікацыі па месяцах',

@@ -115,6 +115,8 @@ export const en = {
   pageCouldNotLoad: 'This page could not be loaded',
   pageCouldNotLoadText: 'Check your connection and try again. Nothing you were doing is lost.',
   tryAgain: 'Try again',
+  offline:
+    'You are offline, and this is not on this device yet. What you opened before opens without a connection.',
 
   // --- The search page -------------------------------------------------------------------------
   searchArchive: (archive: string) => `Search ${archive}`,
@@ -188,6 +190,8 @@ export const en = {
     `No publication matches ${filters === 1 ? 'the filter' : `the ${filters} filters`} you chose.`,
   clearFilters: 'Clear filters',
   clearSearch: 'Clear search',
+  someOfTheWords: 'Publications with some of the words:',
+  withoutFilters: (publications: string) => `Without the filters: ${publications}.`,
 
   // Filters
   filters: 'Filters',
@@ -209,6 +213,11 @@ export const en = {
   dateFrom: 'From',
   dateTo: 'To',
   anyDate: 'Any',
+  activeFilters: 'Active filters',
+  removeFilter: (label: string) => `Remove filter: ${label}`,
+  clearAll: 'Clear all',
+  dateFromChip: (date: string) => `From ${date}`,
+  dateToChip: (date: string) => `To ${date}`,
 
   // Timeline
   perYear: 'Publications per year',

@@ -102,6 +102,8 @@ export const ru: Catalog = {
   pageCouldNotLoadText:
     'Проверьте подключение и попробуйте ещё раз. Ничего из того, что вы делали, не потеряно.',
   tryAgain: 'Попробовать ещё раз',
+  offline:
+    'Вы не в сети, а этого на устройстве ещё нет. То, что вы уже открывали, открывается и без подключения.',
 
   searchArchive: (archive) => `Поиск: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
@@ -177,6 +179,8 @@ export const ru: Catalog = {
     `Ни одна публикация не соответствует ${count === 1 ? 'выбранному фильтру' : `выбранным фильтрам (${count})`}.`,
   clearFilters: 'Сбросить фильтры',
   clearSearch: 'Очистить поиск',
+  someOfTheWords: 'Публикации с некоторыми из этих слов:',
+  withoutFilters: (publications) => `Без фильтров: ${publications}.`,
 
   filters: 'Фильтры',
   filtersWithCount: (count) => `Фильтры (${count})`,
@@ -202,6 +206,11 @@ export const ru: Catalog = {
   dateFrom: 'С',
   dateTo: 'По',
   anyDate: 'Любая',
+  activeFilters: 'Выбранные фильтры',
+  removeFilter: (label) => `Убрать фильтр: ${label}`,
+  clearAll: 'Сбросить все',
+  dateFromChip: (date) => `С: ${date}`,
+  dateToChip: (date) => `По: ${date}`,
 
   perYear: 'Публикации по годам',
   perMonth: 'Публикации по месяцам',
