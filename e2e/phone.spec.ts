@@ -145,3 +145,28 @@ test('Next shows the next page from its top, with focus on the results; one line
   await expect(section).toBeFocused();
   await expect(results(page).getByRole('listitem').first()).toBeInViewport();
 });
+
+test('Share sits by the result count and on a publication, and fits 360 px', async ({ page }) => {
+  for (const path of [
+    '/?q=Viasna',
+    '/publications/belarusian-helsinki-committee-about-aleh-hulak',
+  ]) {
+    await page.goto(path);
+    const share = page.getByRole('button', { name: 'Share' });
+    await share.tap();
+    const panel = page.getByRole('region', { name: 'Share' });
+    await expect(panel).toBeVisible();
+    const link = panel.getByRole('textbox', { name: 'Link to this view' });
+    await expect(link).toHaveValue(/hl=en/);
+    const box = await link.boundingBox();
+    expect(box?.width ?? 0, path).toBeGreaterThan(280);
+    const code = await panel.getByRole('textbox', { name: 'Embed on your site' }).boundingBox();
+    expect(code?.width ?? 0, path).toBeGreaterThan(280);
+    expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+  }
+  // On the search page it is next to the count, before the list.
+  await page.goto('/?q=Viasna');
+  const shareTop = (await page.getByRole('button', { name: 'Share' }).boundingBox())?.y ?? 0;
+  const listTop = (await results(page).boundingBox())?.y ?? 0;
+  expect(shareTop).toBeLessThan(listTop);
+});

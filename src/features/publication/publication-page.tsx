@@ -6,6 +6,8 @@ import { absoluteUrl, paths as sitePaths } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { startQuery, publicationQuery } from '../../lib/queries.ts';
+import { SharePanel } from '../../components/share-panel.tsx';
+import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { CiteSection } from './cite-section.tsx';
 import { PublicationBody } from './publication-body.tsx';
 import { RelatedPublications } from './related-publications.tsx';
@@ -107,15 +109,6 @@ export function PublicationPage() {
       )}
 
       <footer className="publication__details">
-        <CiteSection
-          organizations={organizations.map((org) => org.name)}
-          title={publication.title}
-          type={typeLabel}
-          date={publication.date}
-          archive={meta.name}
-          permalink={absoluteUrl(sitePaths.publication('site', publication.id))}
-          url={publication.url}
-        />
         {publication.url && (
           <section aria-labelledby="publication-source">
             <h2 id="publication-source">{t.source}</h2>
@@ -127,6 +120,21 @@ export function PublicationPage() {
           </section>
         )}
 
+        <CiteSection
+          organizations={organizations.map((org) => org.name)}
+          title={publication.title}
+          type={typeLabel}
+          date={publication.date}
+          archive={meta.name}
+          permalink={absoluteUrl(sitePaths.publication('site', publication.id))}
+          url={publication.url}
+        />
+        {paths.scope === 'site' && (
+          <SharePanel
+            link={() => absoluteUrl(paths.publication(publication.id))}
+            snippet={() => embedSnippet({ publication: publication.id, hl: i18n.language })}
+          />
+        )}
         {publication.attachments && publication.attachments.length > 0 && (
           <section aria-labelledby="publication-attachments">
             <h2 id="publication-attachments">{t.attachments}</h2>

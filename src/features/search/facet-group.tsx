@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 export type FacetValue = {
   value: string;
   label: string;
-  count: number;
+  /** Unknown while the counts load (or failed to): then no number is shown, not a wrong 0. */
+  count: number | undefined;
   /** Other names the value can be found by in the filter box (organization aliases). */
   keywords?: readonly string[];
 };
@@ -53,7 +54,7 @@ export const FacetGroup = memo(function FacetGroup({
   } else if (long && !expanded) {
     const largest = new Set(
       [...values]
-        .sort((a, b) => b.count - a.count)
+        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0))
         .slice(0, COLLAPSED_LIMIT)
         .map((value) => value.value),
     );
@@ -95,8 +96,13 @@ export const FacetGroup = memo(function FacetGroup({
                 disabled={locked}
                 onChange={(event) => toggle(value.value, event.target.checked)}
               />
-              <span className="facet__label">{value.label}</span>{' '}
-              <span className="facet__count">{number(value.count)}</span>
+              <span className="facet__label">{value.label}</span>
+              {value.count !== undefined && (
+                <>
+                  {' '}
+                  <span className="facet__count">{number(value.count)}</span>
+                </>
+              )}
             </label>
           </li>
         ))}

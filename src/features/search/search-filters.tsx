@@ -30,21 +30,21 @@ export const SearchFilters = memo(function SearchFilters({
   const types: FacetValue[] = meta.types.map((type, index) => ({
     value: type.id,
     label: i18n.localized(type.label, type.labels),
-    count: facets?.types[index] ?? 0,
+    count: facets?.types[index],
   }));
   // Largest first, then by name as the interface language sorts ("Östgruppen" among the O's).
   const organizations: FacetValue[] = meta.organizations
     .map((org, index) => ({
       value: org.id,
       label: i18n.localized(org.name, org.names),
-      count: facets?.organizations[index] ?? 0,
+      count: facets?.organizations[index],
       keywords: [org.name, ...Object.values(org.names ?? {}), ...(org.aliases ?? [])],
     }))
-    .sort((a, b) => b.count - a.count || i18n.compare(a.label, b.label));
+    .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || i18n.compare(a.label, b.label));
   const languages: FacetValue[] = meta.languages.map((tag, index) => ({
     value: tag,
     label: i18n.languageName(tag),
-    count: facets?.languages[index] ?? 0,
+    count: facets?.languages[index],
   }));
 
   return (

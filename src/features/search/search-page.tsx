@@ -231,6 +231,35 @@ export function SearchPage() {
           )}
           <div className="results-bar">
             <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
+            {!embedded && data && data.total > 0 && (
+              <SharePanel
+                link={() => absoluteUrl(committedPath)}
+                snippet={() =>
+                  embedSnippet({
+                    q: committed.q,
+                    types: committed.types,
+                    orgs: committed.orgs,
+                    langs: committed.langs,
+                    from: committed.from,
+                    to: committed.to,
+                    lock: lockEmbed ? scopedFacets : [],
+                    hl: i18n.language,
+                  })
+                }
+                options={
+                  scopedFacets.length > 0 && (
+                    <label className="share__option">
+                      <input
+                        type="checkbox"
+                        checked={lockEmbed}
+                        onChange={(event) => setLockEmbed(event.target.checked)}
+                      />{' '}
+                      {t.lockEmbedFilters}
+                    </label>
+                  )
+                }
+              />
+            )}
             <SortSelect
               value={effectiveSort(state)}
               hasQuery={query !== ''}
@@ -282,35 +311,6 @@ export function SearchPage() {
                 meta={meta}
                 scope={{ q: state.q, types: state.types, orgs: state.orgs }}
               />
-              {!embedded && (
-                <SharePanel
-                  link={() => absoluteUrl(committedPath)}
-                  snippet={() =>
-                    embedSnippet({
-                      q: committed.q,
-                      types: committed.types,
-                      orgs: committed.orgs,
-                      langs: committed.langs,
-                      from: committed.from,
-                      to: committed.to,
-                      lock: lockEmbed ? scopedFacets : [],
-                      hl: i18n.language,
-                    })
-                  }
-                  options={
-                    scopedFacets.length > 0 && (
-                      <label className="share__option">
-                        <input
-                          type="checkbox"
-                          checked={lockEmbed}
-                          onChange={(event) => setLockEmbed(event.target.checked)}
-                        />{' '}
-                        {t.lockEmbedFilters}
-                      </label>
-                    )
-                  }
-                />
-              )}
             </div>
           )}
         </section>
