@@ -1,24 +1,21 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import react from '@vitejs/plugin-react';
-import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { build, type Plugin } from 'vite';
-import { publicationFileSchema } from '../src/search/index/data-schemas.ts';
-import {
-  escapeHtml,
-  pageLanguage,
-  publicationHeadTags,
-  publicationPageHtml,
-} from './publication-pages.ts';
+import type { PublicationPagesJob } from './prerender-entry.ts';
+import { escapeHtml, pageLanguage } from './publication-pages.ts';
 
 /**
  * Renders pages with the app's own components at build time (docs/decisions/007-data-at-scale.md,
  * 014-pages-as-files.md): the search page's first view into dist/index.html, and each
  * publication's page into dist/publications/<id>/index.html. A small server-side build of
- * src/app/prerender.tsx, with the client build's base and data version, renders the same
- * components the browser will hydrate.
+ * scripts/prerender-entry.ts (src/app/prerender.tsx's renderers), with the client build's base and
+ * data version, renders the same components the browser will hydrate; worker threads running the
+ * same bundle write the publication pages, one per core.
  */
 
 const SSR_DOMPURIFY = path.resolve('scripts/ssr-dompurify.ts');
@@ -35,24 +32,27 @@ function domPurifyOnJsdom(): Plugin {
   };
 }
 
-type PrerenderModule = {
-  renderStartPage(start: unknown): string;
-  renderPublicationPage(start: unknown, file: unknown): Promise<string>;
-};
+type PrerenderModule = { renderStartPage(start: unknown): string };
 
 function isPrerenderModule(module: unknown): module is PrerenderModule {
   return (
     typeof module === 'object' &&
     module !== null &&
     'renderStartPage' in module &&
-    typeof module.renderStartPage === 'function' &&
-    'renderPublicationPage' in module &&
-    typeof module.renderPublicationPage === 'function'
+    typeof module.renderStartPage === 'function'
   );
 }
 
 async function loadPrerender(options: { root: string; base: string; version: string }) {
-  const ssrDir = path.join(options.root, 'node_modules', '.cache', 'statement-explorer-prerender');
+  // A folder of its own: builds run side by side (the e2e sites), and the workers load the bundle
+  // after the build that made it, so another build's bundle must never take its place.
+  const ssrDir = path.join(
+    options.root,
+    'node_modules',
+    '.cache',
+    'statement-explorer-ssr',
+    `${process.pid}-${Date.now()}`,
+  );
   await build({
     configFile: false,
     root: options.root,
@@ -61,7 +61,7 @@ async function loadPrerender(options: { root: string; base: string; version: str
     plugins: [domPurifyOnJsdom(), react()],
     define: { __DATA_VERSION__: JSON.stringify(options.version) },
     build: {
-      ssr: 'src/app/prerender.tsx',
+      ssr: 'scripts/prerender-entry.ts',
       outDir: ssrDir,
       emptyOutDir: true,
       // One file: a lazy route's chunk would import the entry without the query string that
@@ -69,37 +69,12 @@ async function loadPrerender(options: { root: string; base: string; version: str
       rollupOptions: { output: { entryFileNames: 'prerender.mjs', codeSplitting: false } },
     },
   });
-  const module: unknown = await import(
-    `${pathToFileURL(path.join(ssrDir, 'prerender.mjs')).href}?${Date.now()}`
-  );
+  const url = pathToFileURL(path.join(ssrDir, 'prerender.mjs'));
+  const module: unknown = await import(`${url.href}?${Date.now()}`);
   if (!isPrerenderModule(module)) {
-    throw new Error('src/app/prerender.tsx must export renderStartPage and renderPublicationPage');
+    throw new Error('scripts/prerender-entry.ts must export renderStartPage');
   }
-  return module;
-}
-
-/**
- * What src/features/publication/sanitize-body.ts reads from the browser, while publication pages
- * render: `document` to build in, `window.location.origin` to tell the site's own links and
- * images from others'. Nothing else: the app must still see no browser (no `navigator`).
- */
-function withBrowserGlobals<T>(origin: string, run: () => Promise<T>): Promise<T> {
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { url: origin });
-  const globals = globalThis as Record<string, unknown>;
-  const saved = ['window', 'document', 'navigator'].map(
-    (name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const,
-  );
-  const define = (name: string, value: unknown) =>
-    Object.defineProperty(globals, name, { value, configurable: true, writable: true });
-  define('window', { location: { origin: new URL(origin).origin } });
-  define('document', window.document);
-  define('navigator', undefined);
-  return run().finally(() => {
-    for (const [name, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(globals, name, descriptor);
-      else Reflect.deleteProperty(globals, name);
-    }
-  });
+  return { module, url, dir: ssrDir };
 }
 
 /** Which page the boot script is on (scripts/boot-script.ts). */
@@ -125,10 +100,55 @@ export function noscriptNote(language: string, base: string): string {
 
 type StartInfo = { name?: unknown; language?: unknown };
 
+/** worker → main (scripts/prerender-entry.ts): a batch written, or why it failed. */
+const workerReplySchema = v.union([
+  v.object({ written: v.number() }),
+  v.object({ error: v.string() }),
+]);
+export type WorkerReply = v.InferOutput<typeof workerReplySchema>;
+
+/** File names a worker is given at a time: small enough that the workers finish together. */
+const BATCH = 50;
+
+/** Shares the pages out between worker threads; rejects at the first page that fails. */
+function renderInWorkers(bundle: URL, job: PublicationPagesJob, names: string[]): Promise<number> {
+  const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(names.length / BATCH)));
+  const workers: Worker[] = [];
+  let next = 0;
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      const send = () => {
+        const batch = names.slice(next, next + BATCH);
+        next += batch.length;
+        worker.postMessage(batch.length > 0 ? batch : null);
+      };
+      worker.on('message', (message: unknown) => {
+        const reply = v.parse(workerReplySchema, message);
+        if ('error' in reply) reject(new Error(`a publication page failed: ${reply.error}`));
+        else send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`a page worker stopped (exit code ${code})`)),
+      );
+      send();
+    });
+  for (let index = 0; index < count; index++) {
+    workers.push(new Worker(bundle, { workerData: job }));
+  }
+  return Promise.all(workers.map(run)).then(
+    () => count,
+    async (error: unknown) => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      throw error;
+    },
+  );
+}
+
 async function writePublicationPages(
-  module: PrerenderModule,
+  bundle: URL,
   options: { outDir: string; base: string; version: string; template: string; bootScript: string },
-  start: unknown,
+  startJson: string,
   info: StartInfo,
 ) {
   const dataDir = path.join(options.outDir, 'data', options.version, 'publications');
@@ -138,48 +158,32 @@ async function writePublicationPages(
   } catch {
     return;
   }
+  if (names.length === 0) return;
   const language = pageLanguage(typeof info.language === 'string' ? info.language : undefined);
-  const archiveName = typeof info.name === 'string' ? info.name : 'Statement Explorer';
-  const corpusLanguage = typeof info.language === 'string' ? info.language : language;
-  const siteUrl = process.env.SITE_URL || undefined;
-  const site = { base: options.base, siteUrl };
-  const template = options.template.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
-  const boot = bootTag(options.base, options.bootScript, 'publication');
   const started = performance.now();
-  await withBrowserGlobals(siteUrl ?? 'http://localhost/', async () => {
-    for (const name of names) {
-      const file = v.parse(
-        publicationFileSchema,
-        JSON.parse(readFileSync(path.join(dataDir, name), 'utf8')),
-      );
-      const { publication } = file;
-      const root = await module.renderPublicationPage(start, file);
-      const html = publicationPageHtml(template, {
-        language,
-        title: `${publication.title} — ${archiveName}`,
-        headTags: publicationHeadTags(
-          {
-            id: publication.id,
-            title: publication.title,
-            summary: publication.summary,
-            date: publication.date,
-            language: publication.language ?? corpusLanguage,
-            archiveName,
-            translations: file.translations,
-          },
-          site,
-        ),
-        root,
-        bootTag: boot,
-      });
-      const folder = path.join(options.outDir, 'publications', publication.id);
-      mkdirSync(folder, { recursive: true });
-      writeFileSync(path.join(folder, 'index.html'), html);
-    }
-  });
+  const workers = await renderInWorkers(
+    bundle,
+    {
+      kind: 'publication-pages',
+      dataDir,
+      outDir: options.outDir,
+      start: startJson,
+      // What no publication page has, taken out once rather than in every page.
+      template: options.template
+        .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
+        .replace(/<script type="application\/json"[^>]*>[^<]*<\/script>\s*/, ''),
+      bootTag: bootTag(options.base, options.bootScript, 'publication'),
+      language,
+      corpusLanguage: typeof info.language === 'string' ? info.language : language,
+      archiveName: typeof info.name === 'string' ? info.name : 'Statement Explorer',
+      base: options.base,
+      siteUrl: process.env.SITE_URL || undefined,
+    },
+    names,
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (names.length >= 5000)
-    console.log(`${names.length} publication pages written in ${seconds} s`);
+    console.log(`${names.length} publication pages written in ${seconds} s (${workers} threads)`);
 }
 
 export async function prerenderPages(options: {
@@ -190,7 +194,19 @@ export async function prerenderPages(options: {
   startJson: string;
   bootScript: string;
 }) {
-  const module = await loadPrerender(options);
+  const { module, url, dir } = await loadPrerender(options);
+  try {
+    await prerenderWith(module, url, options);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function prerenderWith(
+  module: PrerenderModule,
+  bundle: URL,
+  options: Parameters<typeof prerenderPages>[0],
+) {
   const start: unknown = JSON.parse(options.startJson);
   const info: StartInfo = typeof start === 'object' && start !== null ? start : {};
   const html = module.renderStartPage(start);
@@ -214,5 +230,5 @@ export async function prerenderPages(options: {
       })
       .replace('</title>', `</title>\n    ${bootTag(options.base, options.bootScript, 'start')}`),
   );
-  await writePublicationPages(module, { ...options, template }, start, info);
+  await writePublicationPages(bundle, { ...options, template }, options.startJson, info);
 }

@@ -1,0 +1,115 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { JSDOM } from 'jsdom';
+import * as v from 'valibot';
+import { renderPublicationPage } from '../src/app/prerender.tsx';
+import { publicationFileSchema } from '../src/search/index/data-schemas.ts';
+import { startSchema } from '../src/search/protocol.ts';
+import type { WorkerReply } from './prerender.ts';
+import { publicationHeadTags, publicationPageHtml } from './publication-pages.ts';
+
+export { renderPublicationPage, renderStartPage } from '../src/app/prerender.tsx';
+
+/**
+ * The entry of the build's server-side bundle (scripts/prerender.ts): the app's page renderers,
+ * and what each worker thread that writes publication pages runs. The main thread renders the
+ * start page; publication pages are shared out between workers in batches of file names, because
+ * sanitizing bodies on jsdom costs milliseconds a page (docs/decisions/014-pages-as-files.md).
+ */
+
+export const publicationPagesJobSchema = v.object({
+  kind: v.literal('publication-pages'),
+  /** dist/data/<version>/publications, where the publication files are. */
+  dataDir: v.string(),
+  outDir: v.string(),
+  /** start.json's text. */
+  start: v.string(),
+  /** The built index.html, without what no publication page has. */
+  template: v.string(),
+  bootTag: v.string(),
+  /** The page's interface language, the corpus language, the archive's name. */
+  language: v.string(),
+  corpusLanguage: v.string(),
+  archiveName: v.string(),
+  base: v.string(),
+  siteUrl: v.optional(v.string()),
+});
+export type PublicationPagesJob = v.InferOutput<typeof publicationPagesJobSchema>;
+
+/** main → worker: the file names of a batch, or null when there are no more. */
+const batchSchema = v.nullable(v.array(v.string()));
+
+/**
+ * What src/features/publication/sanitize-body.ts reads from the browser, while publication pages
+ * render: `document` to build in, `window.location.origin` to tell the site's own links and
+ * images from others'. Nothing else: the app must still see no browser (no `navigator`). Set once
+ * per worker: the thread does nothing else.
+ */
+function provideBrowserGlobals(origin: string) {
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { url: origin });
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+  define('window', { location: { origin: new URL(origin).origin } });
+  define('document', window.document);
+  define('navigator', undefined);
+}
+
+async function writePage(
+  job: PublicationPagesJob,
+  start: v.InferOutput<typeof startSchema>,
+  name: string,
+) {
+  const file = v.parse(
+    publicationFileSchema,
+    JSON.parse(readFileSync(path.join(job.dataDir, name), 'utf8')),
+  );
+  const { publication } = file;
+  const root = await renderPublicationPage(start, file);
+  const html = publicationPageHtml(job.template, {
+    language: job.language,
+    title: `${publication.title} — ${job.archiveName}`,
+    headTags: publicationHeadTags(
+      {
+        id: publication.id,
+        title: publication.title,
+        summary: publication.summary,
+        date: publication.date,
+        language: publication.language ?? job.corpusLanguage,
+        archiveName: job.archiveName,
+        translations: file.translations,
+      },
+      { base: job.base, siteUrl: job.siteUrl },
+    ),
+    root,
+    bootTag: job.bootTag,
+  });
+  const folder = path.join(job.outDir, 'publications', publication.id);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'index.html'), html);
+}
+
+function runWorker(port: NonNullable<typeof parentPort>, job: PublicationPagesJob) {
+  provideBrowserGlobals(job.siteUrl ?? 'http://localhost/');
+  const start = v.parse(startSchema, JSON.parse(job.start));
+  port.on('message', (message: unknown) => {
+    const names = v.parse(batchSchema, message);
+    if (names === null) {
+      port.close();
+      return;
+    }
+    (async () => {
+      for (const name of names) await writePage(job, start, name);
+    })().then(
+      () => port.postMessage({ written: names.length } satisfies WorkerReply),
+      (error: unknown) =>
+        port.postMessage({
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies WorkerReply),
+    );
+  });
+}
+
+if (!isMainThread && parentPort && v.is(publicationPagesJobSchema, workerData)) {
+  runWorker(parentPort, workerData);
+}
