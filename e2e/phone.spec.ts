@@ -170,3 +170,44 @@ test('Share sits by the result count and on a publication, and fits 360 px', asy
   const listTop = (await results(page).boundingBox())?.y ?? 0;
   expect(shareTop).toBeLessThan(listTop);
 });
+
+test('the timeline fits the phone: every year in reach, each label under its own bar', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const chart = page.getByRole('figure', { name: 'Publications per year' });
+  const bars = chart.getByRole('button');
+  await expect(bars.first()).toBeVisible();
+  // Nothing scrolled out of sight.
+  const strip = chart.locator('.timeline__bars');
+  expect(await strip.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+  // The latest year is the last bar, and the axis's last label sits under it.
+  const last = bars.last();
+  await expect(last).toHaveAccessibleName(/^(\d{4}–)?2025: \d+ publications?$/);
+  const lastBox = await last.boundingBox();
+  const labelBox = await chart.locator('.timeline__axis span').last().boundingBox();
+  expect(
+    Math.abs(
+      (labelBox?.x ?? 0) + (labelBox?.width ?? 0) - ((lastBox?.x ?? 0) + (lastBox?.width ?? 0)),
+    ),
+  ).toBeLessThan(4);
+  // Bars stay big enough to tap.
+  expect(lastBox?.width ?? 0).toBeGreaterThanOrEqual(24);
+});
+
+test('Back from a publication returns to the result that was opened', async ({ page }) => {
+  await page.goto('/?q=Viasna');
+  const links = results(page).getByRole('listitem').getByRole('link');
+  await expect(links.nth(9)).toBeAttached();
+  const ninth = links.nth(8);
+  const title = ((await ninth.textContent()) ?? '').trim();
+  await ninth.scrollIntoViewIfNeeded();
+  await ninth.tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  // Scroll the publication, as a reader does, before going back.
+  await page.mouse.wheel(0, 1500);
+  await page.goBack();
+  const again = results(page).getByRole('link', { name: title, exact: true });
+  await expect(again).toBeInViewport();
+  await expect(again).toBeFocused();
+});

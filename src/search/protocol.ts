@@ -86,6 +86,8 @@ const timelineSchema = v.object({
   unit: v.picklist(['year', 'month']),
   /** Every period from the first to the last, empty ones included; `period` is YYYY or YYYY-MM. */
   bins: v.array(v.object({ period: v.string(), count: v.number() })),
+  /** By month: the publications in the span known only by their year (in no month's bar). */
+  unplaced: v.optional(v.number()),
 });
 export type Timeline = v.InferOutput<typeof timelineSchema>;
 

@@ -22,7 +22,7 @@ type ResultListProps = {
   searchLocation: string;
   busy: boolean;
   /** Called as a result is opened, before the app moves to it. */
-  onOpen(): void;
+  onOpen(id: string): void;
 };
 
 type ResultItemProps = {
@@ -130,7 +130,7 @@ export const ResultList = memo(function ResultList({
     const id = event.target.closest('a[data-publication]')?.getAttribute('data-publication');
     if (!id) return;
     event.preventDefault();
-    onOpen();
+    onOpen(id);
     void navigate(paths.publication(id), { state: { fromSearch: searchLocation, direct: true } });
   };
 

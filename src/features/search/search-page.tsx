@@ -37,6 +37,7 @@ import { useLatestCallback } from './use-latest-callback.ts';
 import { useSearchState } from './use-search-state.ts';
 import { usePassages } from './use-passages.ts';
 import { useSlashToSearch } from './use-slash-to-search.ts';
+import { rememberOpenedResult, useReturnToResult } from './use-return-to-result.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { I18n } from '../../i18n/i18n.ts';
 
@@ -139,14 +140,20 @@ export function SearchPage() {
   const onFiltersChange = useLatestCallback((changes: Partial<SearchState>) => update(changes));
 
   // Opening a result right after typing: write the URL first, so Back returns to this search.
-  const onOpenResult = useLatestCallback(() => commitQueryText());
+  const onOpenResult = useLatestCallback((id: string) => {
+    rememberOpenedResult(searchString(state), id);
+    commitQueryText();
+  });
   const [lockEmbed, setLockEmbed] = useState(false);
-  // A bar of the timeline narrows to its period; the same bar again lifts the bounds.
-  const onSelectPeriod = useLatestCallback((period: string) =>
-    state.from === period && state.to === period
-      ? update({ from: undefined, to: undefined })
-      : update({ from: period, to: period }),
-  );
+  // A bar of the timeline narrows to its period; the same bar again widens again: a month to
+  // its year, a year (or years) to all dates.
+  const onSelectPeriod = useLatestCallback((first: string, last: string) => {
+    if (state.from !== first || state.to !== last) update({ from: first, to: last });
+    else if (/^\d{4}-\d{2}$/.test(first) && first.slice(0, 4) === last.slice(0, 4))
+      update({ from: first.slice(0, 4), to: first.slice(0, 4) });
+    else update({ from: undefined, to: undefined });
+  });
+
   const feed = feedOf(state, meta, i18n);
 
   const query = hasWords(state.q) ? state.q.trim() : '';
@@ -160,6 +167,10 @@ export function SearchPage() {
     results.isPlaceholderData ? undefined : data,
   );
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  useReturnToResult(
+    searchString(committed),
+    data !== undefined && !results.isPlaceholderData && data.hits.length > 0,
+  );
   const committedPath = paths.search(serializeSearchParams(committed));
   const filterCount = removableFilterCount(state);
   const clearFilters = () => update(withoutFilters(state));

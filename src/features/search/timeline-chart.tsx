@@ -1,7 +1,8 @@
-import { memo, useId, type CSSProperties } from 'react';
+import { memo, useEffect, useId, useState, type CSSProperties } from 'react';
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Timeline } from '../../search/protocol.ts';
+import { timelineBars } from './timeline-bars.ts';
 
 type TimelineChartProps = {
   timeline: Timeline;
@@ -9,7 +10,7 @@ type TimelineChartProps = {
   to: string | undefined;
   /** Bounds an embed fixed: the bars then only show, they do not filter. */
   locked: boolean;
-  onSelect(period: string): void;
+  onSelect(from: string, to: string): void;
 };
 
 /** Whether a period (YYYY or YYYY-MM) lies within the date bounds. */
@@ -21,9 +22,34 @@ function inBounds(period: string, from: string | undefined, to: string | undefin
   return (!lower || startKey(date) >= startKey(lower)) && (!upper || endKey(date) <= endKey(upper));
 }
 
+/** A bar's least width with the gap after it (styles.css: 1.75rem and 2px). */
+const BAR_PX = 30;
+/** Before the chart is measured (and in the build's pre-render): a column's worth. */
+const DEFAULT_BARS = 24;
+
+/** How many bars fit the chart's width, measured where the chart is drawn. */
+function useBarsThatFit(): number {
+  const [bars, setBars] = useState(DEFAULT_BARS);
+  useEffect(() => {
+    // The results column (search-page.tsx's RESULTS_ID), there before any timeline is.
+    const column = document.getElementById('results');
+    if (!column || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const width = column.clientWidth;
+      if (width > 0) setBars(Math.max(4, Math.floor((width + 2) / BAR_PX)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(column);
+    return () => observer.disconnect();
+  }, []);
+  return bars;
+}
+
 /**
  * Matching publications per year (or month): bars that are buttons ("2022: 34 publications"),
  * activating one narrows the search to that period; a table says the same to screen readers.
+ * When the periods do not fit, neighbours share a bar ("2006–2007"), the latest kept whole.
  */
 export const TimelineChart = memo(function TimelineChart({
   timeline,
@@ -34,10 +60,14 @@ export const TimelineChart = memo(function TimelineChart({
 }: TimelineChartProps) {
   const { t, count, number, date } = useI18n();
   const captionId = useId();
+  const maxBars = useBarsThatFit();
   if (timeline.bins.length === 0) return null;
-  const max = Math.max(1, ...timeline.bins.map((bin) => bin.count));
+  const bars = timelineBars(timeline, maxBars);
+  const max = Math.max(1, ...bars.map((bar) => bar.count));
   const unit = timeline.unit === 'year' ? 'year' : 'month';
   const label = (period: string) => (unit === 'year' ? period : date(period));
+  const span = (bar: { from: string; to: string }) =>
+    bar.from === bar.to ? label(bar.from) : `${label(bar.from)}–${label(bar.to)}`;
   return (
     <figure className="timeline" aria-labelledby={captionId}>
       <figcaption id={captionId} className="timeline__caption">
@@ -45,34 +75,38 @@ export const TimelineChart = memo(function TimelineChart({
       </figcaption>
       {/* As wide as its bars need (up to the column): the axis's end labels sit under the first
           and last bars however few there are. */}
-      <div className="timeline__plot" style={{ '--bins': timeline.bins.length } as CSSProperties}>
+      <div className="timeline__plot" style={{ '--bins': bars.length } as CSSProperties}>
         <div className="timeline__bars" aria-hidden={locked ? true : undefined}>
-          {timeline.bins.map((bin) => {
-            const selected = inBounds(bin.period, from, to);
+          {bars.map((bar) => {
+            const selected = inBounds(bar.from, from, to) && inBounds(bar.to, from, to);
+            const name = `${span(bar)}: ${count(t.publicationCount, bar.count)}`;
             return (
               <button
-                key={bin.period}
+                key={bar.from}
                 type="button"
                 className={selected ? 'timeline__bar timeline__bar--selected' : 'timeline__bar'}
-                aria-label={`${label(bin.period)}: ${count(t.publicationCount, bin.count)}`}
+                aria-label={name}
                 aria-pressed={selected}
-                title={`${label(bin.period)}: ${count(t.publicationCount, bin.count)}`}
-                disabled={locked || bin.count === 0}
-                onClick={() => onSelect(bin.period)}
+                title={name}
+                disabled={locked || bar.count === 0}
+                onClick={() => onSelect(bar.from, bar.to)}
               >
                 <span
                   className="timeline__fill"
-                  style={{ height: `${Math.max(bin.count > 0 ? 4 : 0, (bin.count / max) * 100)}%` }}
+                  style={{ height: `${Math.max(bar.count > 0 ? 4 : 0, (bar.count / max) * 100)}%` }}
                 />
               </button>
             );
           })}
         </div>
         <div className="timeline__axis" aria-hidden="true">
-          <span>{label(timeline.bins[0]?.period ?? '')}</span>
-          {timeline.bins.length > 1 && <span>{label(timeline.bins.at(-1)?.period ?? '')}</span>}
+          <span>{label(bars[0]?.from ?? '')}</span>
+          {bars.length > 1 && <span>{label(bars.at(-1)?.to ?? '')}</span>}
         </div>
       </div>
+      {timeline.unplaced !== undefined && timeline.unplaced > 0 && (
+        <p className="timeline__note">{count(t.yearOnly, timeline.unplaced)}</p>
+      )}
       <table className="visually-hidden">
         <caption>{unit === 'year' ? t.matchingPerYear : t.matchingPerMonth}</caption>
         <thead>

@@ -227,6 +227,10 @@ export const en = {
   year: 'Year',
   month: 'Month',
   publications: 'Publications',
+  yearOnly: plural({
+    one: '# publication dated only by its year is in no month',
+    other: '# publications dated only by their year are in no month',
+  }),
 
   // Pages
   pagesOfResults: 'Pages of results',

@@ -371,6 +371,9 @@ export function createSearchCore(
     const wantedLanguages = toSet(request.languages, meta.languages);
     const from = dateBound(request.from, 'start') ?? -Infinity;
     const to = dateBound(request.to, 'end') ?? Infinity;
+    // Column dates carry their precision in their last two bits (columnDate).
+    const fromKey = from * 4;
+    const toKey = to * 4 + 3;
 
     const facets = {
       types: new Array<number>(typeIds.length).fill(0),
@@ -396,7 +399,7 @@ export function createSearchCore(
       const languageOk = !wantedLanguages || wantedLanguages.has(language);
       if (typeOk && orgOk && languageOk) undated.push(doc);
       const key = columns.dates[doc] ?? 0;
-      if (key < from || key > to) continue;
+      if (key < fromKey || key > toKey) continue;
       if (orgOk && languageOk) facets.types[type] = (facets.types[type] ?? 0) + 1;
       if (typeOk && languageOk) {
         for (let i = orgStart; i < orgEnd; i++) {

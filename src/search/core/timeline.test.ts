@@ -1,6 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from './timeline.ts';
+import { columnDate } from '../index/columns.ts';
+import { buildTimeline as buildFromColumn } from './timeline.ts';
+
+/** The timeline of publications dated by day (`YYYYMMDD` keys). */
+const buildTimeline = (keys: readonly number[], from: number | null, to: number | null) =>
+  buildFromColumn(
+    keys.map((key) => key * 4),
+    from,
+    to,
+  );
 
 const counts = (timeline: ReturnType<typeof buildTimeline>) =>
   Object.fromEntries(timeline.bins.map((bin) => [bin.period, bin.count]));
@@ -144,5 +153,22 @@ describe('buildTimeline', () => {
       '2023': 0,
       '2024': 2,
     });
+  });
+
+  it('counts a publication dated only by its year in no month, apart', () => {
+    // Six dated "2022" only and one on 10 January: January holds one, not seven.
+    const dates = [...Array.from({ length: 6 }, () => '2022'), '2022-01-10', '2022-03'].map(
+      columnDate,
+    );
+    const timeline = buildFromColumn(dates, 20220101, 20221231);
+    expect(timeline.unit).toBe('month');
+    expect(counts(timeline)['2022-01']).toBe(1);
+    expect(counts(timeline)['2022-03']).toBe(1);
+    expect(timeline.unplaced).toBe(6);
+    expect(total(timeline)).toBe(2);
+    // By year, they count in their year.
+    const years = buildFromColumn([...dates, columnDate('2019-05-01')], null, null);
+    expect(counts(years)['2022']).toBe(8);
+    expect(years.unplaced).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { htmlToText } from '../analysis/html-text.ts';
 import { createSearchCore } from '../core/search-core.ts';
 import type { DataSource } from '../core/data-source.ts';
 import { DEFAULT_REQUEST, type CorpusMeta, type StartData } from '../protocol.ts';
-import { COLUMNS_CHUNK, encodeColumns, sliceColumns, type Columns } from './columns.ts';
+import { COLUMNS_CHUNK, columnDate, encodeColumns, sliceColumns, type Columns } from './columns.ts';
 import { CATALOG_SIZE, type Card, type Catalog, type PublicationFile } from './data-schemas.ts';
 import { dataFiles } from './files.ts';
 import {
@@ -103,7 +103,7 @@ function buildColumns(
     count,
     types: Uint16Array.from(ordered, (p) => typeIndex.get(p.type) ?? 0),
     languages: Uint16Array.from(ordered, (p) => languageIndex.get(p.language ?? fallback) ?? 0),
-    dates: Uint32Array.from(ordered, (p) => dateKey(p.date) ?? 0),
+    dates: Uint32Array.from(ordered, (p) => columnDate(p.date)),
     organizationStarts,
     organizations: Uint16Array.from(organizations),
   };

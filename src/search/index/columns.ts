@@ -1,6 +1,32 @@
 import { VarintReader, VarintWriter } from './binary-pack.ts';
 import { dataFiles } from './files.ts';
 import { inflate } from './compression.ts';
+import { parsePartialDate, startKey } from '../../corpus/dates.ts';
+
+/** How precisely a date is known, as the column keeps it. */
+export const DATE_PRECISION = { day: 0, month: 1, year: 2 } as const;
+
+/**
+ * A publication's date as the column keeps it: the `YYYYMMDD` of its first day, times 4, plus how
+ * precisely it is known. Sorted as the dates are; and the timeline can tell "2022" (a year, no
+ * month) from "2022-01-01". 0 for no date.
+ */
+export function columnDate(text: string): number {
+  const date = parsePartialDate(text);
+  if (!date) return 0;
+  const precision =
+    date.day !== undefined
+      ? DATE_PRECISION.day
+      : date.month !== undefined
+        ? DATE_PRECISION.month
+        : DATE_PRECISION.year;
+  return startKey(date) * 4 + precision;
+}
+
+/** The `YYYYMMDD` of a column date's first day. */
+export const dayOf = (value: number): number => Math.floor(value / 4);
+/** How precisely a column date is known (`DATE_PRECISION`). */
+export const precisionOf = (value: number): number => value % 4;
 
 /**
  * Per publication (newest first), what filters, facet counts and the timeline need: its type,
@@ -11,14 +37,15 @@ export type Columns = {
   count: number;
   types: Uint16Array;
   languages: Uint16Array;
-  /** `YYYYMMDD` of the first day of the publication's date. */
+  /** The publication's date (`columnDate`): its first day and how precisely it is known. */
   dates: Uint32Array;
   /** Publication `i` has organizations `organizations[organizationStarts[i] … [i + 1])`. */
   organizationStarts: Uint32Array;
   organizations: Uint16Array;
 };
 
-const VERSION = 1;
+/** 2: dates carry their precision (`columnDate`). */
+const VERSION = 2;
 
 export function encodeColumns(columns: Columns): Uint8Array {
   const out = new VarintWriter(columns.count * 6 + 16);
