@@ -193,3 +193,16 @@ test('an embed works sandboxed and without storage', async ({ page, context }) =
   await list.getByRole('link').first().click();
   await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
 });
+
+test('a malformed or unknown publication address in the embed says "not found"', async ({
+  page,
+}) => {
+  for (const path of ['/embed/publications/%E0%A4%A', '/embed/publications/no-such-thing']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Publication not found');
+    await expect(page.getByRole('link', { name: 'Go to the search page' })).toHaveAttribute(
+      'href',
+      /^\/embed\?hl=en$/,
+    );
+  }
+});
