@@ -31,6 +31,22 @@ export type BrowserFigures = {
   longTasksWhileTyping: number;
   /** Median of the same runs' total blocking time: the sum of each long task's time past 50 ms. */
   blockingWhileTypingMs: number;
+  /** Keystroke → next paint while typing a 30-letter query, main thread 4x slower. */
+  typing: TypingFigures;
+};
+
+/** The query typed letter by letter: 30 characters, every word in the demo corpus. */
+export const TYPED_QUERY = 'political prisoners in belarus';
+
+export type TypingFigures = {
+  query: string;
+  /** Per run (in the order run): each keystroke's time from `keydown` to the next paint. */
+  runs: { keystrokesMs: number[]; longTasks: number }[];
+  /** Medians over the runs of each run's median, p90 and slowest keystroke. */
+  medianMs: number;
+  p90Ms: number;
+  maxMs: number;
+  longTasks: number;
 };
 
 async function serve(dist: string): Promise<{ server: Server; origin: string }> {
@@ -74,6 +90,18 @@ const PAGE_PROBE = `
       decide();
     }
   }).observe(document, { childList: true, subtree: true });
+  // Keystroke → paint: from the keydown's time stamp (when the key came in, however long it then
+  // waited for the main thread) to just after the next frame, which shows whatever the keystroke
+  // rendered urgently: a message posted from requestAnimationFrame runs after that frame's paint.
+  window.__keyPaints = [];
+  addEventListener('keydown', (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__keyPaints.push(performance.now() - start);
+      channel.port2.postMessage(null);
+    });
+  }, { capture: true });
   window.__timeQuery = (query, expected) => new Promise((resolve, reject) => {
     const input = document.querySelector('input[type="search"]');
     if (!input) return reject(new Error('no search box'));
@@ -198,6 +226,57 @@ async function typing(browser: Browser, origin: string, word: string) {
   };
 }
 
+/** Types `query` letter by letter, a key every 150 ms, main thread 4x slower. */
+async function typeToPaint(browser: Browser, origin: string, query: string) {
+  const { context, page } = await openPage(browser, 4);
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => Reflect.get(window, '__firstResults'));
+  const box = page.getByRole('searchbox', { name: /^Search publications/ });
+  await box.fill('x');
+  await page.waitForTimeout(1500);
+  await box.fill('');
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    Reflect.set(window, '__longTasks', []);
+    Reflect.set(window, '__keyPaints', []);
+  });
+  await box.pressSequentially(query, { delay: 150 });
+  await page.waitForTimeout(1500);
+  const keystrokesMs = (await page.evaluate(() => Reflect.get(window, '__keyPaints'))) as number[];
+  const longTasks = (await page.evaluate(() => Reflect.get(window, '__longTasks'))) as number[];
+  await context.close();
+  return { keystrokesMs, longTasks: longTasks.length };
+}
+
+/** Keystroke → paint over `runs` runs of typing TYPED_QUERY (in a browser of its own if none). */
+export async function measureTyping(
+  options: { dist: string; runs: number },
+  onRun?: (run: TypingFigures['runs'][number]) => void,
+): Promise<TypingFigures> {
+  const { server, origin } = await serve(options.dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    await typeToPaint(browser, origin, 'warm up'); // the server's gzip cache, Chromium's start
+    const runs: TypingFigures['runs'] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const figures = await typeToPaint(browser, origin, TYPED_QUERY);
+      runs.push(figures);
+      onRun?.(figures);
+    }
+    return {
+      query: TYPED_QUERY,
+      runs,
+      medianMs: median(runs.map((run) => median(run.keystrokesMs))),
+      p90Ms: median(runs.map((run) => percentile(run.keystrokesMs, 90))),
+      maxMs: median(runs.map((run) => Math.max(...run.keystrokesMs))),
+      longTasks: median(runs.map((run) => run.longTasks)),
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 export async function benchBrowser(options: {
   dist: string;
   queries: readonly BrowserQuery[];
@@ -232,6 +311,7 @@ export async function benchBrowser(options: {
     typings.sort((a, b) => a.longest - b.longest);
     const typed = typings[2] ?? { longest: 0, count: 0 };
     const warm = queryFigures.map((figure) => figure.medianMs);
+    const typingFigures = await measureTyping({ dist: options.dist, runs: 5 });
     return {
       firstResults1xMs: median(unthrottled),
       firstResults4xMs: median(throttled),
@@ -248,6 +328,7 @@ export async function benchBrowser(options: {
       longestTaskPerRunMs: typings.map((run) => run.longest),
       longTasksWhileTyping: typed.count,
       blockingWhileTypingMs: median(typings.map((run) => run.blocking)),
+      typing: typingFigures,
     };
   } finally {
     await browser.close();
