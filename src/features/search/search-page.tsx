@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { usePaths } from '../../lib/link-scope.tsx';
@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { startQuery, searchQuery } from '../../lib/queries.ts';
 import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
-import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
+import type { CorpusMeta, SearchRequest, StartData } from '../../search/protocol.ts';
 import { ActiveFilters } from './active-filters.tsx';
 import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
@@ -91,11 +91,79 @@ export function SearchPage() {
     }),
     [meta],
   );
+  const { t } = useI18n();
+  const embedded = usePaths().scope === 'embed';
+  const { state: live, committed, setQueryText, commitQueryText, update } = useSearchState(known);
+  const onCommit = useLatestCallback(commitQueryText);
+  const onUpdate = useLatestCallback(update);
+  // A keystroke's own render is the search box's alone (it is uncontrolled: the letter is on
+  // screen already); the results follow in a render React interrupts for the next keystroke.
+  // Only the text waits: a filter shows its new state within the click that changed it.
+  const text = useDeferredValue(live.q);
+  const deferred = useMemo(
+    () => (text === committed.q ? committed : { ...committed, q: text, page: 1 }),
+    [committed, text],
+  );
+  const client = useSearchClient();
+  // Once the first results are on screen, get the worker ready for the first keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => client.warmUp(), 100);
+    return () => clearTimeout(timer);
+  }, [client]);
+  useSlashToSearch();
+  // A page link shows the new page from the top of the results, with focus there, not on <body>.
+  const location = useLocation();
+  useEffect(() => {
+    if (!wasPaged(location.state)) return;
+    const section = document.getElementById(RESULTS_ID);
+    section?.focus({ preventScroll: true });
+    section?.scrollIntoView({ block: 'start' });
+  }, [location.key, location.state]);
+
+  return (
+    <div className="search-page">
+      <h1 className="visually-hidden">{t.searchArchive(meta.name)}</h1>
+      <SearchBox
+        value={live.q}
+        onChange={setQueryText}
+        onCommit={commitQueryText}
+        titlesOnly={live.titlesOnly === true}
+        onTitlesOnlyChange={(titlesOnly) => update({ titlesOnly: titlesOnly || undefined })}
+      />
+      <SearchView
+        meta={meta}
+        live={deferred}
+        committed={committed}
+        embedded={embedded}
+        commitQueryText={onCommit}
+        update={onUpdate}
+      />
+    </div>
+  );
+}
+
+type SearchViewProps = {
+  meta: StartData;
+  /** The search state with the live text, a render behind the search box while typing. */
+  live: SearchState;
+  committed: SearchState;
+  embedded: boolean;
+  commitQueryText(): void;
+  update(changes: Partial<SearchState>): void;
+};
+
+/** Everything below the search box. Memoized: it renders when the (deferred) state changes. */
+const SearchView = memo(function SearchView({
+  meta,
+  live,
+  committed,
+  embedded,
+  commitQueryText,
+  update,
+}: SearchViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const paths = usePaths();
-  const embedded = paths.scope === 'embed';
-  const { state: live, committed, setQueryText, commitQueryText, update } = useSearchState(known);
   // Locks and themes are for embeds; on the full site those parameters mean nothing.
   const state = embedded ? live : { ...live, lock: undefined };
   const locked = useMemo(
@@ -114,20 +182,6 @@ export function SearchPage() {
   // The count announced to screen readers follows the URL, which waits for typing to pause: it
   // is read once a word is typed, not after every letter.
   const settled = useQuery(searchQuery(client, toRequest(committed), meta));
-  // Once the first results are on screen, get the worker ready for the first keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => client.warmUp(), 100);
-    return () => clearTimeout(timer);
-  }, [client]);
-  useSlashToSearch();
-  // A page link shows the new page from the top of the results, with focus there, not on <body>.
-  const location = useLocation();
-  useEffect(() => {
-    if (!wasPaged(location.state)) return;
-    const section = document.getElementById(RESULTS_ID);
-    section?.focus({ preventScroll: true });
-    section?.scrollIntoView({ block: 'start' });
-  }, [location.key, location.state]);
 
   const typeLabels = useMemo(
     () => new Map(meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)])),
@@ -183,15 +237,7 @@ export function SearchPage() {
   ];
 
   return (
-    <div className="search-page">
-      <h1 className="visually-hidden">{t.searchArchive(meta.name)}</h1>
-      <SearchBox
-        value={state.q}
-        onChange={setQueryText}
-        onCommit={commitQueryText}
-        titlesOnly={state.titlesOnly === true}
-        onTitlesOnlyChange={(titlesOnly) => update({ titlesOnly: titlesOnly || undefined })}
-      />
+    <>
       {feed && (
         <>
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
@@ -326,6 +372,6 @@ export function SearchPage() {
           )}
         </section>
       </div>
-    </div>
+    </>
   );
-}
+});
