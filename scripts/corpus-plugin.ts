@@ -13,7 +13,7 @@ import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT } from './boot-script.ts';
-import { prerenderPages } from './prerender.ts';
+import { prerenderPages, sanitizeAhead, type SanitizeAhead } from './prerender.ts';
 import { CONTENT_SECURITY_POLICY } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
 import { buildData, type DataStore } from '../src/search/index/build-data.ts';
@@ -54,12 +54,16 @@ type CorpusOutput = {
 
 let stagingCount = 0;
 
-/** Writes the data files of a corpus into a fresh staging folder, hashing them as they go. */
+/**
+ * Writes the data files of a corpus into a fresh staging folder, hashing them as they go, and
+ * hands each publication file to `ahead` (the build sanitizes its body meanwhile).
+ */
 async function buildDataFiles(
   corpusPath: string,
   displayName: string,
   base: string,
   log: (message: string) => void,
+  ahead?: SanitizeAhead,
 ): Promise<CorpusOutput> {
   let opened;
   try {
@@ -84,6 +88,7 @@ async function buildDataFiles(
       }
       writeFileSync(file, content);
       hash.update(name).update('\0').update(content).update('\0');
+      if (ahead && name.startsWith('publications/')) ahead.add(file);
     },
     read: (name) => readFileSync(path.join(dir, name)),
   };
@@ -229,6 +234,7 @@ export function corpusPlugin(): Plugin {
   let command: 'build' | 'serve' = 'serve';
   let outDir: string | null = null;
   let bootScript = '';
+  let ahead: SanitizeAhead | undefined;
 
   return {
     name: 'statement-explorer:corpus',
@@ -236,9 +242,19 @@ export function corpusPlugin(): Plugin {
       if (env.isPreview) return;
       base = config.base ?? '/';
       removeStaleStaging();
-      output = await buildDataFiles(corpusPath, displayName, base, (message) =>
-        console.log(`${displayName}: ${message}`),
-      );
+      if (env.command === 'build') ahead = await sanitizeAhead({ root });
+      try {
+        output = await buildDataFiles(
+          corpusPath,
+          displayName,
+          base,
+          (message) => console.log(`${displayName}: ${message}`),
+          ahead,
+        );
+      } catch (error) {
+        await ahead?.close();
+        throw error;
+      }
       command = env.command;
       version = env.command === 'serve' ? 'dev' : output.version;
       return { define: { __DATA_VERSION__: JSON.stringify(version) } };
@@ -361,8 +377,22 @@ export function corpusPlugin(): Plugin {
     },
     async closeBundle() {
       const startJson = output?.startJson;
-      if (command !== 'build' || !outDir || startJson === undefined) return;
-      await prerenderPages({ root, outDir, base, version, startJson, bootScript });
+      try {
+        if (command !== 'build' || !outDir || startJson === undefined) return;
+        // The pages' threads need the cores: what is not sanitized yet, they sanitize.
+        await ahead?.stop();
+        await prerenderPages({
+          root,
+          outDir,
+          base,
+          version,
+          startJson,
+          bootScript,
+          bodies: ahead?.dir,
+        });
+      } finally {
+        await ahead?.close();
+      }
     },
   };
 }

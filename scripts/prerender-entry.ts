@@ -1,13 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { renderPublicationPage } from '../src/app/prerender.tsx';
 import { publicationFileSchema } from '../src/search/index/data-schemas.ts';
 import { startSchema } from '../src/search/protocol.ts';
+import { readBodiesFrom } from './body-cache.ts';
 import type { WorkerReply } from './prerender.ts';
 import { publicationHeadTags, publicationPageHtml } from './publication-pages.ts';
+import { provideBrowserGlobals } from './ssr-browser.ts';
 
 export { renderPublicationPage, renderStartPage } from '../src/app/prerender.tsx';
 
@@ -34,26 +35,13 @@ export const publicationPagesJobSchema = v.object({
   archiveName: v.string(),
   base: v.string(),
   siteUrl: v.optional(v.string()),
+  /** Where bodies sanitized ahead are (scripts/sanitize-ahead.ts), if anywhere. */
+  bodies: v.optional(v.string()),
 });
 export type PublicationPagesJob = v.InferOutput<typeof publicationPagesJobSchema>;
 
 /** main → worker: the file names of a batch, or null when there are no more. */
 const batchSchema = v.nullable(v.array(v.string()));
-
-/**
- * What src/features/publication/sanitize-body.ts reads from the browser, while publication pages
- * render: `document` to build in, `window.location.origin` to tell the site's own links and
- * images from others'. Nothing else: the app must still see no browser (no `navigator`). Set once
- * per worker: the thread does nothing else.
- */
-function provideBrowserGlobals(origin: string) {
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { url: origin });
-  const define = (name: string, value: unknown) =>
-    Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
-  define('window', { location: { origin: new URL(origin).origin } });
-  define('document', window.document);
-  define('navigator', undefined);
-}
 
 async function writePage(
   job: PublicationPagesJob,
@@ -90,7 +78,8 @@ async function writePage(
 }
 
 function runWorker(port: NonNullable<typeof parentPort>, job: PublicationPagesJob) {
-  provideBrowserGlobals(job.siteUrl ?? 'http://localhost/');
+  provideBrowserGlobals(job.siteUrl);
+  readBodiesFrom(job.bodies);
   const start = v.parse(startSchema, JSON.parse(job.start));
   port.on('message', (message: unknown) => {
     const names = v.parse(batchSchema, message);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import * as v from 'valibot';
 import { build, type Plugin } from 'vite';
 import type { PublicationPagesJob } from './prerender-entry.ts';
+import type { SanitizeAheadJob } from './sanitize-ahead.ts';
 import { escapeHtml, pageLanguage } from './publication-pages.ts';
 
 /**
@@ -19,16 +20,100 @@ import { escapeHtml, pageLanguage } from './publication-pages.ts';
  */
 
 const SSR_DOMPURIFY = path.resolve('scripts/ssr-dompurify.ts');
+const SANITIZE_BODY = path.resolve('src/features/publication/sanitize-body.ts');
+const BODY_CACHE = path.resolve('scripts/body-cache.ts');
 
-/** `dompurify` imported by the app becomes DOMPurify on a jsdom window (scripts/ssr-dompurify.ts). */
-function domPurifyOnJsdom(): Plugin {
+/**
+ * `dompurify` imported by the app becomes DOMPurify on a jsdom window (scripts/ssr-dompurify.ts);
+ * its sanitize-body.ts becomes scripts/body-cache.ts, which finds bodies sanitized ahead.
+ */
+function sanitizeOnJsdom(): Plugin {
   return {
     name: 'statement-explorer:ssr-dompurify',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== 'dompurify' || !importer || importer === SSR_DOMPURIFY) return null;
-      return SSR_DOMPURIFY;
+      if (!importer || importer === SSR_DOMPURIFY || importer === BODY_CACHE) return null;
+      if (source === 'dompurify') return SSR_DOMPURIFY;
+      if (
+        source.startsWith('.') &&
+        path.resolve(path.dirname(importer), source) === SANITIZE_BODY
+      ) {
+        return BODY_CACHE;
+      }
+      return null;
     },
+  };
+}
+
+/**
+ * A folder of its own under node_modules/.cache: builds run side by side (the e2e sites), and
+ * worker threads load a bundle after the build that made it, so no other build's may take its place.
+ */
+function cacheFolder(root: string, name: string): string {
+  return path.join(root, 'node_modules', '.cache', name, `${process.pid}-${Date.now()}`);
+}
+
+/** Bodies sanitized while the data build runs: see scripts/sanitize-ahead.ts. */
+export type SanitizeAhead = {
+  /** Where the sanitized bodies are. */
+  dir: string;
+  /** A publication file the data build has written. */
+  add(file: string): void;
+  /** Stops the threads (what they have not done, the pages do). */
+  stop(): Promise<void>;
+  /** Stops them and deletes the bodies. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts worker threads, one per core but the one the data build runs on, that sanitize bodies
+ * as the publication files are written (docs/decisions/014-pages-as-files.md).
+ */
+export async function sanitizeAhead(options: { root: string }): Promise<SanitizeAhead> {
+  const bundleDir = cacheFolder(options.root, 'statement-explorer-ssr');
+  const dir = cacheFolder(options.root, 'statement-explorer-bodies');
+  mkdirSync(dir, { recursive: true });
+  await build({
+    configFile: false,
+    root: options.root,
+    logLevel: 'warn',
+    plugins: [sanitizeOnJsdom()],
+    build: {
+      ssr: 'scripts/sanitize-ahead.ts',
+      outDir: bundleDir,
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'sanitize-ahead.mjs' } },
+    },
+  });
+  const job: SanitizeAheadJob = {
+    kind: 'sanitize-ahead',
+    dir,
+    siteUrl: process.env.SITE_URL || undefined,
+  };
+  const bundle = pathToFileURL(path.join(bundleDir, 'sanitize-ahead.mjs'));
+  const workers = Array.from({ length: Math.max(1, availableParallelism() - 1) }, () => {
+    const worker = new Worker(bundle, { workerData: job });
+    // Never what keeps the build running, nor what fails it: the pages sanitize what is left.
+    worker.unref();
+    worker.on('error', () => undefined);
+    return worker;
+  });
+  let next = 0;
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= Promise.all(workers.map((worker) => worker.terminate())).then(() => {
+      rmSync(bundleDir, { recursive: true, force: true });
+    });
+    return stopped;
+  };
+  return {
+    dir,
+    add(file) {
+      if (stopped) return;
+      workers[next++ % workers.length]?.postMessage(file);
+    },
+    stop,
+    close: () => stop().then(() => rmSync(dir, { recursive: true, force: true })),
   };
 }
 
@@ -44,21 +129,13 @@ function isPrerenderModule(module: unknown): module is PrerenderModule {
 }
 
 async function loadPrerender(options: { root: string; base: string; version: string }) {
-  // A folder of its own: builds run side by side (the e2e sites), and the workers load the bundle
-  // after the build that made it, so another build's bundle must never take its place.
-  const ssrDir = path.join(
-    options.root,
-    'node_modules',
-    '.cache',
-    'statement-explorer-ssr',
-    `${process.pid}-${Date.now()}`,
-  );
+  const ssrDir = cacheFolder(options.root, 'statement-explorer-ssr');
   await build({
     configFile: false,
     root: options.root,
     base: options.base,
     logLevel: 'warn',
-    plugins: [domPurifyOnJsdom(), react()],
+    plugins: [sanitizeOnJsdom(), react()],
     define: { __DATA_VERSION__: JSON.stringify(options.version) },
     build: {
       ssr: 'scripts/prerender-entry.ts',
@@ -147,7 +224,14 @@ function renderInWorkers(bundle: URL, job: PublicationPagesJob, names: string[])
 
 async function writePublicationPages(
   bundle: URL,
-  options: { outDir: string; base: string; version: string; template: string; bootScript: string },
+  options: {
+    outDir: string;
+    base: string;
+    version: string;
+    template: string;
+    bootScript: string;
+    bodies?: string | undefined;
+  },
   startJson: string,
   info: StartInfo,
 ) {
@@ -178,12 +262,17 @@ async function writePublicationPages(
       archiveName: typeof info.name === 'string' ? info.name : 'Statement Explorer',
       base: options.base,
       siteUrl: process.env.SITE_URL || undefined,
+      bodies: options.bodies,
     },
     names,
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (names.length >= 5000)
-    console.log(`${names.length} publication pages written in ${seconds} s (${workers} threads)`);
+  if (names.length < 5000) return;
+  const ahead = options.bodies ? readdirSync(options.bodies).length : 0;
+  console.log(
+    `${names.length} publication pages written in ${seconds} s (${workers} threads; ` +
+      `${ahead} bodies sanitized ahead, during the data build)`,
+  );
 }
 
 export async function prerenderPages(options: {
@@ -193,6 +282,8 @@ export async function prerenderPages(options: {
   version: string;
   startJson: string;
   bootScript: string;
+  /** Bodies sanitized ahead (`sanitizeAhead`), if any. */
+  bodies?: string | undefined;
 }) {
   const { module, url, dir } = await loadPrerender(options);
   try {
