@@ -213,17 +213,19 @@ const SearchView = memo(function SearchView({
   const query = hasWords(state.q) ? state.q.trim() : '';
   useDocumentTitle(query ? t.queryTitle(query, meta.name) : meta.name);
 
-  const data = results.data;
-  // Body-only matches show where they matched once they are near the screen.
-  const { passages, onSeen } = usePassages(
-    client,
-    state.q,
-    results.isPlaceholderData ? undefined : data,
+  // New results arrive as a synchronous render (React Query's store): the lists, facets and
+  // timeline they change render deferred, which React interrupts for a keystroke.
+  const answer = useMemo(
+    () => ({ data: results.data, placeholder: results.isPlaceholderData }),
+    [results.data, results.isPlaceholderData],
   );
+  const { data, placeholder } = useDeferredValue(answer);
+  // Body-only matches show where they matched once they are near the screen.
+  const { passages, onSeen } = usePassages(client, state.q, placeholder ? undefined : data);
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   useReturnToResult(
     searchString(committed),
-    data !== undefined && !results.isPlaceholderData && data.hits.length > 0,
+    data !== undefined && !placeholder && data.hits.length > 0,
   );
   const committedPath = paths.search(serializeSearchParams(committed));
   const filterCount = removableFilterCount(state);
@@ -350,7 +352,7 @@ const SearchView = memo(function SearchView({
                 organizationNames={orgNames}
                 mainLanguage={meta.language}
                 searchLocation={committedPath}
-                busy={results.isPlaceholderData}
+                busy={placeholder}
                 onOpen={onOpenResult}
               />
               <Pagination
