@@ -11,10 +11,22 @@ type DateRangeProps = {
   onChange(range: { from: string | undefined; to: string | undefined }): void;
 };
 
-/** Year options, newest first, plus the current value when the URL gives a month or a day. */
-function options(years: DateRangeProps['years'], current: string | undefined): string[] {
+/**
+ * Year options, newest first; under the chosen year, its months (so a bound can be a month, as
+ * the URL allows); and the current value when the URL gives a day.
+ */
+export function dateOptions(years: DateRangeProps['years'], current: string | undefined): string[] {
   const list: string[] = [];
-  if (years) for (let year = years.last; year >= years.first; year--) list.push(String(year));
+  const chosenYear = current?.slice(0, 4);
+  if (years) {
+    for (let year = years.last; year >= years.first; year--) {
+      list.push(String(year));
+      if (String(year) === chosenYear) {
+        for (let month = 1; month <= 12; month++)
+          list.push(`${year}-${String(month).padStart(2, '0')}`);
+      }
+    }
+  }
   if (current && !list.includes(current)) list.unshift(current);
   return list;
 }
@@ -46,7 +58,8 @@ function YearSelect({
         <option value="">{t.anyDate}</option>
         {choices.map((choice) => (
           <option key={choice} value={choice}>
-            {date(choice)}
+            {/* A month sits indented under its year. */}
+            {choice.length === 7 ? `\u2003${date(choice)}` : date(choice)}
           </option>
         ))}
       </select>
@@ -71,14 +84,14 @@ export const DateRange = memo(function DateRange({
         <YearSelect
           label={t.dateFrom}
           value={from}
-          choices={options(years, from)}
+          choices={dateOptions(years, from)}
           disabled={lockedFrom}
           onChange={(value) => onChange({ from: value, to })}
         />
         <YearSelect
           label={t.dateTo}
           value={to}
-          choices={options(years, to)}
+          choices={dateOptions(years, to)}
           disabled={lockedTo}
           onChange={(value) => onChange({ from, to: value })}
         />
