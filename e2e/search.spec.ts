@@ -169,6 +169,34 @@ test('an empty result says why and offers a way out', async ({ page }) => {
   await expect(resultCount(page)).toHaveText(/^126 publications/);
 });
 
+test('nothing found for every word: the words alone, the filters named, no export', async ({
+  page,
+}) => {
+  await page.goto('/?q=Bialiatski%20political%20prisoners%20qqqzzz');
+  await expect(resultCount(page)).toHaveText(/^0 publications$/);
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
+  const word = page.getByRole('link', { name: 'Bialiatski', exact: true });
+  await expect(word).toBeVisible();
+  await word.click();
+  await expect(page).toHaveURL(/\?q=Bialiatski&hl=en$/);
+  await expect(resultCount(page)).toHaveText(/^[1-9]\d* publications?/);
+
+  await page.goto('/?q=Hulak&lang=ru');
+  await expect(resultCount(page)).toHaveText(/^0 publications$/);
+  await expect(page.getByText(/^Without the filters: [1-9]\d* publications?\.$/)).toBeVisible();
+
+  // Punctuation alone is no query: everything, newest first.
+  await page.goto('/?q=%E2%80%94%3F');
+  await expect(resultCount(page)).toHaveText(/^126 publications/);
+  await expect(page.getByLabel('Sort by')).toHaveValue('newest');
+
+  // A long query is shortened in the sentence, not shown whole.
+  await page.goto(`/?q=${'qqqzzz '.repeat(30)}`);
+  const sentence = page.getByText(/^No publication matches/);
+  await expect(sentence).toContainText('…');
+  expect(((await sentence.textContent()) ?? '').length).toBeLessThan(140);
+});
+
 test('pages of results have their own URLs', async ({ page }) => {
   await page.goto('/');
   await page
