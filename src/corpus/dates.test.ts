@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { dateKey, endKey, formatPartialDate, parsePartialDate, startKey } from './dates.ts';
+import { dateKey, endKey, parsePartialDate, startKey } from './dates.ts';
 
 /** The period a date string covers, as sortable `YYYYMMDD` keys. */
 function period(text: string): [number, number] {
@@ -41,25 +41,6 @@ describe('parsePartialDate', () => {
     '',
   ])('rejects the malformed date %j', (text) => {
     expect(parsePartialDate(text)).toBeNull();
-  });
-});
-
-describe('formatPartialDate', () => {
-  it('shows a date only as precisely as it is known', () => {
-    expect(formatPartialDate('2023-03-06')).toBe('6 March 2023');
-    expect(formatPartialDate('2023-03')).toBe('March 2023');
-    expect(formatPartialDate('2023')).toBe('2023');
-  });
-
-  it('does not shift dates across time zones', () => {
-    expect(formatPartialDate('2023-01-01')).toBe('1 January 2023');
-    expect(formatPartialDate('2022-12-31')).toBe('31 December 2022');
-    expect(formatPartialDate('2024-02-29')).toBe('29 February 2024');
-  });
-
-  it('shows text that is not a date unchanged', () => {
-    expect(formatPartialDate('2023-02-30')).toBe('2023-02-30');
-    expect(formatPartialDate('soon')).toBe('soon');
   });
 });
 

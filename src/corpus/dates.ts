@@ -54,29 +54,3 @@ export function dateKey(text: string): number | null {
   const date = parsePartialDate(text);
   return date ? startKey(date) : null;
 }
-
-// Written out rather than asked of Intl.DateTimeFormat: its first use costs 40–70 ms of start-up
-// in Chromium (time-zone data), and the interface is in English.
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "6 March 2023", "March 2023" or "2023", as precisely as the corpus knows the date. */
-export function formatPartialDate(text: string): string {
-  const date = parsePartialDate(text);
-  if (!date) return text;
-  if (date.month === undefined) return String(date.year);
-  const monthYear = `${MONTHS[date.month - 1] ?? ''} ${date.year}`;
-  return date.day === undefined ? monthYear : `${date.day} ${monthYear}`;
-}

@@ -29,8 +29,19 @@ describe('dates in the interface language', () => {
     ]);
   });
 
-  it('leaves a date it cannot read as it is', () => {
+  it('does not shift dates across time zones', () => {
+    const english = createI18n('en', en);
+    expect(['2023-01-01', '2022-12-31', '2024-02-29'].map(english.date)).toEqual([
+      '1 January 2023',
+      '31 December 2022',
+      '29 February 2024',
+    ]);
+  });
+
+  it('leaves text that is not a date as it is', () => {
     expect(createI18n('be', be).date('2023-13')).toBe('2023-13');
+    expect(createI18n('en', en).date('2023-02-30')).toBe('2023-02-30');
+    expect(createI18n('ru', ru).date('soon')).toBe('soon');
   });
 
   it('writes the reader’s own calendar day', () => {

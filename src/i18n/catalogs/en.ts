@@ -21,6 +21,21 @@ export type CitationText = {
   accessed: string;
 };
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 /** Ends a title with a full stop unless it ends with a mark of its own. */
 const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
@@ -28,36 +43,8 @@ export const en = {
   /** The interface language's tag, for `lang` and `Intl`. */
   locale: 'en',
 
-  months: {
-    nominative: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-    genitive: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-  },
+  // English names a month the same way alone and after its day.
+  months: { nominative: MONTHS, genitive: MONTHS },
 
   /** Languages publications are written in, by tag; others are named by `Intl.DisplayNames`. */
   languageNames: {
