@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
 
 /** axe-core finds nothing on any route, light or dark, wide or narrow. */
 
@@ -28,19 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const found: string[] = [];
       for (const route of ROUTES) {
         await page.goto(route);
-        await expect(page.locator('h1').first()).toBeAttached();
-        await page.waitForLoadState('networkidle');
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-          .analyze();
-        for (const violation of violations) {
-          found.push(
-            `${route}: ${violation.id} (${violation.impact}) ${violation.nodes
-              .slice(0, 3)
-              .map((node) => node.target.join(' '))
-              .join(' | ')}`,
-          );
-        }
+        found.push(...(await axeViolations(page, route)));
       }
       expect(found).toEqual([]);
     });

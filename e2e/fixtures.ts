@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -59,4 +60,23 @@ export async function countOf(page: Page): Promise<number> {
   const match = /([\d,]+) publications?/.exec(text);
   if (!match?.[1]) throw new Error(`no count in "${text}"`);
   return Number(match[1].replace(/,/g, ''));
+}
+
+/**
+ * What axe-core finds on the page once it is up (its h1 there, the network idle), under the
+ * WCAG 2.2 AA tags and best practices: "route: rule (impact) first targets", one line each.
+ */
+export async function axeViolations(page: Page, route: string): Promise<string[]> {
+  await expect(page.locator('h1').first()).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return violations.map(
+    (violation) =>
+      `${route}: ${violation.id} (${violation.impact}) ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(' | ')}`,
+  );
 }

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { HOST_PORT } from '../playwright.config.ts';
-import { expect, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
 
 /**
  * The interface in Belarusian and Russian, in Chromium (which has no Belarusian date data of its
@@ -171,16 +170,7 @@ for (const language of ['en', 'be', 'ru'] as const) {
       const separator = route.includes('?') ? '&' : '?';
       await page.goto(`${route}${separator}hl=${language}`);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
-      await expect(page.locator('h1').first()).toBeAttached();
-      await page.waitForLoadState('networkidle');
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze();
-      for (const violation of violations) {
-        found.push(
-          `${route}: ${violation.id} ${violation.nodes.map((node) => node.target).join(' | ')}`,
-        );
-      }
+      found.push(...(await axeViolations(page, route)));
     }
     expect(found).toEqual([]);
   });
