@@ -6,15 +6,29 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
  * downloaded). Each project gets its own build, served as a static host would serve it.
  */
 
-export const HOST_PORT = 4176;
+/** The first of four ports the suite serves on; E2E_PORT moves them (two suites side by side). */
+const FIRST_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const HOST_PORT = FIRST_PORT + 3;
 
 type Site = { name: string; port: number; env?: Record<string, string>; base?: string };
 
 export const SITES = {
-  main: { name: 'main', port: 4173 },
-  hostile: { name: 'hostile', port: 4174, env: { CORPUS: 'e2e/fixtures/hostile-corpus.json' } },
-  basePath: { name: 'base-path', port: 4175, env: { BASE_PATH: '/archive/' }, base: '/archive/' },
+  main: { name: 'main', port: FIRST_PORT },
+  hostile: {
+    name: 'hostile',
+    port: FIRST_PORT + 1,
+    env: { CORPUS: 'e2e/fixtures/hostile-corpus.json' },
+  },
+  basePath: {
+    name: 'base-path',
+    port: FIRST_PORT + 2,
+    env: { BASE_PATH: '/archive/' },
+    base: '/archive/',
+  },
 } satisfies Record<string, Site>;
+
+/** The main site's origin, as the host pages in e2e/host embed it. */
+export const APP_ORIGIN = `http://127.0.0.1:${SITES.main.port}`;
 
 function server(site: Site) {
   const outDir = `dist-e2e/${site.name}`;
@@ -43,8 +57,9 @@ const chromium = {
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Ceilings, not waits: tests wait for what they check, and a busy machine is slow.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -57,7 +72,7 @@ export default defineConfig({
     server(SITES.basePath),
     // A partner's page on another origin (another port), embedding the main site.
     {
-      command: `npx tsx scripts/serve.ts --dir e2e/host --port ${HOST_PORT}`,
+      command: `npx tsx scripts/serve.ts --dir e2e/host --port ${HOST_PORT} --app-origin ${APP_ORIGIN}`,
       url: `http://127.0.0.1:${HOST_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,

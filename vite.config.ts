@@ -22,6 +22,9 @@ export default defineConfig(() => {
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
       setupFiles: ['src/testing/setup.ts'],
       restoreMocks: true,
+      // A ceiling, not a wait: tests wait for what they check (findBy…, waitFor). On a machine
+      // busy with other work, building a test corpus's index alone can take seconds.
+      testTimeout: 30_000,
     },
   };
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { HOST_PORT } from '../playwright.config.ts';
 
 /** An invalid corpus must stop the build (and the dev server) and say exactly what is wrong. */
 
@@ -7,9 +8,12 @@ function runVite(args: string[], corpus: string) {
   return spawnSync('npx', ['vite', ...args], {
     env: { ...process.env, CORPUS: corpus },
     encoding: 'utf8',
-    timeout: 60_000,
+    // A ceiling: on a busy machine starting Vite alone takes a while.
+    timeout: 150_000,
   });
 }
+
+test.describe.configure({ timeout: 180_000 });
 
 test('an invalid corpus fails the build with every problem listed by path', () => {
   const result = runVite(
@@ -43,7 +47,10 @@ test('malformed JSON is reported with its line and column', () => {
 });
 
 test('the dev server refuses to start on an invalid corpus', () => {
-  const result = runVite(['--port', '4199', '--strictPort'], 'e2e/fixtures/invalid-corpus.json');
+  const result = runVite(
+    ['--port', String(HOST_PORT + 1), '--strictPort'],
+    'e2e/fixtures/invalid-corpus.json',
+  );
   expect(result.status).not.toBe(0);
   expect(result.stdout + result.stderr).toContain('publications[1].date');
 });

@@ -1,5 +1,5 @@
 import type { FrameLocator, Locator, Page } from '@playwright/test';
-import { HOST_PORT } from '../playwright.config.ts';
+import { APP_ORIGIN, HOST_PORT } from '../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 
 /** A publication's h1, not the search page's (visually hidden) "Search …" one. */
@@ -42,11 +42,8 @@ test('embed.js turns each placeholder into a titled, lazy iframe of /embed', asy
   const viasna = embed(page, 'viasna').iframe;
   await expect(all).toHaveAttribute('title', 'All publications');
   await expect(all).toHaveAttribute('loading', 'lazy');
-  await expect(all).toHaveAttribute('src', 'http://127.0.0.1:4173/embed');
-  await expect(viasna).toHaveAttribute(
-    'src',
-    'http://127.0.0.1:4173/embed?lock=org&theme=dark&org=viasna',
-  );
+  await expect(all).toHaveAttribute('src', `${APP_ORIGIN}/embed`);
+  await expect(viasna).toHaveAttribute('src', `${APP_ORIGIN}/embed?lock=org&theme=dark&org=viasna`);
   await expect(page.locator('[data-statement-explorer]')).toHaveCount(0);
   // An embed has no site header or footer.
   const app = embed(page, 'all').app;
@@ -114,9 +111,7 @@ test('navigation stays inside the iframe; the host page never moves', async ({ p
   await app.getByRole('list', { name: 'Results' }).getByRole('link').first().click();
   await expect(app.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
   const frame = await (await iframe.elementHandle())?.contentFrame();
-  expect(frame?.url()).toMatch(
-    /^http:\/\/127\.0\.0\.1:4173\/embed\/publications\/[a-z0-9-]+\?hl=en$/,
-  );
+  expect(frame?.url()).toMatch(new RegExp(`^${APP_ORIGIN}/embed/publications/[a-z0-9-]+\\?hl=en$`));
   expect(page.url()).toBe(`${HOST}/`);
 
   // Links inside stay under /embed; the way out opens a new tab.
@@ -125,7 +120,7 @@ test('navigation stays inside the iframe; the host page never moves', async ({ p
   await expect(typeLink).toHaveAttribute('href', /^\/embed\?type=/);
   const fullSite = app.getByRole('link', { name: /Open in full site/ });
   await expect(fullSite).toHaveAttribute('target', '_blank');
-  await expect(fullSite).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:4173\/publications\//);
+  await expect(fullSite).toHaveAttribute('href', new RegExp(`^${APP_ORIGIN}/publications/`));
   const [popup] = await Promise.all([page.waitForEvent('popup'), fullSite.click()]);
   await expect(popup.getByRole('heading', { level: 1, name: PUBLICATION_TITLE })).toBeVisible();
   await popup.close();
@@ -165,7 +160,7 @@ test('the height message carries the height and nothing else, from the app’s o
   for (const message of messages) {
     expect(message).toEqual({
       data: { type: 'statement-explorer:resize', height: expect.any(Number) },
-      origin: 'http://127.0.0.1:4173',
+      origin: APP_ORIGIN,
     });
   }
 });

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
  * paths with index.html (the "fallback" single-page apps rely on for deep links).
  *
  *   tsx scripts/serve.ts --dir dist --port 4173 [--base /archive/] [--host 127.0.0.1]
+ *                        [--app-origin http://127.0.0.1:5173]  (host pages: where the app is)
  */
 
 const TYPES: Record<string, string> = {
@@ -29,7 +30,16 @@ const TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml)|image\/svg)/;
 
-type Options = { dir: string; base: string; headers?: Record<string, string> };
+type Options = {
+  dir: string;
+  base: string;
+  headers?: Record<string, string>;
+  /** Written in place of the app's usual origin in HTML pages (the e2e host pages). */
+  appOrigin?: string;
+};
+
+/** The origin the e2e host pages name for the app; `appOrigin` replaces it. */
+const USUAL_APP_ORIGIN = 'http://127.0.0.1:4173';
 
 function normalizeBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
@@ -44,6 +54,9 @@ export function createStaticHandler(options: Options) {
   function send(request: IncomingMessage, response: ServerResponse, file: string, status = 200) {
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     let body: Buffer = readFileSync(file);
+    if (options.appOrigin && type.startsWith('text/html')) {
+      body = Buffer.from(body.toString('utf8').replaceAll(USUAL_APP_ORIGIN, options.appOrigin));
+    }
     response.setHeader('Content-Type', type);
     // Hashed assets and data never change under their URL; the HTML must always be fresh.
     const immutable = /[/\\](assets|data)[/\\]/.test(file.slice(root.length));
@@ -108,9 +121,14 @@ function main() {
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
       base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
+      'app-origin': { type: 'string' },
     },
   });
-  const handler = createStaticHandler({ dir: values.dir, base: values.base });
+  const handler = createStaticHandler({
+    dir: values.dir,
+    base: values.base,
+    ...(values['app-origin'] ? { appOrigin: values['app-origin'] } : {}),
+  });
   const server = createServer(handler);
   server.listen(Number(values.port), values.host, () => {
     console.log(

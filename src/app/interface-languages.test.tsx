@@ -148,10 +148,13 @@ describe('the interface in Belarusian and Russian', () => {
       within(organization).getByRole('checkbox', { name: /^Праваабарончы цэнтр «Вясна»/ }),
     ).toBeInTheDocument();
     const types = screen.getByRole('group', { name: 'Тып' });
-    expect(within(types).getByRole('checkbox', { name: /^Заява \d/ })).toBeInTheDocument();
+    // Counts render a moment after the facets: wait for them.
+    expect(await within(types).findByRole('checkbox', { name: /^Заява \d/ })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Мова' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: /^Руская/ })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(/^12 публікацый · паказаны 1–12$/);
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/^12 публікацый · паказаны 1–12$/),
+    );
     expect(screen.getByRole('searchbox', { name: /^Пошук публікацый/ })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Вынікі' })).toBeInTheDocument();
   });
@@ -188,7 +191,7 @@ describe('the interface in Belarusian and Russian', () => {
     expect(await screen.findByRole('searchbox', { name: /^Поиск публикаций/ })).toHaveValue(
       'Bialiatski',
     );
-    expect(currentSearch(router)).toBe('?q=Bialiatski&hl=ru');
+    await waitFor(() => expect(currentSearch(router)).toBe('?q=Bialiatski&hl=ru'));
     // Every link to a page of the app carries the language.
     const results = await screen.findByRole('list', { name: 'Результаты' });
     const links = [

@@ -15,7 +15,7 @@ provideCatalog('ru', ru);
 // there rather than a "not implemented" error.
 // The app's tests build their corpus's index first (src/testing/render-app.tsx): on a busy
 // machine that can take longer than testing-library's default second.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 if (typeof window !== 'undefined') {
   window.scrollTo = () => undefined;

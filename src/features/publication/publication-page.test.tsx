@@ -95,7 +95,7 @@ describe('publication page', () => {
     await waitFor(() => expect(heading).toHaveFocus());
     await user.click(screen.getByRole('link', { name: 'Back to results' }));
     expect(await screen.findByRole('list', { name: 'Results' })).toBeVisible();
-    expect(currentSearch(router)).toBe('?q=kolesnikova');
+    await waitFor(() => expect(currentSearch(router)).toBe('?q=kolesnikova'));
     expect(screen.getByRole('searchbox', { name: /^Search publications/ })).toHaveValue(
       'kolesnikova',
     );
