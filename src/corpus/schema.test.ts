@@ -191,6 +191,52 @@ describe('the top level', () => {
   });
 });
 
+describe('names and glossary', () => {
+  it('accepts the archive’s names in other languages and a glossary', () => {
+    const corpus = validCorpus();
+    corpus.names = { be: 'Архіў', ru: 'Архив' };
+    corpus.glossary = [
+      { terms: { be: ['палітвязень'], ru: ['политзаключённый'], en: ['political prisoner'] } },
+      { terms: { ru: ['обыск'], en: ['house search', 'search'] } },
+    ];
+    expect(problemsOf(corpus)).toEqual([]);
+  });
+
+  it('rejects an empty name in another language', () => {
+    expect(problemsAfter((corpus) => (corpus.names = { be: '' }))).toEqual(
+      only('names.be', 'must not be empty'),
+    );
+  });
+
+  it('rejects a glossary concept named in one language only', () => {
+    expect(problemsAfter((corpus) => (corpus.glossary = [{ terms: { en: ['torture'] } }]))).toEqual(
+      only('glossary[0].terms', 'at least two languages'),
+    );
+  });
+
+  it('rejects empty terms, empty lists and bad language tags in the glossary', () => {
+    const problems = problemsAfter(
+      (corpus) =>
+        (corpus.glossary = [
+          { terms: { en: ['torture'], ru: [' '] } },
+          { terms: { en: ['amnesty'], be: [] } },
+          { terms: { en: ['pardon'], ru_RU: ['помилование'] } },
+        ]),
+    );
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'glossary[0].terms.ru[0]',
+      'glossary[1].terms.be',
+      'glossary[2].terms.ru_RU',
+    ]);
+  });
+
+  it('requires the glossary to be a list', () => {
+    expect(problemsAfter((corpus) => (corpus.glossary = {}))).toEqual(
+      only('glossary', 'must be an array'),
+    );
+  });
+});
+
 describe('types and organizations', () => {
   it('requires a type label and an organization name', () => {
     expect(problemsAfter((corpus) => delete item(corpus.types, 1).label)).toEqual(

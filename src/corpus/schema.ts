@@ -179,13 +179,39 @@ export function publicationSchema(refs: References) {
   });
 }
 
+/**
+ * A concept of the archive's subject in several languages (`glossary[]`): a language tag to the
+ * terms that name it there, e.g. `{ "terms": { "be": ["палітвязень"], "ru": ["политзаключённый"] } }`.
+ * Search reads it, beside the glossary the app ships, to find publications in one language for a
+ * query in another; a term may be several words.
+ */
+const glossaryEntrySchema = object({
+  terms: v.pipe(
+    v.record(
+      languageTag,
+      v.pipe(
+        array(nonEmptyText),
+        v.check((terms) => terms.length > 0, 'must list at least one term'),
+      ),
+      'must be an object from language tags to lists of terms',
+    ),
+    v.check(
+      (terms) => Object.keys(terms).length >= 2,
+      'must name the concept in at least two languages',
+    ),
+  ),
+});
+
 /** The top-level fields but `publications`. */
 const headerEntries = {
   version: v.literal(1, (issue) => `must be 1 (got ${quoted(issue.input)})`),
   name: nonEmptyText,
+  /** The archive's name in other interface languages, as `organizations[].names`. */
+  names: v.optional(localizedText),
   language: v.optional(languageTag),
   types: array(typeSchema),
   organizations: array(organizationSchema),
+  glossary: v.optional(array(glossaryEntrySchema)),
 };
 
 /** The schema of a whole corpus, `headerEntries` and the array of publications. */
@@ -279,7 +305,16 @@ function toProblem(issue: v.BaseIssue<unknown>, prefix = ''): Problem {
 }
 
 /** The order fields are written in, so problems read top to bottom like the file. */
-const TOP_LEVEL_ORDER = ['version', 'name', 'language', 'types', 'organizations', 'publications'];
+const TOP_LEVEL_ORDER = [
+  'version',
+  'name',
+  'names',
+  'language',
+  'types',
+  'organizations',
+  'glossary',
+  'publications',
+];
 const ITEM_ORDER = [
   'id',
   'name',
@@ -290,6 +325,7 @@ const ITEM_ORDER = [
   'type',
   'organizations',
   'aliases',
+  'terms',
   'date',
   'language',
   'summary',
