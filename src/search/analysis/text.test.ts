@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { foldText, STOP_WORDS, tokenize } from './text.ts';
+import { foldText, officialSpelling, oneAlphabet, STOP_WORDS, tokenize, words } from './text.ts';
 
 describe('foldText', () => {
   it('ignores case', () => {
@@ -62,6 +62,44 @@ describe('tokenize', () => {
   it('finds nothing in blank or punctuation-only text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('  -- … !? ')).toEqual([]);
+  });
+});
+
+describe('Belarusian as it is written', () => {
+  it('reads Latin lookalikes inside a Cyrillic word as Cyrillic letters', () => {
+    // "сiтуацыях" with a Latin i, as 34 of 302 real Belarusian documents write it.
+    expect(tokenize('надзвычайных сiтуацыях')).toEqual(tokenize('надзвычайных сітуацыях'));
+    expect(tokenize('Mінcк')).toEqual(['мінск']);
+    expect(oneAlphabet('ВЯCНA')).toBe('ВЯСНА');
+  });
+
+  it('reads Cyrillic lookalikes inside a Latin word as Latin letters', () => {
+    expect(tokenize('Helsіnki Сommittee')).toEqual(['helsinki', 'committee']);
+  });
+
+  it('leaves words in one alphabet, and words of both that are not lookalikes, alone', () => {
+    expect(oneAlphabet('Вясна')).toBe('Вясна');
+    expect(oneAlphabet('Viasna')).toBe('Viasna');
+    expect(tokenize('COVID-19 ковід')).toEqual(['covid', '19', 'ковід']);
+  });
+
+  it('reads the classical spelling as the official one', () => {
+    expect(tokenize('сьмяротнага пакараньня')).toEqual(tokenize('смяротнага пакарання'));
+    expect(tokenize('Эўропа')).toEqual(tokenize('Еўропа'));
+    expect(tokenize('ґвалт зьвестку газэта')).toEqual(tokenize('гвалт звестку газета'));
+    expect(officialSpelling('дзьверы')).toBe('дзверы');
+  });
+
+  it('keeps a soft sign at the end of a word or before a vowel', () => {
+    expect(tokenize('Алесь сям’я восень')).toEqual(['алесь', 'сямя', 'восень']);
+    expect(officialSpelling('вераб’ём')).toBe('вераб’ём');
+  });
+
+  it('gives the stemmers the official spelling, with the positions of the text as written', () => {
+    const [word] = words('Сьмяротнае');
+    expect(word?.lower).toBe('смяротнае');
+    expect(word?.capital).toBe(true);
+    expect([word?.start, word?.end]).toEqual([0, 10]);
   });
 });
 

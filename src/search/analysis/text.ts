@@ -63,11 +63,73 @@ const PLAIN_WORD = /^[a-z0-9]+$/;
 /** Cyrillic words recur (and folding them is not free): their terms, remembered. */
 const cyrillicWords = new Map<string, { lower: string; terms: string[] }>();
 
+/**
+ * Belarusian as it is also written: the classical spelling (тарашкевіца, used by independent
+ * media) read as the official one, so "сьмяротнага пакараньня" is "смяротнага пакарання" and
+ * "Эўропа" is "Еўропа". A soft sign between consonants goes (сьм, зьв, ньн, дзьв…), ґ is г, and
+ * э after a consonant is е ("газэта", "газета"). Applied to every Cyrillic word, in the index and
+ * in queries alike, so both spellings meet; what it merges in Russian ("мэр", "мер") is rare.
+ */
+export function officialSpelling(lower: string): string {
+  return lower
+    .replace(/ґ/g, 'г')
+    .replace(/^эў/, 'еў')
+    .replace(/([сзцнлд])ь(?=[бвгджзйклмнпрстфхцчшщў])/g, '$1')
+    .replace(/(?<=[бвгджзклмнпрстфхцчшщў])э/g, 'е');
+}
+
+/** Latin letters that look like Cyrillic ones, and the reverse. */
+const LATIN_LOOKALIKES: Record<string, string> = {
+  A: 'А',
+  a: 'а',
+  B: 'В',
+  C: 'С',
+  c: 'с',
+  E: 'Е',
+  e: 'е',
+  H: 'Н',
+  I: 'І',
+  i: 'і',
+  K: 'К',
+  k: 'к',
+  M: 'М',
+  O: 'О',
+  o: 'о',
+  P: 'Р',
+  p: 'р',
+  T: 'Т',
+  X: 'Х',
+  x: 'х',
+  Y: 'У',
+  y: 'у',
+};
+const CYRILLIC_LOOKALIKES: Record<string, string> = Object.fromEntries(
+  Object.entries(LATIN_LOOKALIKES).map(([latin, cyrillic]) => [cyrillic, latin]),
+);
+const LATIN_LETTER = /[a-z]/i;
+const LATIN_LETTERS = /[a-z]/gi;
+const CYRILLIC_LETTERS = /[\u0400-\u04ff]/g;
+
+/**
+ * A word typed in two alphabets ("сiтуацыях" with a Latin i, "Helsіnki" with a Cyrillic і: real
+ * texts have them, keyboards make them) in the alphabet most of its letters are in: the others are
+ * read as the letters they look like.
+ */
+export function oneAlphabet(raw: string): string {
+  if (!hasCyrillic(raw) || !LATIN_LETTER.test(raw)) return raw;
+  const latin = raw.match(LATIN_LETTERS)?.length ?? 0;
+  const cyrillic = raw.match(CYRILLIC_LETTERS)?.length ?? 0;
+  const table = cyrillic >= latin ? LATIN_LOOKALIKES : CYRILLIC_LOOKALIKES;
+  let out = '';
+  for (const char of raw) out += table[char] ?? char;
+  return out;
+}
+
 function cyrillicWord(lower: string) {
   let known = cyrillicWords.get(lower);
   if (known) return known;
   // Apostrophes belong to Belarusian words (сям'я); in English they split off a possessive.
-  const word = lower.replace(/['’ʼ]/g, '');
+  const word = officialSpelling(lower.replace(/['’ʼ]/g, ''));
   const terms = [...foldText(word).matchAll(WORD)]
     .map((part) => part[0])
     .filter((term) => term.length > 1);
@@ -84,7 +146,7 @@ function cyrillicWord(lower: string) {
 export function words(text: string): Word[] {
   const found: Word[] = [];
   for (const match of text.matchAll(RAW_WORD)) {
-    const raw = match[0];
+    const raw = oneAlphabet(match[0]);
     const start = match.index;
     const lower = raw.toLowerCase();
     const capital = raw.charAt(0) !== lower.charAt(0);
