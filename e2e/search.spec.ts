@@ -169,19 +169,16 @@ test('an empty result says why and offers a way out', async ({ page }) => {
   await expect(resultCount(page)).toHaveText(/^126 publications/);
 });
 
-test('nothing found for every word: the words alone, the filters named, no export', async ({
+test('nothing holds every word: what holds most of them; the filters named; no export of nothing', async ({
   page,
 }) => {
+  // "qqqzzz" stands nowhere: publications holding the other words are listed.
   await page.goto('/?q=Bialiatski%20political%20prisoners%20qqqzzz');
-  await expect(resultCount(page)).toHaveText(/^0 publications$/);
-  await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
-  const word = page.getByRole('link', { name: 'Bialiatski', exact: true });
-  await expect(word).toBeVisible();
-  await word.click();
-  await expect(page).toHaveURL(/\?q=Bialiatski&hl=en$/);
   await expect(resultCount(page)).toHaveText(/^[1-9]\d* publications?/);
+  await expect(results(page).getByRole('link').first()).toBeVisible();
 
   await page.goto('/?q=Hulak&lang=ru');
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
   await expect(resultCount(page)).toHaveText(/^0 publications$/);
   await expect(page.getByText(/^Without the filters: [1-9]\d* publications?\.$/)).toBeVisible();
 

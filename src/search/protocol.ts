@@ -68,6 +68,8 @@ const searchHitSchema = v.object({
   bodyOnly: v.optional(v.boolean()),
   /** The words the query matched in the title, the summary and the passage, to mark. */
   marks: v.optional(v.object({ title: marksSchema, summary: marksSchema })),
+  /** A partial match: it holds `held` of the query's `of` words (stop words aside). */
+  partial: v.optional(v.object({ held: v.number(), of: v.number() })),
 });
 export type SearchHit = v.InferOutput<typeof searchHitSchema>;
 export type Marks = NonNullable<SearchHit['marks']>;
@@ -92,7 +94,10 @@ const timelineSchema = v.object({
 export type Timeline = v.InferOutput<typeof timelineSchema>;
 
 export const searchResponseSchema = v.object({
+  /** Every listed result: full matches, then partial ones. */
   total: v.number(),
+  /** Of `total`, the partial matches (publications holding some of the query's words). */
+  partial: v.optional(v.number()),
   /** Where `hits` start; a page past the end is moved back to the last page. */
   offset: v.number(),
   hits: v.array(searchHitSchema),
@@ -147,6 +152,8 @@ export const corpusMetaSchema = v.object({
   years: v.nullable(v.object({ first: v.number(), last: v.number() })),
   /** The top of the term index's directory: the first key of each of its parts. */
   directory: v.array(v.string()),
+  /** Words in a title, a summary and a body, on average: ranking weighs lengths against them. */
+  averageLengths: v.object({ title: v.number(), summary: v.number(), body: v.number() }),
 });
 export type CorpusMeta = v.InferOutput<typeof corpusMetaSchema>;
 

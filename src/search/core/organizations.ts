@@ -3,6 +3,7 @@ import { foldText, words } from '../analysis/text.ts';
 import { latinSpellings } from '../analysis/transliterate.ts';
 import type { Columns } from '../index/columns.ts';
 import type { CorpusMeta } from '../protocol.ts';
+import { SIMILARITY } from './ranking.ts';
 import { TermMatcher } from './term-matcher.ts';
 
 /**
@@ -115,7 +116,7 @@ export class Organizations {
     return [
       {
         docs: this.docsOf(organizations),
-        similarity: 0.8,
+        similarity: SIMILARITY.stem,
         exact: false,
         count: this.countOf(organizations),
       },

@@ -1,7 +1,7 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import { htmlToText } from '../analysis/html-text.ts';
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '../analysis/query-syntax.ts';
-import { STOP_WORDS, words as wordsOf, type Word } from '../analysis/text.ts';
+import { parseQuery } from '../analysis/query-syntax.ts';
+import { STOP_WORDS, words as wordsOf } from '../analysis/text.ts';
 import type { Columns } from '../index/columns.ts';
 import {
   CATALOG_SIZE,
@@ -12,7 +12,7 @@ import {
   type Catalog,
 } from '../index/data-schemas.ts';
 import { dataFiles } from '../index/files.ts';
-import { FIELD, IN_BODY, KIND, type DecodedPostings, type Location } from '../index/format.ts';
+import { FIELD, KIND } from '../index/format.ts';
 import {
   DEFAULT_REQUEST,
   PAGE_SIZE,
@@ -28,13 +28,12 @@ import {
 } from '../protocol.ts';
 import { PromiseCache, readJson, type DataSource } from './data-source.ts';
 import { IndexReader } from './index-reader.ts';
-import { emptyForms, marksOf, type MatchedForms } from './marks.ts';
+import { marksOf, type MatchedForms } from './marks.ts';
+import { matchQuery, partialFloor, queryForms, type MatchContext } from './match.ts';
 import { Organizations } from './organizations.ts';
+import { FieldNorms, idf } from './ranking.ts';
 import { buildTimeline } from './timeline.ts';
-import { phraseDocs } from './phrases.ts';
 import { selectTop } from './top-k.ts';
-import { matchWord, spellingsOf, type Candidate, type WordMatches } from './word-matches.ts';
-import { hasCyrillic, spellingKey } from '../analysis/transliterate.ts';
 
 /**
  * The search core: matching (words loosely, phrases exactly, exclusions), filtering, facet
@@ -57,39 +56,9 @@ export type SearchCore = {
   related(request: RelatedRequest): Promise<SearchHit[]>;
 };
 
-/** How much a match in each field counts; a word in the title says more than one in the summary. */
-const FIELD_WEIGHT = { title: 3, organization: 2.5, tags: 2, summary: 1, body: 0.5 } as const;
-/** How long a progressive search waits for the bodies' postings before answering without them. */
-const BODY_WAIT_MS = 150;
 const SNIPPET_RADIUS = 90;
 /** Title words and tags "Related" looks up at most. */
 const RELATED_WORDS = 16;
-
-function fieldWeight(fields: number): number {
-  if (fields & FIELD.title) return FIELD_WEIGHT.title;
-  if (fields & FIELD.tags) return FIELD_WEIGHT.tags;
-  if (fields & FIELD.summary) return FIELD_WEIGHT.summary;
-  return FIELD_WEIGHT.body;
-}
-
-type Match = {
-  /** Relevance per publication; NaN where it does not match. */
-  score: Float64Array;
-  /** How many of the query's words each publication matches exactly. */
-  exactWords: Uint8Array;
-  /** 1 where a publication matched outside its body (title, summary, tags, organization). */
-  outsideBody: Uint8Array;
-  forms: MatchedForms;
-};
-
-type Resolved = {
-  query: ParsedQuery;
-  /** Per loose word: what it may mean, and whether it is optional (a stop word). */
-  words: { word: Word; optional: boolean; matches: WordMatches }[];
-  forms: MatchedForms;
-};
-
-type BodyState = 'ready' | 'pending' | 'failed';
 
 export function createSearchCore(
   meta: CorpusMeta,
@@ -104,205 +73,14 @@ export function createSearchCore(
   const cards = new PromiseCache<number, Card>(600);
   const catalogs = new PromiseCache<number, Catalog>(64);
   const bodies = new PromiseCache<string, string>(60);
-
-  const idf = (documentFrequency: number) => Math.log(1 + count / (1 + documentFrequency));
-
-  /**
-   * How much a candidate counts for the word the reader typed. A typo or a prefix is more likely
-   * to mean a common term than a rare one ("Bialatski" means the much-cited Bialiatski, not a
-   * name that occurs twice), so inexact candidates lean towards the frequent.
-   */
-  function candidateWeight(similarity: number, exact: boolean, documentFrequency: number) {
-    if (exact) return similarity;
-    const popularity = Math.log(1 + documentFrequency) / Math.log(2 + count);
-    return similarity * (0.85 + 0.15 * popularity);
-  }
-
-  async function resolve(query: ParsedQuery): Promise<Resolved> {
-    const forms = emptyForms();
-    const onlyStopWords = query.words.every((word) => STOP_WORDS.has(word.term));
-    const last = query.words.length - 1;
-    const words = await Promise.all(
-      query.words.map(async (word, index) => {
-        const optional = !onlyStopWords && STOP_WORDS.has(word.term);
-        const matches = await matchWord(
-          reader,
-          organizations,
-          word,
-          { loose: !optional, prefix: !optional && query.typing && index === last },
-          forms,
-        );
-        return { word, optional, matches };
-      }),
-    );
-    for (const phrase of query.phrases) {
-      for (const word of phrase) {
-        for (const spelling of spellingsOf(word)) forms.terms.add(spelling);
-        if (!hasCyrillic(word.lower)) forms.spellings.add(spellingKey(word.term));
-      }
-    }
-    return { query, words, forms };
-  }
-
-  /** The decoded postings of every candidate, by side; bodies may be left out (see `loadFor`). */
-  type Postings = Map<Location, DecodedPostings>;
-
-  async function loadPostings(
-    locations: readonly Location[],
-    side: 'text' | 'body',
-    into: Postings,
-  ) {
-    await Promise.all(
-      locations.map(async (location) => into.set(location, await reader.read(location, side))),
-    );
-  }
-
-  /**
-   * Loads what matching needs: titles' postings always; bodies' too when the search reads full
-   * text, waiting for them only briefly when it is progressive (on a slow network the matches in
-   * titles come first).
-   */
-  async function loadFor(
-    resolved: Resolved,
-    fullText: boolean,
-    progressive: boolean,
-  ): Promise<{ postings: Postings; bodies: BodyState }> {
-    const candidates = resolved.words.flatMap((entry) => entry.matches.candidates);
-    const postings: Postings = new Map();
-    const text = candidates.flatMap((candidate) => (candidate.text ? [candidate.text] : []));
-    const body = fullText
-      ? candidates.flatMap((candidate) => (candidate.body ? [candidate.body] : []))
-      : [];
-    const bodyLoad = loadPostings(body, 'body', postings);
-    const textLoad = loadPostings(text, 'text', postings);
-    if (!progressive || body.every((location) => reader.ready(location))) {
-      await Promise.all([textLoad, bodyLoad]);
-      return { postings, bodies: 'ready' };
-    }
-    const state = bodyLoad.then(
-      () => 'ready' as const,
-      () => 'failed' as const,
-    );
-    const brief = new Promise<'pending'>((resolve) =>
-      setTimeout(() => resolve('pending'), BODY_WAIT_MS),
-    );
-    const [, bodies] = await Promise.all([textLoad, Promise.race([state, brief])]);
-    return { postings, bodies };
-  }
-
-  /**
-   * A word's score per publication: its best match in the publication's own text plus its best
-   * match among the publication's organizations, so that a title naming the organization that
-   * also issued it ranks above either alone. The word weighs by how common its most common
-   * precise reading is (one inverse document frequency per word, not per candidate: otherwise
-   * rare near-misses would outrank the term the reader meant).
-   */
-  function scoreWord(
-    { optional, matches }: Resolved['words'][number],
-    postings: Postings,
-    fullText: boolean,
-    match: Match,
-  ) {
-    const textScore = new Float64Array(count);
-    const organization = new Float64Array(count);
-    const exact = new Uint8Array(count);
-    const outside = new Uint8Array(count);
-    const frequency = (candidate: Candidate) =>
-      candidate.textCount + (fullText ? candidate.bodyCount : 0);
-
-    let mostCommon = 0;
-    const precise = matches.candidates.filter((candidate) => candidate.similarity >= 0.6);
-    for (const candidate of precise.length > 0 ? precise : matches.candidates) {
-      mostCommon = Math.max(mostCommon, frequency(candidate));
-    }
-    for (const org of matches.organizations) mostCommon = Math.max(mostCommon, org.count);
-    const wordWeight = idf(mostCommon);
-
-    for (const candidate of matches.candidates) {
-      const weight =
-        wordWeight * candidateWeight(candidate.similarity, candidate.exact, frequency(candidate));
-      const text = candidate.text ? postings.get(candidate.text) : undefined;
-      text?.docs.forEach((doc, index) => {
-        const value = weight * fieldWeight(text.fields?.[index] ?? 0);
-        if (value > (textScore[doc] ?? 0)) textScore[doc] = value;
-        if (candidate.exact) exact[doc] = 1;
-        outside[doc] = 1;
-      });
-      const body = fullText && candidate.body ? postings.get(candidate.body) : undefined;
-      if (body) {
-        const value = weight * FIELD_WEIGHT.body;
-        for (const doc of body.docs) {
-          if (value > (textScore[doc] ?? 0)) textScore[doc] = value;
-          if (candidate.exact) exact[doc] = 1;
-        }
-      }
-    }
-    for (const org of matches.organizations) {
-      const value =
-        wordWeight *
-        candidateWeight(org.similarity, org.exact, org.count) *
-        FIELD_WEIGHT.organization;
-      for (const doc of org.docs) {
-        if (value > (organization[doc] ?? 0)) organization[doc] = value;
-        if (org.exact) exact[doc] = 1;
-        outside[doc] = 1;
-      }
-    }
-    for (let doc = 0; doc < count; doc++) {
-      const value = (textScore[doc] ?? 0) + (organization[doc] ?? 0);
-      if (value > 0) {
-        match.score[doc] = (match.score[doc] ?? 0) + value;
-        match.exactWords[doc] = (match.exactWords[doc] ?? 0) + (exact[doc] ?? 0);
-        if (outside[doc]) match.outsideBody[doc] = 1;
-      } else if (!optional) {
-        match.score[doc] = Number.NaN;
-      }
-    }
-  }
-
-  async function matchQuery(
-    query: ParsedQuery,
-    fullText: boolean,
-    progressive: boolean,
-  ): Promise<{ match: Match | null; bodies: BodyState }> {
-    if (isEmptyQuery(query)) return { match: null, bodies: 'ready' };
-    const resolved = await resolve(query);
-    const { postings, bodies } = await loadFor(resolved, fullText, progressive);
-    const readBodies = fullText && bodies === 'ready';
-    const match: Match = {
-      score: new Float64Array(count),
-      exactWords: new Uint8Array(count),
-      outsideBody: new Uint8Array(count),
-      forms: resolved.forms,
-    };
-    for (const word of resolved.words) scoreWord(word, postings, readBodies, match);
-    const [phrases, excluded] = await Promise.all([
-      Promise.all(
-        query.phrases.map((phrase) => phraseDocs(reader, organizations, phrase, readBodies)),
-      ),
-      Promise.all([
-        ...query.excludedWords.map((word) => phraseDocs(reader, organizations, [word], readBodies)),
-        ...query.excludedPhrases.map((phrase) =>
-          phraseDocs(reader, organizations, phrase, readBodies),
-        ),
-      ]),
-    ]);
-    query.phrases.forEach((phrase, index) => {
-      const docs = phrases[index] ?? new Map<number, number>();
-      for (let doc = 0; doc < count; doc++) {
-        const fields = docs.get(doc);
-        if (fields === undefined) {
-          match.score[doc] = Number.NaN;
-          continue;
-        }
-        match.score[doc] = (match.score[doc] ?? 0) + phrase.length * 2 * fieldWeight(fields);
-        match.exactWords[doc] = (match.exactWords[doc] ?? 0) + phrase.length;
-        if (fields !== IN_BODY) match.outsideBody[doc] = 1;
-      }
-    });
-    for (const docs of excluded) for (const doc of docs.keys()) match.score[doc] = Number.NaN;
-    return { match, bodies };
-  }
+  let norms: FieldNorms | null = null;
+  const context: MatchContext = {
+    count,
+    reader,
+    organizations,
+    columns,
+    norms: () => (norms ??= new FieldNorms(columns, meta.averageLengths)),
+  };
 
   function toSet(values: readonly string[], ids: readonly string[]): Set<number> | null {
     if (values.length === 0) return null;
@@ -360,11 +138,17 @@ export function createSearchCore(
   /** Everything but paging: the ordered matches, facet counts and the timeline. */
   async function evaluate(request: SearchRequest, wanted: number) {
     const query = parseQuery(request.query);
-    const { match: matched, bodies } = await matchQuery(
+    const matched = await matchQuery(
+      context,
       query,
       request.fullText,
       request.progressive === true,
     );
+    const floor = matched ? partialFloor(matched) : 0;
+    const listed = (doc: number) =>
+      !matched ||
+      matched.tier[doc] === 2 ||
+      (matched.tier[doc] === 1 && (matched.coverage[doc] ?? 0) >= floor);
 
     const wantedTypes = toSet(request.types, typeIds);
     const wantedOrgs = toSet(request.organizations, organizationIds);
@@ -386,7 +170,7 @@ export function createSearchCore(
     // One pass counts every facet "as if its own filter were off" (OR within a facet, AND across),
     // and collects the timeline as if the date bounds were off.
     for (let doc = 0; doc < count; doc++) {
-      if (matched && Number.isNaN(matched.score[doc] ?? Number.NaN)) continue;
+      if (!listed(doc)) continue;
       const type = columns.types[doc] ?? 0;
       const language = columns.languages[doc] ?? 0;
       const orgStart = columns.organizationStarts[doc] ?? 0;
@@ -411,28 +195,44 @@ export function createSearchCore(
       if (typeOk && orgOk && languageOk) results.push(doc);
     }
 
-    // Publications are stored newest first, so index order is "newest" already.
+    // Publications are stored newest first, so index order is "newest" already. Whatever the
+    // order, publications holding every word of the query come before those holding some.
     const sort = request.sort === 'relevance' && !matched ? 'newest' : request.sort;
+    const tier = matched?.tier;
+    const byTier = (a: number, b: number) => (tier ? (tier[b] ?? 0) - (tier[a] ?? 0) : 0);
     let ordered: number[] = results;
+    let partial = 0;
+    if (tier) for (const doc of results) if (tier[doc] === 1) partial++;
     if (sort === 'oldest') {
       const dates = columns.dates;
-      ordered = selectTop(results, wanted, (a, b) => (dates[a] ?? 0) - (dates[b] ?? 0) || b - a);
+      ordered = selectTop(
+        results,
+        wanted,
+        (a, b) => byTier(a, b) || (dates[a] ?? 0) - (dates[b] ?? 0) || b - a,
+      );
     } else if (sort === 'relevance' && matched) {
-      const { score, exactWords } = matched;
+      const { score, coverage } = matched;
+      // Partial matches: those holding more of the query first.
       ordered = selectTop(
         results,
         wanted,
         (a, b) =>
-          (exactWords[b] ?? 0) - (exactWords[a] ?? 0) || (score[b] ?? 0) - (score[a] ?? 0) || a - b,
+          byTier(a, b) ||
+          (coverage[b] ?? 0) - (coverage[a] ?? 0) ||
+          (score[b] ?? 0) - (score[a] ?? 0) ||
+          a - b,
       );
+    } else if (partial > 0) {
+      ordered = selectTop(results, wanted, (a, b) => byTier(a, b) || a - b);
     }
     const timeline = buildTimeline(
       undated.map((doc) => columns.dates[doc] ?? 0),
       request.from === undefined ? null : from,
       request.to === undefined ? null : to,
     );
+    const bodies = matched?.bodies ?? 'ready';
     const bodyState = request.fullText && bodies !== 'ready' ? bodies : undefined;
-    return { results, ordered, facets, matched, timeline, bodyState };
+    return { results, ordered, partial, facets, matched, timeline, bodyState };
   }
 
   async function search(request: SearchRequest): Promise<SearchResponse> {
@@ -443,15 +243,20 @@ export function createSearchCore(
     const offset = Math.min(Math.max(0, request.offset), lastPageStart);
     const pageDocs = first.ordered.slice(offset, offset + limit);
     const pageHits = await hits(pageDocs, first.matched?.forms ?? null);
-    if (first.matched && request.fullText && !first.bodyState) {
-      // A result found only in its body will show the passage: the page asks for it (passages).
+    const matched = first.matched;
+    if (matched) {
       pageDocs.forEach((doc, index) => {
         const hit = pageHits[index];
-        if (hit && !first.matched?.outsideBody[doc]) hit.bodyOnly = true;
+        if (!hit) return;
+        // A result found only in its body will show the passage: the page asks for it (passages).
+        if (request.fullText && !first.bodyState && !matched.outsideBody[doc]) hit.bodyOnly = true;
+        if (matched.tier[doc] === 1)
+          hit.partial = { held: matched.held[doc] ?? 0, of: matched.parts };
       });
     }
     return {
       total,
+      ...(first.partial > 0 ? { partial: first.partial } : {}),
       offset,
       hits: pageHits,
       facets: first.facets,
@@ -469,11 +274,11 @@ export function createSearchCore(
 
   /** The passage of a body around the first word the query matched, with the words marked. */
   async function passages(request: PassageRequest): Promise<Passage[]> {
-    const resolved = await resolve(parseQuery(request.query));
+    const forms = await queryForms(context, parseQuery(request.query));
     const found = await Promise.all(
       request.publications.map(async ({ id, language }): Promise<Passage | null> => {
         const plain = await Promise.resolve(bodyText(id)).catch(() => '');
-        const marks = marksOf(plain, language, resolved.forms);
+        const marks = marksOf(plain, language, forms);
         const hit = marks[0];
         if (!hit) return null;
         let start = Math.max(0, hit[0] - SNIPPET_RADIUS);
@@ -484,7 +289,7 @@ export function createSearchCore(
         }
         const lead = start > 0 ? '…' : '';
         const snippet = `${lead}${plain.slice(start, end).trim()}${end < plain.length ? '…' : ''}`;
-        return { id, snippet, marks: marksOf(snippet, language, resolved.forms) };
+        return { id, snippet, marks: marksOf(snippet, language, forms) };
       }),
     );
     return found.flatMap((passage) => (passage ? [passage] : []));
@@ -526,7 +331,7 @@ export function createSearchCore(
     // Shared organizations, the rarer the more telling.
     for (const id of request.organizations) {
       const docs = organizations.publicationsOf(organizationIds.indexOf(id));
-      const weight = idf(docs.length);
+      const weight = idf(count, docs.length);
       for (const doc of docs) score[doc] = (score[doc] ?? 0) + weight;
     }
     // Distinctive title words and tags: the same word in another title or tag counts by its rarity.
@@ -552,7 +357,7 @@ export function createSearchCore(
         // Too common to say anything; a small archive still lets a word shared by a few count.
         if (frequency > Math.max(3, count / 10)) return;
         const postings = await reader.read(entry.text, 'text');
-        const value = weight * idf(frequency);
+        const value = weight * idf(count, frequency);
         postings.docs.forEach((doc, index) => {
           if ((postings.fields?.[index] ?? 0) & field) score[doc] = (score[doc] ?? 0) + value;
         });

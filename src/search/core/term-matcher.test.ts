@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TermMatcher, typoAllowance } from './term-matcher.ts';
+import { typoAllowance } from './fuzzy.ts';
+import { TermMatcher } from './term-matcher.ts';
 
 const VOCABULARY = [
   'bialiatski',

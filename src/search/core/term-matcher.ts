@@ -1,4 +1,6 @@
 import Fuse from 'fuse.js';
+import { typoAllowance } from './fuzzy.ts';
+import { SIMILARITY } from './ranking.ts';
 
 /**
  * Finds the terms of a sorted vocabulary that a query word may mean: the word itself, words it
@@ -15,13 +17,6 @@ export type TermMatch = {
   similarity: number;
   exact: boolean;
 };
-
-/** Typos allowed for a word of this length, as typo-tolerant search engines usually do. */
-export function typoAllowance(length: number): number {
-  if (length >= 8) return 2;
-  if (length >= 4) return 1;
-  return 0;
-}
 
 /** Short prefixes match many terms; past this many, only the most used ones count. */
 const SHORT_PREFIX_LIMIT = 30;
@@ -156,16 +151,24 @@ export class TermMatcher {
   match(word: string, options: { prefix: boolean; fuzzy: boolean }): TermMatch[] {
     const matches: TermMatch[] = [];
     const exact = this.exact(word);
-    if (exact >= 0) matches.push({ term: exact, similarity: 1, exact: true });
+    if (exact >= 0) matches.push({ term: exact, similarity: SIMILARITY.exact, exact: true });
     if (options.prefix && word.length >= SHORT_PREFIX_LENGTH) {
       for (const term of this.prefixed(word)) {
         const coverage = word.length / this.term(term).length;
-        matches.push({ term, similarity: 0.6 + 0.3 * coverage, exact: false });
+        matches.push({
+          term,
+          similarity: SIMILARITY.prefix + SIMILARITY.prefixPerLetter * coverage,
+          exact: false,
+        });
       }
     }
     if (options.fuzzy) {
       for (const { term, typos } of this.fuzzy(word)) {
-        matches.push({ term, similarity: 0.55 - 0.1 * typos, exact: false });
+        matches.push({
+          term,
+          similarity: SIMILARITY.typo - SIMILARITY.typoStep * typos,
+          exact: false,
+        });
       }
     }
     return matches;

@@ -78,10 +78,12 @@ const request = (query: string): SearchRequest => ({
 const asked = new Set<string>();
 
 function searcher(core: SearchCore) {
-  /** The ids found, best first. */
+  /** The ids of the publications holding every word (partial matches follow them), best first. */
   const ids = async (query: string) => {
     asked.add(query);
-    return (await core.search(request(query))).hits.map((hit) => hit.id);
+    return (await core.search(request(query))).hits
+      .filter((hit) => !hit.partial)
+      .map((hit) => hit.id);
   };
   /** The ids found, sorted, to compare as a set. */
   const idSet = async (query: string) => (await ids(query)).sort();

@@ -6,6 +6,7 @@ import { FLAG, KIND, type Entry, type Location } from '../index/format.ts';
 import type { IndexReader } from './index-reader.ts';
 import type { MatchedForms } from './marks.ts';
 import type { OrganizationMatch, Organizations } from './organizations.ts';
+import { SIMILARITY } from './ranking.ts';
 
 /**
  * What a query word may mean (docs/decisions/011-search-index.md), most precise first:
@@ -31,8 +32,6 @@ export type WordMatches = {
   candidates: Candidate[];
   organizations: OrganizationMatch[];
 };
-
-export const SIMILARITY = { exact: 1, stem: 0.8, key: 0.7, typo: 0.55, typoStep: 0.1 };
 
 /** The spellings a word is looked up by exactly: itself, and its Latin ones if it is Cyrillic. */
 export function spellingsOf(word: Word): string[] {
@@ -129,7 +128,9 @@ export async function matchWord(
       ...spelt.filter((other) => other.kind === KIND.spelling),
     ]) {
       const coverage = word.term.length / completion.term.length;
-      candidates.push(candidateOf(completion, 0.6 + 0.3 * coverage, false));
+      candidates.push(
+        candidateOf(completion, SIMILARITY.prefix + SIMILARITY.prefixPerLetter * coverage, false),
+      );
       (completion.kind === KIND.spelling ? forms.spellings : forms.terms).add(completion.term);
     }
   }

@@ -5,7 +5,14 @@ import { htmlToText } from '../analysis/html-text.ts';
 import { createSearchCore } from '../core/search-core.ts';
 import type { DataSource } from '../core/data-source.ts';
 import { DEFAULT_REQUEST, type CorpusMeta, type StartData } from '../protocol.ts';
-import { COLUMNS_CHUNK, columnDate, encodeColumns, sliceColumns, type Columns } from './columns.ts';
+import {
+  COLUMNS_CHUNK,
+  columnDate,
+  encodeColumns,
+  lengthCode,
+  sliceColumns,
+  type Columns,
+} from './columns.ts';
 import { CATALOG_SIZE, type Card, type Catalog, type PublicationFile } from './data-schemas.ts';
 import { dataFiles } from './files.ts';
 import {
@@ -106,6 +113,10 @@ function buildColumns(
     dates: Uint32Array.from(ordered, (p) => columnDate(p.date)),
     organizationStarts,
     organizations: Uint16Array.from(organizations),
+    // Filled in as the index reads each publication.
+    titleLengths: new Uint8Array(count),
+    summaryLengths: new Uint8Array(count),
+    bodyLengths: new Uint8Array(count),
   };
 }
 
@@ -145,6 +156,7 @@ export function corpusMeta(corpus: Corpus): CorpusMeta {
     publicationCount: corpus.publications.length,
     years: yearRange(corpus.publications),
     directory: [],
+    averageLengths: { title: 0, summary: 0, body: 0 },
   };
 }
 
@@ -182,15 +194,12 @@ export async function buildData(
   const titles = new Map(corpus.publications.map((p) => [p.id, p.title]));
 
   const columns = buildColumns(ordered, corpus, meta.languages, meta.language);
-  for (let from = 0, chunk = 0; from < Math.max(1, columns.count); from += COLUMNS_CHUNK, chunk++) {
-    const to = Math.min(columns.count, from + COLUMNS_CHUNK);
-    store.write(dataFiles.columns(chunk), encodeColumns(sliceColumns(columns, from, to)));
-  }
   catalogs(ordered).forEach((chunk, index) => {
     store.write(dataFiles.catalog(index), JSON.stringify(chunk));
   });
 
   const index = new IndexBuilder(options.index);
+  const totals = { title: 0, summary: 0, body: 0 };
   order.forEach((fileIndex, doc) => {
     const publication = source.publication(fileIndex);
     const language = publication.language ?? meta.language;
@@ -210,17 +219,33 @@ export async function buildData(
       date: publication.date,
     };
     store.write(dataFiles.card(doc), JSON.stringify(card));
-    index.addDocument(doc, {
+    const lengths = index.addDocument(doc, {
       language,
       title: publication.title,
       summary: publication.summary ?? '',
       tags: publication.tags ?? [],
       body: publication.body ? htmlToText(publication.body) : '',
     });
+    columns.titleLengths[doc] = lengthCode(lengths.title);
+    columns.summaryLengths[doc] = lengthCode(lengths.summary);
+    columns.bodyLengths[doc] = lengthCode(lengths.body);
+    totals.title += lengths.title;
+    totals.summary += lengths.summary;
+    totals.body += lengths.body;
     if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
   });
   const summary = index.finish(store.write);
   meta.directory = summary.directory;
+  const count = Math.max(1, order.length);
+  meta.averageLengths = {
+    title: totals.title / count,
+    summary: totals.summary / count,
+    body: totals.body / count,
+  };
+  for (let from = 0, chunk = 0; from < Math.max(1, columns.count); from += COLUMNS_CHUNK, chunk++) {
+    const to = Math.min(columns.count, from + COLUMNS_CHUNK);
+    store.write(dataFiles.columns(chunk), encodeColumns(sliceColumns(columns, from, to)));
+  }
 
   const core = createSearchCore(meta, columns, storeSource(store));
   const start: StartData = { ...meta, first: await core.search(DEFAULT_REQUEST) };

@@ -2,7 +2,7 @@ import { nameKeys } from '../analysis/name-key.ts';
 import { stem, stemLanguageOf } from '../analysis/stem.ts';
 import { foldText, words } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
-import { VarintWriter } from './binary-pack.ts';
+import { VarintWriter } from './varint.ts';
 import { BytePool } from './byte-pool.ts';
 import { TokenTable } from './token-table.ts';
 import { writeFuzzyLists } from './fuzzy-lists.ts';
@@ -20,6 +20,7 @@ import {
   compareEntries,
   encodeBlock,
   encodeBodyPostings,
+  frequencyStep,
   writePositions,
   encodeTextPostings,
   DIRECTORY_PART,
@@ -77,6 +78,9 @@ export type IndexDocument = {
   tags: readonly string[];
   body: string;
 };
+
+/** How many words a publication's title, summary and body have (tags are not counted). */
+export type DocumentLengths = { title: number; summary: number; body: number };
 
 export type IndexSummary = {
   /** The top of the directory: the first key of each of its parts. */
@@ -167,12 +171,15 @@ export class IndexBuilder {
     this.stemFirstWord.ensure(size);
     this.stemSeen.ensure(size);
     this.stemBits.ensure(size);
+    this.stemBodyCounts.ensure(size);
     this.stemShared.push(false);
   });
   private readonly stemFirstWord = new Numbers(-1);
   private readonly stemShared: boolean[] = [];
   private readonly stemSeen = new Numbers(-1);
   private readonly stemBits = new Counts();
+  /** Per stem, how often its words stand in the body of the publication being added. */
+  private readonly stemBodyCounts = new Counts();
   /** Each distinct token as written: its words (a token may hold several) and capitals. */
   private tokens: TokenTable | null = new TokenTable((raw) => {
     const found = words(raw);
@@ -188,7 +195,8 @@ export class IndexBuilder {
     this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
   }
 
-  addDocument(doc: number, document: IndexDocument) {
+  /** Adds a publication; returns how many words its title, summary and body have. */
+  addDocument(doc: number, document: IndexDocument): DocumentLengths {
     if (doc <= this.lastDoc) throw new Error('publications must be added in order');
     const tokens = this.tokens;
     if (!tokens) throw new Error('the index is finished');
@@ -196,7 +204,7 @@ export class IndexBuilder {
     // Every word of the publication as one number: word id, body or not, position. Sorted, they
     // group by word, in position order, with no object per occurrence.
     let length = 0;
-    const note = (text: string, base: number) => {
+    const note = (text: string, base: number): number => {
       let position = 0;
       tokens.scan(text, ({ ids, capital }) => {
         for (const id of ids) {
@@ -215,11 +223,15 @@ export class IndexBuilder {
           position++;
         }
       });
+      return position;
     };
-    note(document.title, POSITION_BASE.title);
-    note(document.summary, POSITION_BASE.summary);
+    const lengths: DocumentLengths = {
+      title: note(document.title, POSITION_BASE.title),
+      summary: note(document.summary, POSITION_BASE.summary),
+      body: 0,
+    };
     document.tags.forEach((tag, index) => note(tag, POSITION_BASE.tags + index * TAG_STRIDE));
-    note(document.body, BODY_POSITION);
+    lengths.body = note(document.body, BODY_POSITION);
     const sorted = this.keys.subarray(0, length).sort();
 
     const languageIndex = languageClass(document.language);
@@ -250,6 +262,7 @@ export class IndexBuilder {
         if (this.stemSeen.values[stemId] !== doc) {
           this.stemSeen.values[stemId] = doc;
           this.stemBits.values[stemId] = 0;
+          this.stemBodyCounts.values[stemId] = 0;
           stems.push(stemId);
           if (this.stemFirstWord.values[stemId] !== id) {
             if (this.stemFirstWord.values[stemId] === -1) this.stemFirstWord.values[stemId] = id;
@@ -259,10 +272,20 @@ export class IndexBuilder {
           this.stemShared[stemId] = true;
         }
         this.stemBits.values[stemId] = (this.stemBits.values[stemId] ?? 0) | fields;
+        this.stemBodyCounts.values[stemId] =
+          (this.stemBodyCounts.values[stemId] ?? 0) + body.length;
       }
       start = end;
     }
-    for (const stemId of stems) this.writeStem(stemId, doc, this.stemBits.values[stemId] ?? 0);
+    for (const stemId of stems) {
+      this.writeStem(
+        stemId,
+        doc,
+        this.stemBits.values[stemId] ?? 0,
+        this.stemBodyCounts.values[stemId] ?? 0,
+      );
+    }
+    return lengths;
   }
 
   private wordId(term: string, lower: string): number {
@@ -298,8 +321,10 @@ export class IndexBuilder {
     }
   }
 
-  private writeStem(id: number, doc: number, bits: number) {
-    this.pool.writeVarint(this.stems.begin(id, doc), bits);
+  private writeStem(id: number, doc: number, bits: number, bodyCount: number) {
+    const stream = this.stems.begin(id, doc);
+    this.pool.writeVarint(stream, bits);
+    if (bits & BODY_BIT) this.pool.writeVarint(stream, bodyCount);
   }
 
   /**
@@ -493,6 +518,7 @@ export class IndexBuilder {
       const textDocs: number[] = [];
       const textFields: number[] = [];
       const bodyDocs: number[] = [];
+      const bodySteps: number[] = [];
       flat.docs.forEach((doc, index) => {
         const bits = flat.bits[index] ?? 0;
         if (bits & 7) {
@@ -503,10 +529,11 @@ export class IndexBuilder {
         if (bits & BODY_BIT) {
           bodyIndex.push(index);
           bodyDocs.push(doc);
+          bodySteps.push(frequencyStep(flat.bodyCounts[index] ?? 1));
         }
       });
       const textBytes = textDocs.length > 0 ? encodeTextPostings(textDocs, textFields) : null;
-      const bodyBytes = bodyDocs.length > 0 ? encodeBodyPostings(bodyDocs) : null;
+      const bodyBytes = bodyDocs.length > 0 ? encodeBodyPostings(bodyDocs, bodySteps) : null;
       const inCompanion = bodyBytes !== null && bodyBytes.length <= options.companionListBytes;
       const inlineText = textBytes !== null && textBytes.length <= options.inlineTextBytes;
       const size = item.term.length * 2 + 8 + (inlineText ? (textBytes?.length ?? 0) : 8);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { BytePool } from './byte-pool.ts';
-import { VarintReader } from './binary-pack.ts';
+import { VarintReader } from './varint.ts';
 
 describe('BytePool', () => {
   it('keeps many interleaved streams apart, each in the order written', () => {

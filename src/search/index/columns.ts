@@ -1,4 +1,4 @@
-import { VarintReader, VarintWriter } from './binary-pack.ts';
+import { VarintReader, VarintWriter } from './varint.ts';
 import { dataFiles } from './files.ts';
 import { inflate } from './compression.ts';
 import { parsePartialDate, startKey } from '../../corpus/dates.ts';
@@ -29,9 +29,25 @@ export const dayOf = (value: number): number => Math.floor(value / 4);
 export const precisionOf = (value: number): number => value % 4;
 
 /**
- * Per publication (newest first), what filters, facet counts and the timeline need: its type,
- * organizations, language and date. The worker loads this file once; at 200,000 publications it
- * is a few hundred kilobytes, as varints (dates are sorted, so their differences are small).
+ * A length in words as the columns keep it, in one byte: 0 for none, else 1 + 8 × log2(words),
+ * rounded (steps of about 9 %, up to ~57,000 words). Ranking needs lengths only roughly
+ * (docs/decisions/016-ranking.md).
+ */
+export function lengthCode(words: number): number {
+  if (words <= 0) return 0;
+  return Math.min(127, 1 + Math.round(8 * Math.log2(words)));
+}
+
+/** The length in words a `lengthCode` stands for. */
+export function lengthOf(code: number): number {
+  return code === 0 ? 0 : 2 ** ((code - 1) / 8);
+}
+
+/**
+ * Per publication (newest first), what filters, facet counts, the timeline and ranking need: its
+ * type, organizations, language, date, and the lengths of its title, summary and body. The worker
+ * loads this file once; at 200,000 publications it is a few hundred kilobytes, as varints (dates
+ * are sorted, so their differences are small).
  */
 export type Columns = {
   count: number;
@@ -42,10 +58,15 @@ export type Columns = {
   /** Publication `i` has organizations `organizations[organizationStarts[i] … [i + 1])`. */
   organizationStarts: Uint32Array;
   organizations: Uint16Array;
+  /** Lengths in words (`lengthCode`) of the title, the summary and the body. */
+  titleLengths: Uint8Array;
+  summaryLengths: Uint8Array;
+  bodyLengths: Uint8Array;
 };
 
-/** 2: dates carry their precision (`columnDate`). */
-const VERSION = 2;
+/** 2: dates carry their precision (`columnDate`). 3: lengths. */
+const VERSION = 3;
+const LENGTHS = ['titleLengths', 'summaryLengths', 'bodyLengths'] as const;
 
 export function encodeColumns(columns: Columns): Uint8Array {
   const out = new VarintWriter(columns.count * 6 + 16);
@@ -65,6 +86,7 @@ export function encodeColumns(columns: Columns): Uint8Array {
     out.write((columns.organizationStarts[doc + 1] ?? 0) - (columns.organizationStarts[doc] ?? 0));
   }
   for (const organization of columns.organizations) out.write(organization);
+  for (const name of LENGTHS) for (const code of columns[name]) out.write(code);
   return out.finish();
 }
 
@@ -90,7 +112,23 @@ export function decodeColumns(bytes: Uint8Array): Columns {
   }
   const organizations = new Uint16Array(organizationStarts[count] ?? 0);
   for (let i = 0; i < organizations.length; i++) organizations[i] = reader.read();
-  return { count, types, languages, dates, organizationStarts, organizations };
+  const [titleLengths, summaryLengths, bodyLengths] = LENGTHS.map(() => {
+    const codes = new Uint8Array(count);
+    for (let doc = 0; doc < count; doc++) codes[doc] = reader.read();
+    return codes;
+  }) as [Uint8Array, Uint8Array, Uint8Array];
+  if (!reader.done) throw new RangeError('columns: bytes left after the last column');
+  return {
+    count,
+    types,
+    languages,
+    dates,
+    organizationStarts,
+    organizations,
+    titleLengths,
+    summaryLengths,
+    bodyLengths,
+  };
 }
 
 /** Publications per columns file: at ~2.5 bytes each gzipped, a file stays well under 64 kB. */
@@ -109,6 +147,9 @@ export function sliceColumns(columns: Columns, from: number, to: number): Column
       .slice(from, to + 1)
       .map((value) => value - start),
     organizations: columns.organizations.slice(start, end),
+    titleLengths: columns.titleLengths.slice(from, to),
+    summaryLengths: columns.summaryLengths.slice(from, to),
+    bodyLengths: columns.bodyLengths.slice(from, to),
   };
 }
 
@@ -123,6 +164,9 @@ export function joinColumns(parts: readonly Columns[]): Columns {
     dates: new Uint32Array(count),
     organizationStarts: new Uint32Array(count + 1),
     organizations: new Uint16Array(organizationCount),
+    titleLengths: new Uint8Array(count),
+    summaryLengths: new Uint8Array(count),
+    bodyLengths: new Uint8Array(count),
   };
   let doc = 0;
   let organization = 0;
@@ -134,6 +178,7 @@ export function joinColumns(parts: readonly Columns[]): Columns {
       joined.organizationStarts[doc + i] = organization + (part.organizationStarts[i] ?? 0);
     }
     joined.organizations.set(part.organizations, organization);
+    for (const name of LENGTHS) joined[name].set(part[name], doc);
     doc += part.count;
     organization += part.organizations.length;
   }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { random } from '../../testing/random.ts';
-import { VarintWriter } from './binary-pack.ts';
+import { VarintWriter } from './varint.ts';
 import {
   FLAG,
   KIND,
@@ -14,6 +14,7 @@ import {
   encodeBlock,
   encodeBodyPostings,
   encodeTextPostings,
+  frequencyStep,
   writePositions,
   type Entry,
   type Location,
@@ -37,9 +38,13 @@ const varintBytes = (value: number) => {
   return bytes;
 };
 
-/** Bytes of a body list written as gaps: the form, then one varint a publication. */
-const gapsFormBytes = (docs: readonly number[]) =>
-  1 + docs.reduce((sum, doc, i) => sum + varintBytes(doc - (docs[i - 1] ?? -1) - 1), 0);
+/** Bytes of a body list written as gaps: the form, then one varint (gap × 4 + step) each. */
+const gapsFormBytes = (docs: readonly number[], steps: readonly number[]) =>
+  1 +
+  docs.reduce(
+    (sum, doc, i) => sum + varintBytes((doc - (docs[i - 1] ?? -1) - 1) * 4 + (steps[i] ?? 0)),
+    0,
+  );
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -256,25 +261,36 @@ describe('text postings', () => {
 });
 
 describe('body postings', () => {
-  it('read back a sparse list, written as gaps', () => {
+  /** A step for each publication, as the build gives them (from how often a term stands). */
+  const stepsFor = (docs: readonly number[], next = random(3)) =>
+    docs.map(() => frequencyStep(1 + Math.floor(next() * next() * 8)));
+
+  it('read back a sparse list, written as gaps, with how often the term stands in each body', () => {
     const docs = [3, 700, 90_000, 90_001, 2_000_000];
-    const encoded = encodeBodyPostings(docs);
+    const steps = [0, 3, 1, 2, 0];
+    const encoded = encodeBodyPostings(docs, steps);
     expect(encoded[0]).toBe(0); // the gaps form
-    expect(encoded.length).toBe(gapsFormBytes(docs));
+    expect(encoded.length).toBe(gapsFormBytes(docs, steps));
     const decoded = decodeBodyPostings(encoded);
     expect([...decoded.docs]).toEqual(docs);
+    expect([...(decoded.steps ?? [])]).toEqual(steps);
     expect(decoded.fields).toBeNull();
   });
 
   it('read back a dense list, written as a bitmap much smaller than its gaps', () => {
     const next = random(5);
     const docs = Array.from({ length: 4000 }, (_, i) => 10_000 + i).filter(() => next() < 0.6);
-    const encoded = encodeBodyPostings(docs);
+    const steps = stepsFor(docs);
+    const encoded = encodeBodyPostings(docs, steps);
     expect(encoded[0]).toBe(1); // the bitmap form
     const span = (docs.at(-1) ?? 0) - (docs[0] ?? 0) + 1;
-    expect(encoded.length).toBeLessThanOrEqual(Math.ceil(span / 8) + 6);
-    expect(encoded.length).toBeLessThan(gapsFormBytes(docs) / 4);
-    expect([...decodeBodyPostings(encoded).docs]).toEqual(docs);
+    expect(encoded.length).toBeLessThanOrEqual(
+      Math.ceil(span / 8) + Math.ceil(docs.length / 4) + 8,
+    );
+    expect(encoded.length).toBeLessThan(gapsFormBytes(docs, steps) / 2);
+    const decoded = decodeBodyPostings(encoded);
+    expect([...decoded.docs]).toEqual(docs);
+    expect([...(decoded.steps ?? [])]).toEqual(steps);
   });
 
   it('read back lists of every density, never much larger than the smaller form', () => {
@@ -284,22 +300,45 @@ describe('body postings', () => {
       const maxGap = [1, 2, 4, 8, 16, 64, 1000][round % 7] ?? 1;
       const count = 1 + Math.floor(next() * 300);
       const docs = docList(next, count, maxGap, Math.floor(next() * 100_000));
-      const encoded = encodeBodyPostings(docs);
+      const steps = stepsFor(docs, next);
+      const encoded = encodeBodyPostings(docs, steps);
       forms.add(encoded[0] ?? -1);
-      expect([...decodeBodyPostings(encoded).docs], `round ${round}`).toEqual(docs);
+      const decoded = decodeBodyPostings(encoded);
+      expect([...decoded.docs], `round ${round}`).toEqual(docs);
+      expect([...(decoded.steps ?? [])], `round ${round}`).toEqual(steps);
       const span = (docs.at(-1) ?? 0) - (docs[0] ?? 0) + 1;
-      const bitmap = 1 + varintBytes(docs[0] ?? 0) + Math.ceil(span / 8);
-      expect(encoded.length).toBeLessThanOrEqual(gapsFormBytes(docs));
-      expect(encoded.length).toBeLessThanOrEqual(Math.min(gapsFormBytes(docs), bitmap) + 6);
+      const bitmap =
+        1 +
+        varintBytes(docs[0] ?? 0) +
+        varintBytes(Math.ceil(span / 8)) +
+        Math.ceil(span / 8) +
+        Math.ceil(docs.length / 4);
+      expect(encoded.length).toBeLessThanOrEqual(gapsFormBytes(docs, steps));
+      expect(encoded.length).toBeLessThanOrEqual(Math.min(gapsFormBytes(docs, steps), bitmap) + 8);
     }
     expect([...forms].sort()).toEqual([0, 1]);
   });
 
   it('read back a single publication and publication 0', () => {
     for (const docs of [[0], [5], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]]) {
-      expect([...decodeBodyPostings(encodeBodyPostings(docs)).docs]).toEqual(docs);
+      const steps = docs.map((doc) => doc % 4);
+      const decoded = decodeBodyPostings(encodeBodyPostings(docs, steps));
+      expect([...decoded.docs]).toEqual(docs);
+      expect([...(decoded.steps ?? [])]).toEqual(steps);
     }
-    expect([...decodeBodyPostings(encodeBodyPostings([])).docs]).toEqual([]);
+    expect([...decodeBodyPostings(encodeBodyPostings([], [])).docs]).toEqual([]);
+  });
+
+  it('count once, twice, 3–4 and 5 or more times apart', () => {
+    expect([1, 2, 3, 4, 5, 40].map(frequencyStep)).toEqual([0, 1, 2, 2, 3, 3]);
+  });
+
+  it('fail on bytes cut short, rather than read zeros', () => {
+    const docs = Array.from({ length: 200 }, (_, i) => i * 2);
+    const encoded = encodeBodyPostings(docs, stepsFor(docs));
+    expect(encoded[0]).toBe(1);
+    expect(() => decodeBodyPostings(encoded.subarray(0, encoded.length - 10))).toThrow(RangeError);
+    expect(() => decodeBodyPostings(new Uint8Array([0, 0x80]))).toThrow(RangeError);
   });
 });
 

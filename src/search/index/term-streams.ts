@@ -1,4 +1,4 @@
-import { VarintReader } from './binary-pack.ts';
+import { VarintReader } from './varint.ts';
 import type { BytePool } from './byte-pool.ts';
 import { IN_BODY } from './format.ts';
 
@@ -37,6 +37,8 @@ export class Numbers {
 export type Flat = {
   docs: number[];
   bits: number[];
+  /** Per publication, how often the term stands in its body (0: not in the body). */
+  bodyCounts: number[];
   /** Positions of publication `i` are `textPositions[textStarts[i] … textStarts[i + 1])`. */
   textStarts: number[];
   textPositions: number[];
@@ -48,6 +50,7 @@ function emptyFlat(): Flat {
   return {
     docs: [],
     bits: [],
+    bodyCounts: [],
     textStarts: [0],
     textPositions: [],
     bodyStarts: [0],
@@ -58,12 +61,18 @@ function emptyFlat(): Flat {
 /** Several words' postings as one: bits joined, positions merged, per publication. */
 export function union(parts: readonly Flat[]): Flat {
   if (parts.length === 1) return parts[0] as Flat;
-  const byDoc = new Map<number, { bits: number; text: Set<number>; body: Set<number> }>();
+  const byDoc = new Map<
+    number,
+    { bits: number; bodyCount: number; text: Set<number>; body: Set<number> }
+  >();
   for (const part of parts) {
     part.docs.forEach((doc, index) => {
       let known = byDoc.get(doc);
-      if (!known) byDoc.set(doc, (known = { bits: 0, text: new Set(), body: new Set() }));
+      if (!known) {
+        byDoc.set(doc, (known = { bits: 0, bodyCount: 0, text: new Set(), body: new Set() }));
+      }
       known.bits |= part.bits[index] ?? 0;
+      known.bodyCount += part.bodyCounts[index] ?? 0;
       const text = part.textPositions.slice(part.textStarts[index], part.textStarts[index + 1]);
       const body = part.bodyPositions.slice(part.bodyStarts[index], part.bodyStarts[index + 1]);
       for (const position of text) known.text.add(position);
@@ -76,6 +85,7 @@ export function union(parts: readonly Flat[]): Flat {
     if (!known) continue;
     flat.docs.push(doc);
     flat.bits.push(known.bits);
+    flat.bodyCounts.push(known.bodyCount);
     flat.textPositions.push(...[...known.text].sort((a, b) => a - b));
     flat.bodyPositions.push(...[...known.body].sort((a, b) => a - b));
     flat.textStarts.push(flat.textPositions.length);
@@ -86,7 +96,10 @@ export function union(parts: readonly Flat[]): Flat {
 
 /**
  * Terms (words, or stems) with one growing stream of postings each in the byte pool: a record a
- * publication, starting with its distance from the term's previous publication.
+ * publication, starting with its distance from the term's previous publication, then its bits.
+ * With positions (words): for the text and then the body, where the bits say the term stands, the
+ * count of positions and their gaps. Without (stems): the count of occurrences in the body, where
+ * the bits say it stands there.
  */
 export class TermStreams {
   private readonly ids = new Map<string, number>();
@@ -145,16 +158,22 @@ export class TermStreams {
       const bits = reader.read();
       flat.docs.push(doc);
       flat.bits.push(bits);
+      let bodyCount = 0;
+      if (!this.positions) {
+        if (bits & BODY_BIT) bodyCount = reader.read();
+      }
       for (const body of this.positions ? [false, true] : []) {
         if (!(bits & (body ? BODY_BIT : 7))) continue;
         const into = body ? flat.bodyPositions : flat.textPositions;
         const count = reader.read();
+        if (body) bodyCount = count;
         let position = 0;
         for (let i = 0; i < count; i++) {
           position += reader.read();
           if (keep) into.push(position);
         }
       }
+      flat.bodyCounts.push(bodyCount);
       flat.textStarts.push(flat.textPositions.length);
       flat.bodyStarts.push(flat.bodyPositions.length);
     }
