@@ -3,7 +3,12 @@ import { createBm25, tokens } from './bm25.ts';
 
 describe('plain BM25', () => {
   it('lower-cases word tokens and does not stem', () => {
-    expect(tokens('Затрымалі 12 чалавек, «Вясна»!')).toEqual(['затрымалі', '12', 'чалавек', 'вясна']);
+    expect(tokens('Затрымалі 12 чалавек, «Вясна»!')).toEqual([
+      'затрымалі',
+      '12',
+      'чалавек',
+      'вясна',
+    ]);
   });
 
   it('ranks a rare word above a common one, and a short document above a long one', () => {

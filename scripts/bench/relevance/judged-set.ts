@@ -63,8 +63,15 @@ export function parseJudgments(text: string): Judgment[] {
     const [query, document, grade, ...reason] = line.split('\t');
     const value = Number(grade);
     if (!query || !document || !(value === 0 || value === 1 || value === 2))
-      throw new Error(`judgments, line ${index + 1}: expected "query<TAB>document<TAB>0|1|2<TAB>reason"`);
-    byKey.set(`${query}\t${document}`, { query, document, grade: value, reason: reason.join('\t') });
+      throw new Error(
+        `judgments, line ${index + 1}: expected "query<TAB>document<TAB>0|1|2<TAB>reason"`,
+      );
+    byKey.set(`${query}\t${document}`, {
+      query,
+      document,
+      grade: value,
+      reason: reason.join('\t'),
+    });
   });
   return [...byKey.values()];
 }
@@ -83,4 +90,3 @@ export function gradesByQuery(judgments: readonly Judgment[]): Map<string, Map<s
   }
   return grades;
 }
-

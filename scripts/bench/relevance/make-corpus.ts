@@ -120,6 +120,7 @@ function publication(draft: Draft): Publication | null {
     language: draft.language,
     body,
     ...draft.extra,
+    // Extra fields (source, spelling) are allowed by the format; main() validates the whole file.
   } as Publication;
 }
 
@@ -140,21 +141,19 @@ const BE_SOURCES: Record<string, string> = {
 
 function belarusian(files: string[]): Draft[] {
   const drafts: Draft[] = [];
-  let current: Draft | null = null;
   let key = '';
   let author = '';
   let timestamp = '';
   let lawTitle = '';
   let lawDate = '';
   let pendingArticle = '';
-  const open = (draft: Draft) => {
-    current = draft;
-    drafts.push(draft);
-  };
+  const open = (draft: Draft) => drafts.push(draft);
+  /** Adds a sentence to the publication opened last. */
   const add = (text: string, newParagraph: boolean) => {
+    const current = drafts.at(-1);
     if (!current) return;
     if (newParagraph || current.paragraphs.length === 0) current.paragraphs.push([text]);
-    else current.paragraphs[current.paragraphs.length - 1]?.push(text);
+    else current.paragraphs.at(-1)?.push(text);
   };
   for (const file of files) {
     for (const s of sentences(file)) {
@@ -215,7 +214,7 @@ function belarusian(files: string[]): Draft[] {
         if (lawTitle === 'Закон Рэспублiкi Беларусь') {
           // The law's name on the line after "Закон Рэспублiкi Беларусь": both are the title.
           lawTitle = `${lawTitle} ${s.text}`;
-          current?.paragraphs[0]?.splice(0, 1, lawTitle);
+          drafts.at(-1)?.paragraphs[0]?.splice(0, 1, lawTitle);
           continue;
         }
         const article = /^Артыкул (\d+)\./.exec(s.text);
@@ -242,13 +241,13 @@ function belarusian(files: string[]): Draft[] {
         continue;
       }
       // The rest of a Telegram post (its first sentence carries `doc_id`).
-      if (genre !== 'wiki' && current && key.startsWith('post-')) {
+      if (genre !== 'wiki' && drafts.length > 0 && key.startsWith('post-')) {
         add(s.text, s.newpar);
         continue;
       }
       // Wikipedia articles: one starts at a short line without final punctuation (its name).
       const heading = s.text.split(' ').length <= 6 && !/[.!?…:;»"]$/.test(s.text);
-      if (!current || heading || !key.startsWith(genre)) {
+      if (drafts.length === 0 || heading || !key.startsWith(genre)) {
         key = `${genre}-${s.id}`;
         open({
           id: `be-${slug(s.id)}`,
@@ -330,7 +329,8 @@ function english(files: string[]): Draft[] {
       if (s.meta.newdoc || !current) {
         const doc = s.meta.newdoc ?? s.id.replace(/-\d+$/, '');
         const kind = doc.split('-')[0] ?? '';
-        const stamp = /_(\d{4})(\d\d)(\d\d)\d*_ENG/.exec(doc) ?? /(20\d\d)(\d\d)(\d\d)\d{6}/.exec(doc);
+        const stamp =
+          /_(\d{4})(\d\d)(\d\d)\d*_ENG/.exec(doc) ?? /(20\d\d)(\d\d)(\d\d)\d{6}/.exec(doc);
         current = {
           id: `en-ewt-${slug(doc)}`,
           type: EWT_TYPES[kind] ?? 'forum-post',
@@ -411,7 +411,10 @@ function courtCases(file: string): Draft[] {
           line('Victims who died', row.victim_n_dead),
           line('What happened', tags.join(', ')),
           line('Hate motive indicated', row.hate_motive === 'True' ? 'yes' : 'no'),
-          line("Markers of the victim's sexual orientation or gender identity", row.victim_sogi_markers),
+          line(
+            "Markers of the victim's sexual orientation or gender identity",
+            row.victim_sogi_markers,
+          ),
           line('Who says so', row.victim_sogi_source),
           line('Notes', row.notes),
         ].filter(Boolean),

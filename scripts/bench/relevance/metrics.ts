@@ -27,10 +27,12 @@ export function ndcg(ranking: readonly string[], grades: Grades, k = CUTOFF): nu
     k,
   );
   if (ideal === 0) return null;
-  return dcg(
-    ranking.map((id) => gainAt(grades, id)),
-    k,
-  ) / ideal;
+  return (
+    dcg(
+      ranking.map((id) => gainAt(grades, id)),
+      k,
+    ) / ideal
+  );
 }
 
 /** P@k: the share of the first k places holding a relevant document (grade 1 or 2). */

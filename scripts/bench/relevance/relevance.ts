@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Corpus } from '../../../src/corpus/schema.ts';
 import {
@@ -168,16 +169,16 @@ function budgetRows(run: Run): BudgetRow[] {
 // --- Lists ------------------------------------------------------------------------------------------
 function perQuery(run: Run): string[] {
   const lines = [
-    `${'query'.padEnd(7)} ${'kind'.padEnd(18)} ${SYSTEMS.map((s) => `${s} nDCG (found)`.padStart(20)).join('')}  text`,
+    `${'query'.padEnd(7)} ${'kind'.padEnd(18)} ${SYSTEMS.map((s) => `${s} nDCG (found)`.padStart(22)).join('')}  query`,
   ];
   run.queries.forEach((q, i) => {
     const grades = run.grades.get(q.id) ?? NO_GRADES;
     const cells = SYSTEMS.map((system) => {
       const answer = run.answers[system]?.[i];
-      if (!answer) return '–'.padStart(20);
+      if (!answer) return '–'.padStart(22);
       const f = queryFigures(answer.top, grades);
       const mark = f.ndcg !== null && f.nothing ? ' ✗' : '';
-      return `${fixed(f.ndcg ?? undefined)} (${answer.total})${mark}`.padStart(20);
+      return `${fixed(f.ndcg ?? undefined)} (${answer.total})${mark}`.padStart(22);
     });
     lines.push(`${q.id.padEnd(7)} ${q.kind.padEnd(18)} ${cells.join('')}  «${q.query}»`);
   });
@@ -189,7 +190,10 @@ function unjudgedCount(run: Run): { total: number; bySystem: string } {
   const bySystem = SYSTEMS.map((system) => {
     let n = 0;
     run.queries.forEach((q, i) => {
-      for (const id of unjudged(run.answers[system]?.[i]?.top ?? [], run.grades.get(q.id) ?? NO_GRADES)) {
+      for (const id of unjudged(
+        run.answers[system]?.[i]?.top ?? [],
+        run.grades.get(q.id) ?? NO_GRADES,
+      )) {
         n++;
         pooled.add(`${q.id}\t${id}`);
       }
@@ -220,7 +224,9 @@ export function relevanceReport(run: Run): string {
     ...figuresTable(run),
     '',
     'Budgets (issue 16), the app:',
-    ...budgets.map((row) => `  ${row.ok === null ? ' ' : row.ok ? '✓' : '✗'} ${row.label}: ${row.value}`),
+    ...budgets.map(
+      (row) => `  ${row.ok === null ? ' ' : row.ok ? '✓' : '✗'} ${row.label}: ${row.value}`,
+    ),
     '',
     'Queries with nothing relevant in the top 10:',
     ...nothing,
@@ -247,7 +253,8 @@ function contexts(text: string, query: string): string[] {
   const found: string[] = [];
   for (const stem of stems) {
     const at = lower.indexOf(stem, EXCERPT);
-    if (at >= 0) found.push(`…${text.slice(Math.max(0, at - 150), at + 150).replace(/\s+/g, ' ')}…`);
+    if (at >= 0)
+      found.push(`…${text.slice(Math.max(0, at - 150), at + 150).replace(/\s+/g, ' ')}…`);
   }
   return found.slice(0, 3);
 }
@@ -296,7 +303,8 @@ async function main() {
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (npm run bench:relevance), not when run.ts imports it.
+if (path.resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -100,7 +100,9 @@ export async function askPagefind(
       );
       answers.push({
         // Pages are p/<n>/<publication id>.html.
-        top: found.urls.map((url) => decodeURIComponent(url.replace(/^.*\//, '').replace(/\.html$/, ''))),
+        top: found.urls.map((url) =>
+          decodeURIComponent(url.replace(/^.*\//, '').replace(/\.html$/, '')),
+        ),
         total: found.total,
       });
     }
