@@ -211,11 +211,14 @@ export function relevanceReport(run: Run): string {
   const budgets = budgetRows(run);
   const nothing = SYSTEMS.flatMap((system) => {
     const figures = figuresOf(run, system);
-    if (!figures) return [];
-    const list = run.queries.filter((_, i) => figures[i]?.ndcg !== null && figures[i]?.nothing);
-    return [
-      `  ${system} (${list.length}): ${list.map((q, _) => `${q.id} «${q.query}»${run.answers[system]?.[run.queries.indexOf(q)]?.total === 0 ? ' [0 results]' : ''}`).join('; ') || 'none'}`,
-    ];
+    const answers = run.answers[system];
+    if (!figures || !answers) return [];
+    const list = run.queries.flatMap((q, i) =>
+      figures[i]?.ndcg !== null && figures[i]?.nothing
+        ? [`    ${q.id} «${q.query}»${answers[i]?.total === 0 ? ' — no results at all' : ''}`]
+        : [],
+    );
+    return [`  ${system} (${list.length}):`, ...list];
   });
   const lines = [
     '',
