@@ -19,6 +19,7 @@ import { chooseColdQueries, coldInNode, openBuild, readProbes } from './cold-que
 import { serveFolder } from './network.ts';
 import { benchNode, QUERIES } from './node-bench.ts';
 import { buildPagefind, pagefindEngine, writePagefindSite } from './pagefind-bench.ts';
+import { relevanceReport, runRelevance } from './relevance/relevance.ts';
 import { measureQuality } from './quality.ts';
 import {
   LARGER_HEAP,
@@ -34,7 +35,7 @@ import { snapshotSource } from './snapshot.ts';
 
 /**
  * npm run bench [-- --sizes real:2000,real:50000,real:200000,synthetic:50000 --runs 20
- *                   --no-browser --no-pagefind --reuse-builds]
+ *                   --no-browser --no-pagefind --reuse-builds --no-relevance]
  *
  * Prints, per corpus, the figures of issue 9 (realistic corpora: build, output, cold queries side
  * by side with Pagefind, word forms and precision) and of the speed budget (first results, query
@@ -256,6 +257,7 @@ async function main() {
       'no-browser': { type: 'boolean', default: false },
       'no-pagefind': { type: 'boolean', default: false },
       'reuse-builds': { type: 'boolean', default: false },
+      'no-relevance': { type: 'boolean', default: false },
       /** Set by fromSnapshot(): this process runs from the copy. */
       provenance: { type: 'string' },
     },
@@ -311,8 +313,14 @@ async function main() {
     }
     save('');
   }
-  const summary = overview(all);
+  let summary = overview(all);
   if (summary) console.log(summary);
+  if (!values['no-relevance']) {
+    // The judged figures (docs/benchmarking.md, "Judged relevance"): a minute, real text.
+    const relevance = relevanceReport(await runRelevance({ pagefind: !values['no-pagefind'] }));
+    console.log(relevance);
+    summary = [summary, relevance].filter(Boolean).join('\n');
+  }
   save(summary);
   console.log(`\nWritten to bench-results/bench-${stamp}.txt and .json`);
 }
