@@ -13,11 +13,7 @@ import { FEW_FULL_MATCHES } from './match.ts';
 
 type Publication = Corpus['publications'][number];
 
-const publication = (
-  id: string,
-  title: string,
-  extra: Partial<Publication> = {},
-): Publication => ({
+const publication = (id: string, title: string, extra: Partial<Publication> = {}): Publication => ({
   id,
   title,
   type: 'news',

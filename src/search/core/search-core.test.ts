@@ -209,7 +209,6 @@ describe('relevance', () => {
     expect(await ids('Kolesnikova')).toEqual(['interview-kolesnikova', 'writers-in-prison']);
   });
 
-
   it('ranks a title match above a match in the summary or tags', async () => {
     expect((await ids('prisoners'))[0]).toBe('year-end-appeal');
   });
