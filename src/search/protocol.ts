@@ -70,6 +70,11 @@ const searchHitSchema = v.object({
   marks: v.optional(v.object({ title: marksSchema, summary: marksSchema })),
   /** A partial match: it holds `held` of the query's `of` words (stop words aside). */
   partial: v.optional(v.object({ held: v.number(), of: v.number() })),
+  /**
+   * Found through the glossary only: another term of a concept the query names (in another
+   * language, or a synonym), in `language`, matched.
+   */
+  via: v.optional(v.object({ term: v.string(), language: v.string() })),
 });
 export type SearchHit = v.InferOutput<typeof searchHitSchema>;
 export type Marks = NonNullable<SearchHit['marks']>;

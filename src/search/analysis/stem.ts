@@ -48,7 +48,8 @@ export function queryStemLanguages(lower: string): StemLanguage[] {
  */
 function stemEnglishWord(word: string): string {
   const stemmed = stemEnglish(word);
-  if (stemmed.length > 5 && stemmed.endsWith('iest')) return stemmed.slice(0, -3);
+  // Seven letters at least: "priest" and "driest" are no comparatives of -y words.
+  if (stemmed.length >= 7 && stemmed.endsWith('iest')) return stemmed.slice(0, -3);
   if (stemmed.length > 4 && stemmed.endsWith('ier')) return stemmed.slice(0, -2);
   return stemmed;
 }

@@ -6,9 +6,11 @@ import {
   blockOf,
   decodeBlock,
   decodeBodyPostings,
+  decodeConcept,
   decodePositions,
   decodeTextPostings,
   type Completion,
+  type ConceptTerm,
   type DecodedPostings,
   type DirectoryPart,
   type Entry,
@@ -41,7 +43,14 @@ const fuzzyDirectorySchema = v.object({
 const fuzzyBlockSchema = v.object({ terms: v.array(v.string()), counts: v.array(v.number()) });
 
 /** How many of each kind of file stay in memory. */
-const CACHE = { blocks: 512, companions: 512, packs: 512, fuzzy: 256, postings: 2048 };
+const CACHE = {
+  blocks: 512,
+  companions: 512,
+  packs: 512,
+  fuzzy: 256,
+  postings: 2048,
+  concepts: 128,
+};
 /** Most used words a prefix stands for, at most. */
 export const COMPLETIONS = 8;
 /** Typo candidates a word stands for, at most. */
@@ -57,6 +66,7 @@ export class IndexReader {
   private readonly packs = new PromiseCache<string, Uint8Array>(CACHE.packs);
   private readonly fuzzyBlocks = new PromiseCache<string, FuzzyBlock>(CACHE.fuzzy);
   private readonly postings = new PromiseCache<string, DecodedPostings>(CACHE.postings);
+  private readonly conceptFiles = new PromiseCache<number, ConceptTerm[]>(CACHE.concepts);
 
   /** `top`: the first key of each part of the directory (from the start data). */
   constructor(
@@ -90,6 +100,18 @@ export class IndexReader {
     const { block } = await this.locate(term);
     const entries = await this.block(block);
     return entries.find((entry) => entry.term === term && entry.kind === kind);
+  }
+
+  /** The glossary concepts a term of which begins with the stem `term` (none: []). */
+  async conceptsOf(term: string): Promise<number[]> {
+    return (await this.entry(term, KIND.concept))?.concepts ?? [];
+  }
+
+  /** A glossary concept: its terms with their publications. */
+  concept(concept: number): Promise<ConceptTerm[]> | ConceptTerm[] {
+    return this.conceptFiles.get(concept, async () =>
+      decodeConcept(await readBinary(this.source, indexFiles.concept(concept))),
+    );
   }
 
   /**

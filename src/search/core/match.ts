@@ -2,14 +2,14 @@ import { isEmptyQuery, type ParsedQuery } from '../analysis/query-syntax.ts';
 import { STOP_WORDS, type Word } from '../analysis/text.ts';
 import { hasCyrillic, spellingKey } from '../analysis/transliterate.ts';
 import { dayOf, type Columns } from '../index/columns.ts';
-import { IN_BODY, type DecodedPostings, type Location } from '../index/format.ts';
+import { IN_BODY, type ConceptTerm, type DecodedPostings, type Location } from '../index/format.ts';
 import type { IndexReader } from './index-reader.ts';
 import { emptyForms, type MatchedForms } from './marks.ts';
 import type { Organizations } from './organizations.ts';
 import { phraseDocs } from './phrases.ts';
 import type { FieldNorms } from './ranking.ts';
-import { RANKING, idf, saturate } from './ranking.ts';
-import { matchWord, spellingsOf, type WordMatches } from './word-matches.ts';
+import { RANKING, SIMILARITY, idf, saturate } from './ranking.ts';
+import { matchWord, spellingsOf, stemsOf, type WordMatches } from './word-matches.ts';
 
 /**
  * What a query matches, publication by publication (docs/decisions/016-ranking.md). The query is
@@ -36,9 +36,20 @@ export type QueryMatch = {
   fullCount: number;
   /** 1 where a publication matched outside its body (title, summary, tags, organization, date). */
   outsideBody: Uint8Array;
+  /** Publications found for some word only through another term of its glossary concept. */
+  via: ReadonlyMap<number, Via>;
   forms: MatchedForms;
   /** Whether the bodies' postings were read (see `loadPostings`). */
   bodies: BodyState;
+};
+
+/** Publications a glossary term of the word's concept finds (another language, a synonym). */
+type GlossaryCandidate = {
+  term: string;
+  language: string;
+  docs: Uint32Array;
+  /** Per publication: FIELD bits, and IN_BODY. */
+  fields: Uint8Array;
 };
 
 type WordPart = {
@@ -48,7 +59,12 @@ type WordPart = {
   matches: WordMatches;
   /** A year (1900–2099): publications dated in it match too. */
   year: number | null;
+  /** Other terms of a glossary concept the query names with this word (and its neighbours). */
+  glossary: GlossaryCandidate[];
 };
+
+/** How a publication was found through the glossary only: the term that found it. */
+export type Via = { term: string; language: string };
 
 /** How long a progressive search waits for the bodies' postings before answering without them. */
 const BODY_WAIT_MS = 150;
@@ -83,9 +99,79 @@ async function resolveWords(
         forms,
       );
       const year = YEAR.test(word.term) ? Number(word.term) : null;
-      return { word, optional, matches, year };
+      return { word, optional, matches, year, glossary: [] };
     }),
   );
+}
+
+/**
+ * Across languages (docs/decisions/016-ranking.md): where a run of the query's words is a term of
+ * a glossary concept ("смертная казнь", "death penalty"), the concept's other terms — in the other
+ * languages, and synonyms — find publications for those words too. The concepts a word may begin
+ * are listed in the index under its stems (in blocks the word's own lookup has read); a concept's
+ * terms and their publications are one small file, read only when the query names it.
+ */
+async function widenByGlossary(
+  context: MatchContext,
+  parts: readonly WordPart[],
+  forms: MatchedForms,
+): Promise<void> {
+  const { reader } = context;
+  const content = parts.filter((part) => !part.optional);
+  const keys = content.map((part) => new Set([part.word.term, ...stemsOf(part.word)]));
+  const listed = await Promise.all(
+    keys.map(async (set) => {
+      const found = await Promise.all([...set].map((key) => reader.conceptsOf(key)));
+      return [...new Set(found.flat())];
+    }),
+  );
+  if (listed.every((concepts) => concepts.length === 0)) return;
+  const concepts = new Map<number, ConceptTerm[]>();
+  await Promise.all(
+    [...new Set(listed.flat())].map(async (concept) => {
+      concepts.set(concept, await reader.concept(concept));
+    }),
+  );
+  // Every run of words a term of a concept spells, longest first.
+  type Span = { start: number; length: number; concept: number; terms: Set<number> };
+  const spans: Span[] = [];
+  listed.forEach((numbers, start) => {
+    for (const concept of numbers) {
+      const terms = concepts.get(concept) ?? [];
+      let span: Span | null = null;
+      terms.forEach((term, index) => {
+        const length = term.stems.length;
+        if (start + length > content.length) return;
+        const spelt = term.stems.every((stem, offset) => keys[start + offset]?.has(stem));
+        if (!spelt) return;
+        if (!span || length > span.length) span = { start, length, concept, terms: new Set() };
+        if (length === span.length) span.terms.add(index);
+      });
+      if (span) spans.push(span);
+    }
+  });
+  // Longest runs first; a run overlapping one already taken is left out, but every concept of
+  // a taken run widens it.
+  spans.sort((a, b) => b.length - a.length || a.start - b.start);
+  const taken = new Map<number, string>();
+  for (const span of spans) {
+    const run = `${span.start}:${span.length}`;
+    const covered = Array.from({ length: span.length }, (_, offset) => span.start + offset);
+    if (covered.some((index) => taken.has(index) && taken.get(index) !== run)) continue;
+    for (const index of covered) taken.set(index, run);
+    const terms = concepts.get(span.concept) ?? [];
+    terms.forEach((term, index) => {
+      if (span.terms.has(index) || term.docs.length === 0) return;
+      for (const stem of term.stems) forms.stems.add(stem);
+      const candidate: GlossaryCandidate = {
+        term: term.text,
+        language: term.language,
+        docs: term.docs,
+        fields: term.fields,
+      };
+      for (const offset of covered) content[offset]?.glossary.push(candidate);
+    });
+  }
 }
 
 /** The words of phrases are marked as they stand. */
@@ -166,11 +252,15 @@ function scoreWord(
   postings: Postings,
   readBodies: boolean,
   outsideBody: Uint8Array,
+  via: Map<number, Via>,
 ): PartScore {
   const { count, columns } = context;
   const norms = context.norms();
   const best = new Float32Array(count);
   const scratch = new Float32Array(count);
+  /** Per publication, the best of the glossary's terms, where the word itself is not found. */
+  const widened = new Float32Array(count);
+  const widenedBy = new Map<number, GlossaryCandidate>();
   const touched: number[] = [];
   const add = (doc: number, value: number) => {
     if (scratch[doc] === 0) touched.push(doc);
@@ -217,11 +307,31 @@ function scoreWord(
       }
     }
   }
+  for (const candidate of part.glossary) {
+    for (let i = 0; i < candidate.docs.length; i++) {
+      const doc = candidate.docs[i] ?? 0;
+      const fields = candidate.fields[i] ?? 0;
+      if (!readBodies && !(fields & 7)) continue;
+      const where = norms.text(doc, fields & 7) + (fields & IN_BODY ? norms.body(doc, 0) : 0);
+      const value = SIMILARITY.glossary * where;
+      if (value > (widened[doc] ?? 0)) {
+        widened[doc] = value;
+        widenedBy.set(doc, candidate);
+      }
+      if (fields & 7) outsideBody[doc] = 1;
+    }
+  }
   let frequency = 0;
   for (let doc = 0; doc < count; doc++) {
-    const value = (best[doc] ?? 0) + (scratch[doc] ?? 0);
+    const own = (best[doc] ?? 0) + (scratch[doc] ?? 0);
+    const other = widened[doc] ?? 0;
+    const value = Math.max(own, other);
     best[doc] = value;
     if (value > 0) frequency++;
+    if (own === 0 && other > 0 && !via.has(doc)) {
+      const by = widenedBy.get(doc);
+      if (by) via.set(doc, { term: by.term, language: by.language });
+    }
   }
   const weight = idf(count, frequency);
   for (let doc = 0; doc < count; doc++) {
@@ -260,6 +370,7 @@ export async function matchQuery(
   const { count, reader, organizations } = context;
   const forms = emptyForms();
   const words = await resolveWords(context, query, forms);
+  await widenByGlossary(context, words, forms);
   markPhrases(query, forms);
   const { postings, bodies } = await loadPostings(reader, words, fullText, progressive);
   const readBodies = fullText && bodies === 'ready';
@@ -276,8 +387,9 @@ export async function matchQuery(
       ),
     ]),
   ]);
+  const via = new Map<number, Via>();
   const parts: PartScore[] = [
-    ...words.map((part) => scoreWord(context, part, postings, readBodies, outsideBody)),
+    ...words.map((part) => scoreWord(context, part, postings, readBodies, outsideBody, via)),
     ...query.phrases.map((phrase, index) =>
       scorePhrase(context, phrase.length, phrases[index] ?? new Map(), outsideBody),
     ),
@@ -330,6 +442,7 @@ export async function matchQuery(
     parts: required.length,
     fullCount,
     outsideBody,
+    via,
     forms,
     bodies,
   };

@@ -34,10 +34,13 @@ function run(request: Partial<SearchRequest> = {}): Promise<SearchResponse> {
   return core.search(requestOf(request));
 }
 
-/** The ids of the publications holding every word of the query (partial ones aside), in order. */
+/**
+ * The ids of the publications holding every word of the query (partial matches, and matches
+ * through the glossary, aside), in order.
+ */
 const ids = async (request: Partial<SearchRequest> | string) =>
   (await run(typeof request === 'string' ? { query: request } : request)).hits
-    .filter((hit) => !hit.partial)
+    .filter((hit) => !hit.partial && !hit.via)
     .map((hit) => hit.id);
 
 /** Every id listed, full matches and then partial ones, in order. */
@@ -781,10 +784,10 @@ const toolkit: SearchCore = toolkitData.core;
 const toolkitIds = toolkitCorpus.publications.map((publication) => publication.id);
 
 const find = (request: Partial<SearchRequest> | string) => toolkit.search(requestOf(request));
-/** The ids the toolkit corpus answers as full matches (partial ones aside), sorted. */
+/** The ids the toolkit corpus answers as full matches (partial and glossary ones aside), sorted. */
 const found = async (request: Partial<SearchRequest> | string) =>
   (await find(request)).hits
-    .filter((hit) => !hit.partial)
+    .filter((hit) => !hit.partial && !hit.via)
     .map((hit) => hit.id)
     .sort();
 const allBut = (...excluded: string[]) => toolkitIds.filter((id) => !excluded.includes(id)).sort();

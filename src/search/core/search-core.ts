@@ -250,8 +250,11 @@ export function createSearchCore(
         if (!hit) return;
         // A result found only in its body will show the passage: the page asks for it (passages).
         if (request.fullText && !first.bodyState && !matched.outsideBody[doc]) hit.bodyOnly = true;
-        if (matched.tier[doc] === 1)
+        if (matched.tier[doc] === 1) {
           hit.partial = { held: matched.held[doc] ?? 0, of: matched.parts };
+        }
+        const via = matched.via.get(doc);
+        if (via) hit.via = via;
       });
     }
     return {

@@ -78,11 +78,14 @@ const request = (query: string): SearchRequest => ({
 const asked = new Set<string>();
 
 function searcher(core: SearchCore) {
-  /** The ids of the publications holding every word (partial matches follow them), best first. */
+  /**
+   * The ids of the publications holding every word (partial matches, and matches through the
+   * glossary, aside), best first.
+   */
   const ids = async (query: string) => {
     asked.add(query);
     return (await core.search(request(query))).hits
-      .filter((hit) => !hit.partial)
+      .filter((hit) => !hit.partial && !hit.via)
       .map((hit) => hit.id);
   };
   /** The ids found, sorted, to compare as a set. */

@@ -2,6 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { dateKey } from '../../corpus/dates.ts';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
 import { htmlToText } from '../analysis/html-text.ts';
+import { SHIPPED_GLOSSARY, analyzeGlossary } from '../glossary/concepts.ts';
 import { createSearchCore } from '../core/search-core.ts';
 import type { DataSource } from '../core/data-source.ts';
 import { DEFAULT_REQUEST, type CorpusMeta, type StartData } from '../protocol.ts';
@@ -199,6 +200,7 @@ export async function buildData(
   });
 
   const index = new IndexBuilder(options.index);
+  index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));
   const totals = { title: 0, summary: 0, body: 0 };
   order.forEach((fileIndex, doc) => {
     const publication = source.publication(fileIndex);

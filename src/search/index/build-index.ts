@@ -5,6 +5,7 @@ import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliter
 import { VarintWriter } from './varint.ts';
 import { BytePool } from './byte-pool.ts';
 import { TokenTable } from './token-table.ts';
+import type { AnalyzedTerm } from '../glossary/concepts.ts';
 import { writeFuzzyLists } from './fuzzy-lists.ts';
 import { indexFiles, type FileSink } from './files.ts';
 import { PackWriter } from './pack-writer.ts';
@@ -20,7 +21,9 @@ import {
   compareEntries,
   encodeBlock,
   encodeBodyPostings,
+  encodeConcept,
   frequencyStep,
+  IN_BODY,
   writePositions,
   encodeTextPostings,
   DIRECTORY_PART,
@@ -29,6 +32,7 @@ import {
   type Entry,
   type Kind,
   type Location,
+  type ConceptTerm,
   type PositionChunk,
 } from './format.ts';
 
@@ -91,6 +95,8 @@ export type IndexSummary = {
   spellings: number;
   stems: number;
   keys: number;
+  /** Stems that begin a glossary term of a concept the archive holds. */
+  concepts: number;
   prefixes: number;
   /** Pack files per stream. */
   packs: Record<'text' | 'body' | 'positions', number>;
@@ -111,6 +117,8 @@ type Pending = {
   /** The word ids (or, for a stem, the stem id) whose postings it lists. */
   sources: number | number[];
   alias?: number;
+  /** Concept entries: the concepts a term of which begins with this stem. */
+  concepts?: number[];
 };
 
 /** The ids an entry of a spelling or key holds: one (most often) or several. */
@@ -190,9 +198,68 @@ export class IndexBuilder {
   });
   private keys = new Float64Array(4096);
   private lastDoc = -1;
+  private glossary: readonly AnalyzedTerm[][] = [];
 
   constructor(options: Partial<IndexOptions> = {}) {
     this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
+  }
+
+  /** The glossary's concepts, analysed (glossary/concepts.ts): written at `finish`. */
+  setGlossary(concepts: readonly AnalyzedTerm[][]) {
+    this.glossary = concepts;
+  }
+
+  /**
+   * The publications holding every word of a glossary term (by stem), and where: the FIELD bits
+   * all its words share, else IN_BODY (its words stand in different fields, or in the body).
+   */
+  private conceptTerm(term: AnalyzedTerm): ConceptTerm {
+    let docs: number[] | null = null;
+    let fields = new Map<number, number>();
+    for (const key of term.stems) {
+      const id = this.stems.idOf(key);
+      const flat = id === undefined ? null : this.stems.read(id, false);
+      const next = new Map<number, number>();
+      flat?.docs.forEach((doc, index) => {
+        if (docs === null || fields.has(doc)) {
+          next.set(doc, (fields.get(doc) ?? 15) & (flat.bits[index] ?? 0));
+        }
+      });
+      fields = next;
+      docs = [...next.keys()];
+      if (docs.length === 0) break;
+    }
+    const sorted = [...fields.keys()].sort((a, b) => a - b);
+    return {
+      language: term.language,
+      text: term.text,
+      stems: term.stems,
+      docs: Uint32Array.from(sorted),
+      fields: Uint8Array.from(sorted, (doc) => fields.get(doc) || IN_BODY),
+    };
+  }
+
+  /**
+   * Writes each concept some term of which the archive holds (`glossary/c<n>.bin`); returns, per
+   * stem, the concepts a term of which begins with it: the index's concept entries.
+   */
+  private writeConcepts(write: FileSink): Map<string, number[]> {
+    const byStem = new Map<string, number[]>();
+    let written = 0;
+    for (const concept of this.glossary) {
+      const terms = concept.map((term) => this.conceptTerm(term));
+      if (terms.every((term) => term.docs.length === 0)) continue;
+      const number = written++;
+      write(indexFiles.concept(number), encodeConcept(terms));
+      for (const term of concept) {
+        const first = term.stems[0];
+        if (first === undefined) continue;
+        const list = byStem.get(first);
+        if (!list) byStem.set(first, [number]);
+        else if (list.at(-1) !== number) list.push(number);
+      }
+    }
+    return byStem;
   }
 
   /** Adds a publication; returns how many words its title, summary and body have. */
@@ -331,7 +398,7 @@ export class IndexBuilder {
    * The entries of the vocabulary, sorted: words, Latin spellings of Cyrillic words, stems,
    * name keys. Every word has an entry of its own, so other entries may share its postings.
    */
-  private *pendingEntries(): Generator<Pending> {
+  private *pendingEntries(concepts: Map<string, number[]>): Generator<Pending> {
     const spellings = new Map<string, Held>();
     const keys = new Map<string, Held>();
     const isName = (id: number) => {
@@ -386,6 +453,18 @@ export class IndexBuilder {
           return { term, kind: KIND.stem, flags: 0, sources: id, alias: word };
         },
       },
+      {
+        kind: KIND.concept,
+        terms: [...concepts.keys()].sort(),
+        next: 0,
+        entry: (term) => ({
+          term,
+          kind: KIND.concept,
+          flags: 0,
+          sources: [],
+          concepts: concepts.get(term) ?? [],
+        }),
+      },
       ...(
         [
           [KIND.spelling, spellings],
@@ -433,12 +512,12 @@ export class IndexBuilder {
       body: new PackWriter(PACK.body, write),
       positions: new PackWriter(PACK.positions, write),
     };
-    const pending = this.pendingEntries();
+    const pending = this.pendingEntries(this.writeConcepts(write));
     const blocks: OpenBlock[] = [];
     let block: OpenBlock = { entries: [], bytes: 0, companion: [], companionBytes: 0 };
     /** Words and Latin spellings, in order: what a prefix may be the beginning of. */
     const completable: Entry[] = [];
-    const counts = { words: 0, spellings: 0, stems: 0, keys: 0 };
+    const counts = { words: 0, spellings: 0, stems: 0, keys: 0, concepts: 0 };
 
     /** Positions of the postings `index` lists, in chunks of about `positionChunkBytes`. */
     const positionChunks = (
@@ -483,6 +562,27 @@ export class IndexBuilder {
     const aliases: { entry: Entry; word: number; positions: boolean }[] = [];
 
     for (const item of pending) {
+      if (item.kind === KIND.concept) {
+        counts.concepts++;
+        const concepts = item.concepts ?? [];
+        const size = item.term.length * 2 + 4 + concepts.length * 2;
+        closeBlockIfFull(item.term, size, 0);
+        block.entries.push({
+          term: item.term,
+          kind: KIND.concept,
+          flags: 0,
+          textCount: 0,
+          bodyCount: 0,
+          text: null,
+          body: null,
+          textPositions: [],
+          bodyPositions: [],
+          completions: [],
+          concepts,
+        });
+        block.bytes += size;
+        continue;
+      }
       if (item.kind === KIND.word) counts.words++;
       else if (item.kind === KIND.spelling) counts.spellings++;
       else if (item.kind === KIND.stem) counts.stems++;
@@ -502,6 +602,7 @@ export class IndexBuilder {
           textPositions: [],
           bodyPositions: [],
           completions: [],
+          concepts: [],
         };
         aliases.push({ entry, word: item.alias, positions });
         block.entries.push(entry);
@@ -584,6 +685,7 @@ export class IndexBuilder {
           ? positionChunks(bodyIndex, flat.bodyStarts, flat.bodyPositions)
           : [],
         completions: [],
+        concepts: [],
       };
       block.entries.push(entry);
       block.bytes += size;

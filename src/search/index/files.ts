@@ -19,6 +19,8 @@ export const indexFiles = {
   fuzzyDirectory: 'index/fuzzy.json',
   fuzzy: (side: 'forward' | 'reverse', block: number) =>
     `index/${side === 'forward' ? 'ff' : 'fr'}${block}.json`,
+  /** A glossary concept, its terms and their publications (read when a query names it). */
+  concept: (concept: number) => `glossary/c${concept}.bin`,
 };
 
 export const dataFiles = {

@@ -58,6 +58,7 @@ function entry(partial: Partial<Entry> & Pick<Entry, 'term' | 'kind'>): Entry {
     textPositions: [],
     bodyPositions: [],
     completions: [],
+    concepts: [],
     ...partial,
   };
 }

@@ -70,6 +70,7 @@ export function addPrefixEntries(
       textPositions: [],
       bodyPositions: [],
       completions,
+      concepts: [],
     });
   }
   return prefixes.size;
