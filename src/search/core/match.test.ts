@@ -35,8 +35,20 @@ const corpus: Corpus = {
   name: 'Ranking',
   language: 'ru',
   types: [{ id: 'news', label: 'News' }],
-  organizations: [],
+  organizations: [
+    {
+      id: 'bhc',
+      name: 'Belarusian Helsinki Committee',
+      aliases: ['Беларускі Хельсінкскі камітэт', 'БХК'],
+    },
+  ],
   publications: [
+    // An organization's publication whose text does not name it.
+    publication('bhc-report', 'Monitoring of trials', { language: 'en', organizations: ['bhc'] }),
+    // Texts that name "Helsinki" and a committee: a typo of either word is read as a typo of them.
+    publication('helsinki-act', 'The Helsinki Final Act and the committee of ministers', {
+      language: 'en',
+    }),
     publication('verdict-leaflets', 'Приговор за листовки', {
       summary: 'Суд вынес приговор активисту.',
     }),
@@ -208,5 +220,17 @@ describe('across languages', () => {
     expect(response.hits.map((hit) => [hit.id, hit.via])).toEqual([
       ['en-xylophonist', { term: 'xylophonist', language: 'en' }],
     ]);
+  });
+});
+
+describe('organizations by any spelling', () => {
+  it('finds an organization’s publications by a misspelt name', async () => {
+    expect(await listed('Helsinky Comittee')).toEqual(
+      expect.arrayContaining(['bhc-report', 'helsinki-act']),
+    );
+  });
+
+  it('finds them by an inflected name in another language', async () => {
+    expect(await listed('Беларускага Хельсінкскага камітэта')).toContain('bhc-report');
   });
 });

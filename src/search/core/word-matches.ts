@@ -202,9 +202,9 @@ export async function matchWord(
         });
       });
     }
-    if (candidates.length === 0 && byKey.length === 0) {
-      found.push(...organizations.match(spellings, { prefix: false, typos: true }));
-    }
+    // Organizations by a near spelling of a name word, by the same rule as words: "Comittee"
+    // finds the Belarusian Helsinki Committee's publications, not only those whose text says so.
+    found.push(...organizations.match(spellings, { prefix: false, typos: true }));
   }
   for (const { candidate, key } of byKey) {
     candidates.push(candidate);
