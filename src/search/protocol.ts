@@ -103,6 +103,8 @@ export const searchResponseSchema = v.object({
   total: v.number(),
   /** Of `total`, the partial matches (publications holding some of the query's words). */
   partial: v.optional(v.number()),
+  /** "Did you mean": the query with its likeliest spelling, when that finds more. */
+  suggestion: v.optional(v.string()),
   /** Where `hits` start; a page past the end is moved back to the last page. */
   offset: v.number(),
   hits: v.array(searchHitSchema),

@@ -75,7 +75,13 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(previous[b.length] ?? max + 1, max + 1);
 }
 
-export type FuzzyCandidate = { term: string; edits: number; count: number };
+export type FuzzyCandidate = {
+  term: string;
+  edits: number;
+  count: number;
+  /** How the word is written, where folding changed it. */
+  written?: string;
+};
 
 /**
  * The words the typed one most likely means: only those with the fewest edits (one typo beats
@@ -84,14 +90,19 @@ export type FuzzyCandidate = { term: string; edits: number; count: number };
 export function bestCandidates(
   word: string,
   allowance: number,
-  terms: Iterable<{ term: string; count: number }>,
+  terms: Iterable<{ term: string; count: number; written?: string | undefined }>,
   limit: number,
 ): FuzzyCandidate[] {
   const found = new Map<string, FuzzyCandidate>();
-  for (const { term, count } of terms) {
+  for (const { term, count, written } of terms) {
     if (term === word || found.has(term)) continue;
     const edits = editDistance(word, term, allowance);
-    if (edits <= allowance) found.set(term, { term, edits, count });
+    if (edits <= allowance) {
+      found.set(
+        term,
+        written === undefined ? { term, edits, count } : { term, edits, count, written },
+      );
+    }
   }
   const all = [...found.values()];
   const fewest = Math.min(...all.map((candidate) => candidate.edits));

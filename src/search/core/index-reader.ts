@@ -40,7 +40,11 @@ const fuzzyDirectorySchema = v.object({
   forward: v.array(v.tuple([v.number(), v.string()])),
   reverse: v.array(v.tuple([v.number(), v.string()])),
 });
-const fuzzyBlockSchema = v.object({ terms: v.array(v.string()), counts: v.array(v.number()) });
+const fuzzyBlockSchema = v.object({
+  terms: v.array(v.string()),
+  counts: v.array(v.number()),
+  written: v.optional(v.record(v.string(), v.string())),
+});
 
 /** How many of each kind of file stay in memory. */
 const CACHE = {
@@ -195,7 +199,7 @@ export class IndexReader {
             plan.lengths.includes(term.length) &&
             (term.startsWith(plan.prefix) || term.endsWith(plan.suffix))
           ) {
-            yield { term, count: block.counts[i] ?? 0 };
+            yield { term, count: block.counts[i] ?? 0, written: block.written?.[i] };
           }
         }
       }

@@ -9,7 +9,13 @@ import type { Organizations } from './organizations.ts';
 import { phraseDocs } from './phrases.ts';
 import type { FieldNorms } from './ranking.ts';
 import { RANKING, SIMILARITY, idf, saturate } from './ranking.ts';
-import { matchWord, spellingsOf, stemsOf, type WordMatches } from './word-matches.ts';
+import {
+  matchWord,
+  spellingsOf,
+  stemsOf,
+  type Correction,
+  type WordMatches,
+} from './word-matches.ts';
 
 /**
  * What a query matches, publication by publication (docs/decisions/016-ranking.md). The query is
@@ -38,6 +44,9 @@ export type QueryMatch = {
   outsideBody: Uint8Array;
   /** Publications found for some word only through another term of its glossary concept. */
   via: ReadonlyMap<number, Via>;
+  /** Per loose word of the query: how many publications it finds, and its near spelling if it
+   * was read as a typo. */
+  words: { word: Word; optional: boolean; frequency: number; correction?: Correction }[];
   forms: MatchedForms;
   /** Whether the bodies' postings were read (see `loadPostings`). */
   bodies: BodyState;
@@ -238,7 +247,7 @@ async function loadPostings(
 }
 
 /** One part's score per publication (0 where it does not match), and its weight in the query. */
-type PartScore = { score: Float32Array; weight: number; optional: boolean };
+type PartScore = { score: Float32Array; weight: number; optional: boolean; frequency: number };
 
 /**
  * A word's score per publication: BM25F over its best candidate (the one that matches most
@@ -338,7 +347,7 @@ function scoreWord(
     const value = best[doc] ?? 0;
     if (value > 0) best[doc] = weight * saturate(value);
   }
-  return { score: best, weight: part.optional ? 0 : weight, optional: part.optional };
+  return { score: best, weight: part.optional ? 0 : weight, optional: part.optional, frequency };
 }
 
 /** A quoted phrase: where its words stand together, scored as one rare word. */
@@ -356,7 +365,7 @@ function scorePhrase(
     score[doc] = weight * saturate(frequency * RANKING.phrase);
     if (fields & 7) outsideBody[doc] = 1;
   }
-  return { score, weight, optional: false };
+  return { score, weight, optional: false, frequency: docs.size };
 }
 
 /** What `query` matches; null for a query that asks for nothing. */
@@ -443,6 +452,12 @@ export async function matchQuery(
     fullCount,
     outsideBody,
     via,
+    words: words.map((part, index) => ({
+      word: part.word,
+      optional: part.optional,
+      frequency: parts[index]?.frequency ?? 0,
+      ...(part.matches.correction ? { correction: part.matches.correction } : {}),
+    })),
     forms,
     bodies,
   };

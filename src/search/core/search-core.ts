@@ -33,6 +33,7 @@ import { matchQuery, partialFloor, queryForms, type MatchContext } from './match
 import { Organizations } from './organizations.ts';
 import { FieldNorms, idf } from './ranking.ts';
 import { buildTimeline } from './timeline.ts';
+import { suggestQuery } from './suggest.ts';
 import { selectTop } from './top-k.ts';
 
 /**
@@ -232,7 +233,7 @@ export function createSearchCore(
     );
     const bodies = matched?.bodies ?? 'ready';
     const bodyState = request.fullText && bodies !== 'ready' ? bodies : undefined;
-    return { results, ordered, partial, facets, matched, timeline, bodyState };
+    return { query, results, ordered, partial, facets, matched, timeline, bodyState };
   }
 
   async function search(request: SearchRequest): Promise<SearchResponse> {
@@ -257,9 +258,13 @@ export function createSearchCore(
         if (via) hit.via = via;
       });
     }
+    const suggestion = matched
+      ? await suggestQuery(reader, request.query, first.query, matched, total)
+      : undefined;
     return {
       total,
       ...(first.partial > 0 ? { partial: first.partial } : {}),
+      ...(suggestion ? { suggestion } : {}),
       offset,
       hits: pageHits,
       facets: first.facets,

@@ -3,6 +3,7 @@ import { queryStemLanguages, stem } from '../analysis/stem.ts';
 import { foldText, type Word } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
 import { FLAG, KIND, type Entry, type Location } from '../index/format.ts';
+import type { FuzzyCandidate } from './fuzzy.ts';
 import type { IndexReader } from './index-reader.ts';
 import type { MatchedForms } from './marks.ts';
 import type { OrganizationMatch, Organizations } from './organizations.ts';
@@ -28,9 +29,14 @@ export type Candidate = {
   body: Location | null;
 };
 
+/** The likeliest near spelling of a word read as a typo: what "Did you mean" offers. */
+export type Correction = { written: string; count: number };
+
 export type WordMatches = {
   candidates: Candidate[];
   organizations: OrganizationMatch[];
+  /** Set when the word is found nowhere as typed and is read as a typo of this one. */
+  correction?: Correction;
 };
 
 /** The spellings a word is looked up by exactly: itself, and its Latin ones if it is Cyrillic. */
@@ -173,23 +179,33 @@ export async function matchWord(
   // A word found nowhere is read as a typo, even when its name key matches: in a large
   // vocabulary the loose key of an ordinary word ("perenoials") matches unrelated words
   // ("пиренеев", "purina"), while a letter away lies the word meant ("perennials").
+  let correction: Correction | undefined;
   if (options.loose && nothing()) {
-    const typos = await reader.typos(word.term);
+    let typos = await reader.typos(word.term);
+    const viaLatin = typos.length === 0 && hasCyrillic(word.lower);
+    if (viaLatin) {
+      // A name written in Cyrillic may stand only in Latin texts ("Бялцкі", a letter dropped
+      // from Бяляцкі, is a typo of "Bialiatski"): its Latin spellings are read as typos too.
+      const latin = await Promise.all(spellings.slice(1).map((spelling) => reader.typos(spelling)));
+      typos = nearest(latin.flat());
+    }
+    const best = typos[0];
+    if (best) correction = { written: best.written ?? best.term, count: best.count };
     const entries = await Promise.all(typos.map((typo) => reader.entry(typo.term, KIND.word)));
     const names: string[] = [];
-    let nearest = Infinity;
+    let fewest = Infinity;
     entries.forEach((entry, index) => {
       if (!holds(entry)) return;
       const edits = typos[index]?.edits ?? 1;
-      nearest = Math.min(nearest, edits);
+      fewest = Math.min(fewest, edits);
       candidates.push(candidateOf(entry, SIMILARITY.typo - SIMILARITY.typoStep * edits, false));
       forms.terms.add(entry.term);
       if (entry.flags & FLAG.name) names.push(entry.term);
     });
-    if (nearest <= 1 && !word.capital) {
-      // A letter away from a word, and not written as a name: its key's matches go; the names
-      // it was a typo of bring their other spellings instead (a lowercase "bialatski" still
-      // finds Бяляцкі).
+    if ((fewest <= 1 || viaLatin) && (!word.capital || byKey.length === 0)) {
+      // A letter away from a word, and not written as a name (or written as one, its key
+      // finding nothing): its key's matches go; the names it was a typo of bring their other
+      // spellings instead (a lowercase "bialatski" still finds Бяляцкі).
       byKey.length = 0;
       // The key of the name as written, not of its stem: that one is as loose as the typo's.
       const keys = [...new Set(names.map((name) => nameKey(name)).filter(Boolean))];
@@ -210,5 +226,17 @@ export async function matchWord(
     candidates.push(candidate);
     forms.keys.add(key);
   }
-  return { candidates, organizations: found };
+  return correction
+    ? { candidates, organizations: found, correction }
+    : { candidates, organizations: found };
+}
+
+/** Of typo candidates from several lookups, those with the fewest edits, the most used first. */
+function nearest(candidates: readonly FuzzyCandidate[]): FuzzyCandidate[] {
+  const fewest = Math.min(...candidates.map((candidate) => candidate.edits));
+  const seen = new Set<string>();
+  return candidates
+    .filter((candidate) => candidate.edits === fewest)
+    .sort((a, b) => b.count - a.count)
+    .filter((candidate) => !seen.has(candidate.term) && seen.add(candidate.term));
 }

@@ -742,6 +742,10 @@ export class IndexBuilder {
       completable.filter((entry) => entry.kind === KIND.word),
       options.fuzzyBlockTerms,
       write,
+      (term) => {
+        const id = this.words.idOf(term);
+        return id === undefined ? undefined : this.wordLower.get(id);
+      },
     );
     return {
       directory: top,

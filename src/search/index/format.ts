@@ -437,8 +437,12 @@ export type FuzzyDirectory = {
   reverse: [number, string][];
 };
 
-/** A block of a fuzzy list: words (as written, not reversed) and how many publications hold each. */
-export type FuzzyBlock = { terms: string[]; counts: number[] };
+/**
+ * A block of a fuzzy list: words (as indexed, not reversed) and how many publications hold each;
+ * `written`, by index, how a word is written where folding changed it (й, ў, ё): what "Did you
+ * mean" shows.
+ */
+export type FuzzyBlock = { terms: string[]; counts: number[]; written?: Record<string, string> };
 
 /** The shortest beginning of `first` that sorts after `previous` (a block's directory key). */
 export function separator(previous: string | undefined, first: string): string {

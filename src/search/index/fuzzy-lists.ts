@@ -9,6 +9,8 @@ export function writeFuzzyLists(
   wordEntries: readonly Entry[],
   size: number,
   write: FileSink,
+  /** How a word is written where folding changed it. */
+  writtenOf: (term: string) => string | undefined = () => undefined,
 ): number {
   const words = wordEntries
     .filter((entry) => /\p{L}/u.test(entry.term))
@@ -43,6 +45,12 @@ export function writeFuzzyLists(
         terms: slice.map((item) => item.term),
         counts: slice.map((item) => item.count),
       };
+      const written: Record<string, string> = {};
+      slice.forEach((item, index) => {
+        const form = writtenOf(item.term);
+        if (form !== undefined && form !== item.term) written[index] = form;
+      });
+      if (Object.keys(written).length > 0) content.written = written;
       write(indexFiles.fuzzy(side, n), JSON.stringify(content));
       files++;
     }
