@@ -164,8 +164,31 @@ export const corpusMetaSchema = v.object({
 });
 export type CorpusMeta = v.InferOutput<typeof corpusMetaSchema>;
 
+const tipExampleSchema = v.object({ typed: v.string(), finds: v.string() });
+
+/**
+ * The search tips' examples, from the archive itself (index/archive-tips.ts): what to type, and
+ * what it finds. Each is there only if it works on this archive.
+ */
+export const archiveTipsSchema = v.object({
+  /** Another form of a word: "парушаецца" finds "парушалася". */
+  form: v.optional(tipExampleSchema),
+  /** A name in the other alphabet: "Гулак" finds "Hulak". */
+  name: v.optional(tipExampleSchema),
+  /** A misspelt name: "Bialatski" finds "Bialiatski". */
+  typo: v.optional(tipExampleSchema),
+  /** An organization by an alias: "Вясна" finds "Viasna Human Rights Centre". */
+  alias: v.optional(tipExampleSchema),
+  /** A phrase to quote. */
+  phrase: v.optional(v.string()),
+  /** A word to leave out. */
+  exclude: v.optional(v.string()),
+});
+export type ArchiveTips = v.InferOutput<typeof archiveTipsSchema>;
+
 export const startSchema = v.object({
   ...corpusMetaSchema.entries,
+  tips: v.optional(archiveTipsSchema),
   /** The default view (no query, no filter, newest first), computed by the build. */
   first: searchResponseSchema,
 });

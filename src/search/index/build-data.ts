@@ -3,6 +3,7 @@ import { dateKey } from '../../corpus/dates.ts';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
 import { htmlToText } from '../analysis/html-text.ts';
 import { SHIPPED_GLOSSARY, analyzeGlossary } from '../glossary/concepts.ts';
+import { archiveTips } from './archive-tips.ts';
 import { createSearchCore } from '../core/search-core.ts';
 import type { DataSource } from '../core/data-source.ts';
 import { DEFAULT_REQUEST, type CorpusMeta, type StartData } from '../protocol.ts';
@@ -250,7 +251,11 @@ export async function buildData(
   }
 
   const core = createSearchCore(meta, columns, storeSource(store));
-  const start: StartData = { ...meta, first: await core.search(DEFAULT_REQUEST) };
+  const start: StartData = {
+    ...meta,
+    tips: await archiveTips(corpus, core),
+    first: await core.search(DEFAULT_REQUEST),
+  };
   store.write(dataFiles.start, JSON.stringify(start));
   return { start, index: summary };
 }
