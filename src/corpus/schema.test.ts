@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { corpusFixture } from '../testing/corpus-fixture.ts';
-import { validateCorpus, type Problem } from './schema.ts';
+import { validateCorpus } from './corpus-validator.ts';
+import type { Problem } from './problems.ts';
 
 /**
  * Each rule of the corpus format (shared/spec/corpus.md) is checked by breaking one thing in an
