@@ -1,14 +1,16 @@
+import { isUtf8 } from 'node:buffer';
 import { fstatSync, readFileSync, readSync } from 'node:fs';
 import { filePositions } from './positions.ts';
 import type { Position } from './problems.ts';
 import { MAX_VALUE_BYTES, type StreamedFile } from './syntax-errors.ts';
 import { bodyIn } from './skip-body.ts';
+import { Utf8Check } from './utf8.ts';
 
 /**
  * Reads a corpus file forward in chunks (Node only) and finds where its JSON values end without
  * parsing them: strings, escapes and brackets, byte by byte outside strings and with `indexOf`
- * inside. It keeps the bytes of the value being read, so that the value can then be parsed alone.
- * A syntax error it meets is thrown as
+ * inside. It keeps the bytes of the value being read, so that the value can then be parsed alone,
+ * and checks that every byte it reads is UTF-8. A syntax error it meets is thrown as
  * `MalformedJson`, to be described by the locator (syntax-errors.ts).
  */
 
@@ -80,6 +82,7 @@ export class Scanner implements StreamedFile {
   view: Buffer;
   /** The first file offset that must stay in `buffer`: the start of the value being read. */
   keep = 0;
+  readonly utf8: Utf8Check;
 
   constructor(
     readonly file: string,
@@ -93,6 +96,7 @@ export class Scanner implements StreamedFile {
     const read = this.size >= 3 ? readSync(fd, bom, 0, 3, 0) : 0;
     this.start = read === 3 && bom[0] === 0xef && bom[1] === 0xbb && bom[2] === 0xbf ? 3 : 0;
     this.bufferStart = this.bufferEnd = this.keep = this.start;
+    this.utf8 = new Utf8Check(this.start, isUtf8);
   }
 
   /** Makes the byte at `position` readable; false at the end of the file. */
@@ -118,10 +122,22 @@ export class Scanner implements StreamedFile {
       const wanted = Math.min(this.buffer.length - used, this.size - this.bufferEnd);
       const read = readSync(this.fd, this.buffer, used, wanted, this.bufferEnd);
       if (read === 0) throw new Error('the corpus file changed while it was read');
+      this.utf8.feed(this.buffer.subarray(used, used + read), this.bufferEnd + read === this.size);
       this.bufferEnd += read;
     }
     this.view = this.buffer.subarray(0, this.bufferEnd - this.bufferStart);
     return true;
+  }
+
+  /** Checks the UTF-8 of the rest of the file, past what has been read. */
+  checkRest(): void {
+    const chunk = Buffer.allocUnsafe(Math.min(this.size, Math.max(this.chunkSize, 1024 * 1024)));
+    for (let at = this.utf8.checkedTo; at < this.size && this.utf8.firstInvalid < 0;) {
+      const length = Math.min(chunk.length, this.size - at);
+      readFully(this.fd, chunk, length, at);
+      this.utf8.feed(chunk.subarray(0, length), at + length === this.size);
+      at += length;
+    }
   }
 
   /** The byte at `position`, or -1 at the end of the file. */
@@ -251,6 +267,13 @@ export class Scanner implements StreamedFile {
   /** The bytes between two file offsets that the scanner has just passed. */
   bytes(start: number, end: number): Buffer {
     return this.buffer.subarray(start - this.bufferStart, end - this.bufferStart);
+  }
+
+  /** The byte at a file offset, read from the file. */
+  readByte(offset: number): number {
+    const byte = Buffer.alloc(1);
+    readFully(this.fd, byte, 1, offset);
+    return byte[0] ?? 0;
   }
 
   /** Reads the bytes between two file offsets as text. */

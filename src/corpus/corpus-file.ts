@@ -1,10 +1,20 @@
 import { validateCorpus, type ValidationResult } from './corpus-validator.ts';
-import type { Problem } from './problems.ts';
+import { textPositions } from './positions.ts';
+import { invalidUtf8, type Problem } from './problems.ts';
 import { syntaxProblem } from './syntax-errors.ts';
+import { firstInvalidUtf8 } from './utf8.ts';
+
+/**
+ * Reads a corpus held whole in memory: its bytes (`readCorpusBytes`) or its text
+ * (`readCorpusText`). The build reads files as a stream (corpus-reader.ts), which gives the same
+ * result; this reader, simpler and made differently, is what tests hold the stream against.
+ */
 
 export type CorpusFileResult = ValidationResult;
 
-/** Parses and validates the text of a corpus file. */
+const fail = (problem: Problem): CorpusFileResult => ({ ok: false, problems: [problem] });
+
+/** Parses and validates the text of a corpus file. A syntax error is the one problem. */
 export function readCorpusText(text: string): CorpusFileResult {
   const json = text.replace(/^\uFEFF/, '');
   let data: unknown;
@@ -12,9 +22,23 @@ export function readCorpusText(text: string): CorpusFileResult {
     data = JSON.parse(json);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    return { ok: false, problems: [syntaxProblem(json, error)] };
+    return fail(syntaxProblem(json, error));
   }
   return validateCorpus(data);
+}
+
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+
+/** Reads a corpus file's bytes: first of all they must be UTF-8; then as `readCorpusText`. */
+export function readCorpusBytes(bytes: Uint8Array): CorpusFileResult {
+  const start = BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte) ? 3 : 0;
+  const bad = firstInvalidUtf8(bytes, start);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  if (bad >= 0) {
+    const before = decoder.decode(bytes.subarray(start, bad));
+    return fail(invalidUtf8(textPositions(before)(before.length), bytes[bad] ?? 0));
+  }
+  return readCorpusText(decoder.decode(bytes));
 }
 
 /** The report printed when a corpus is rejected: a header line, then one problem a line. */

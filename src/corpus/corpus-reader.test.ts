@@ -6,7 +6,7 @@ import { corpusFiles, readAllWays } from './read-all-ways.ts';
 import { corpus, pretty, publication, types } from './test-corpus.ts';
 
 /**
- * `openCorpus` reads a file as a stream; `readCorpusText` reads it whole. On every file here they
+ * `openCorpus` reads a file as a stream; `readCorpusBytes` reads it whole. On every file here they
  * must agree: the same problems, or the same corpus but for the publications' bodies. Tiny read
  * chunks put every element across chunk boundaries.
  */
@@ -16,7 +16,7 @@ afterAll(files.remove);
 
 const CHUNK_SIZES = [undefined, 1, 2, 7, 64];
 
-/** Checks that `openCorpus` reads the file as `readCorpusText` reads it; returns the result. */
+/** Checks that `openCorpus` reads the file as `readCorpusBytes` reads it; returns the result. */
 async function expectSameAsWhole(content: string | Uint8Array, chunkSizes = CHUNK_SIZES) {
   const { result, disagreements } = await readAllWays(files.write(content), chunkSizes);
   expect(disagreements).toEqual([]);
@@ -164,5 +164,49 @@ describe('invalid corpora', () => {
       const result = await expectSameAsWhole(text);
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  const valid = pretty(corpus(3));
+  /** Where `marker`'s first occurrence ends: the line and column of the next character. */
+  function positionAfter(text: string, marker: string) {
+    const at = text.indexOf(marker) + marker.length;
+    const before = text.slice(0, at);
+    return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+  }
+
+  it.each([
+    ['a lone continuation byte', [0x80]],
+    ['an overlong form', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a character cut short', [0xe2, 0x82]],
+    ['a byte that never occurs', [0xff]],
+  ])('rejects %s in a title with its line and column', async (_, bad) => {
+    const marker = '"title": "Заява 1';
+    const at = Buffer.byteLength(valid.slice(0, valid.indexOf(marker) + marker.length));
+    const bytes = Buffer.from(valid);
+    const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]);
+    const { line, column } = positionAfter(valid, marker);
+    const hex = (bad[0] ?? 0).toString(16).toUpperCase();
+    expect(await expectSameAsWhole(broken)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: `line ${line}, column ${column}`,
+          message: `invalid UTF-8: byte 0x${hex} does not begin a valid character`,
+        },
+      ],
+    });
+  });
+
+  it('puts bad bytes before a syntax error, even after it, and a file cut in a character', async () => {
+    const broken = Buffer.concat([Buffer.from(`${valid.slice(0, 20)}, ,`), Buffer.from([0xff])]);
+    const result = await expectSameAsWhole(broken);
+    expect(!result.ok && result.problems[0]?.message).toMatch(/^invalid UTF-8: byte 0xFF/);
+    const cut = Buffer.from(valid.replace('"Test archive"', '"Тэст"')).subarray(0, 30);
+    const cutResult = await expectSameAsWhole(cut);
+    expect(!cutResult.ok && cutResult.problems[0]?.message).toMatch(/^invalid UTF-8: byte 0xD0/);
   });
 });

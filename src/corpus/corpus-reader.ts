@@ -12,7 +12,7 @@ import {
   readFully,
 } from './byte-scanner.ts';
 import { CorpusValidator, validateCorpus, type ValidationResult } from './corpus-validator.ts';
-import type { Problem } from './problems.ts';
+import { invalidUtf8, type Problem } from './problems.ts';
 import type { Corpus, Publication } from './schema.ts';
 import { locateSyntaxError } from './syntax-errors.ts';
 
@@ -26,10 +26,10 @@ import { locateSyntaxError } from './syntax-errors.ts';
  * publication, which is then validated (`CorpusValidator`), kept without its body, and
  * remembered by its place in the file so that `publication(index)` can read it again whole.
  *
- * The result is the one `readCorpusText` gives for the same file: the same problems (paths,
- * messages, order), including the single "line L, column C: malformed JSON: …" for a syntax error
- * anywhere, and on a valid file the same corpus but for the publications, which lack `body` and
- * any field the format does not define (also in attachments).
+ * The result is the one `readCorpusBytes` gives for the same file: the same problems (paths,
+ * messages, order), including the single problem of a file that is not UTF-8 or not JSON, and
+ * on a valid file the same corpus but for the publications, which lack `body` and any field the
+ * format does not define (also in attachments).
  */
 
 export type OpenedCorpus = {
@@ -195,13 +195,22 @@ class CorpusReader {
     else if (publication) this.publications.push(withoutBody(publication));
   }
 
-  /** The result, once `read` has returned or thrown at a syntax error (`syntaxError`). */
+  /**
+   * The result, once `read` has returned or thrown (`syntaxError`): what stops reading comes
+   * first (bytes that are not UTF-8, then a syntax error), then every problem of the values.
+   */
   result(syntaxError: boolean): ValidationResult {
-    if (syntaxError) {
+    const scanner = this.scanner;
+    if (syntaxError) scanner.checkRest();
+    const badByte = scanner.utf8.firstInvalid;
+    if (badByte >= 0) {
       return {
         ok: false,
-        problems: [locateSyntaxError(this.scanner, this.unitStart, this.unitPrefix)],
+        problems: [invalidUtf8(scanner.positionOf(badByte), scanner.readByte(badByte))],
       };
+    }
+    if (syntaxError) {
+      return { ok: false, problems: [locateSyntaxError(scanner, this.unitStart, this.unitPrefix)] };
     }
     if (!this.rootIsObject) return validateCorpus(this.root);
     return this.validator.finish(this.publications);

@@ -71,6 +71,15 @@ export function malformedJson(position: Position, reason: string): Problem {
   return { path: at(position), message: `malformed JSON: ${reason}` };
 }
 
+/** The one problem of a file that is not UTF-8: `byte` is the first that breaks it. */
+export function invalidUtf8(position: Position, byte: number): Problem {
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    path: at(position),
+    message: `invalid UTF-8: byte 0x${hex} does not begin a valid character`,
+  };
+}
+
 /** The order fields are written in, so problems read top to bottom like the file. */
 const TOP_LEVEL_ORDER = [
   'version',

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { readCorpusText, type CorpusFileResult } from './corpus-file.ts';
+import { readCorpusBytes, type CorpusFileResult } from './corpus-file.ts';
 import { openCorpus } from './corpus-reader.ts';
 import type { Problem } from './problems.ts';
 import type { Corpus, Publication } from './schema.ts';
 
 /**
- * For tests: a corpus file read every way the format can be read (its text whole, as a stream,
+ * For tests: a corpus file read every way the format can be read (its bytes whole, as a stream,
  * in chunks as small as a few bytes), and where the ways disagree. Whole, the reader validates
  * the parsed value; as a stream, the parts it scans; so each holds the other to the same answer.
  */
@@ -53,12 +53,13 @@ export async function readStream(file: string, chunkSize?: number): Promise<Read
   }
 }
 
-/** Reads `file` whole, its text. */
+/** Reads `file` whole, its bytes. */
 export function readWhole(file: string): { result: CorpusFileResult; reading: Reading } {
-  const text = readFileSync(file, 'utf8');
-  const result = readCorpusText(text);
+  const bytes = readFileSync(file);
+  const result = readCorpusBytes(bytes);
   if (!result.ok) return { result, reading: result };
-  const { publications } = JSON.parse(text.replace(/^\uFEFF/, '')) as { publications: unknown[] };
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const { publications } = JSON.parse(text) as { publications: unknown[] };
   return {
     result,
     reading: { ok: true, corpus: withoutBodies(result.corpus), records: publications },

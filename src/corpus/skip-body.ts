@@ -51,7 +51,7 @@ function stringEndIn(bytes: Buffer, at: number, end: number): number {
 /**
  * Whether the bytes of a JSON string (quotes included) are valid: read as Latin-1, one character a
  * byte, they are valid exactly when their UTF-8 text is (bytes from 0x80 on are characters in
- * both; bad UTF-8 decodes to U+FFFD), and Latin-1 is several times faster to decode.
+ * both; bad UTF-8 is found apart), and Latin-1 is several times faster to decode.
  */
 function isValidString(bytes: Buffer, start: number, end: number): boolean {
   try {
