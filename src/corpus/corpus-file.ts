@@ -1,7 +1,8 @@
 import { validateCorpus, type ValidationResult } from './corpus-validator.ts';
 import { textPositions } from './positions.ts';
-import { invalidUtf8, type Problem } from './problems.ts';
+import { invalidUtf8, nestedTooDeep, readingReport, type Problem } from './problems.ts';
 import { syntaxProblem } from './syntax-errors.ts';
+import { textFindings, tooDeepAt } from './text-checks.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
 
 /**
@@ -14,7 +15,11 @@ export type CorpusFileResult = ValidationResult;
 
 const fail = (problem: Problem): CorpusFileResult => ({ ok: false, problems: [problem] });
 
-/** Parses and validates the text of a corpus file. A syntax error is the one problem. */
+/**
+ * Parses and validates the text of a corpus file. What stops reading is the one problem: a syntax
+ * error, then nesting too deep; otherwise every problem, duplicate keys and numbers that overflow
+ * among those of the schema.
+ */
 export function readCorpusText(text: string): CorpusFileResult {
   const json = text.replace(/^\uFEFF/, '');
   let data: unknown;
@@ -24,7 +29,10 @@ export function readCorpusText(text: string): CorpusFileResult {
     if (!(error instanceof SyntaxError)) throw error;
     return fail(syntaxProblem(json, error));
   }
-  return validateCorpus(data);
+  const positionOf = textPositions(json);
+  const tooDeep = tooDeepAt(json);
+  if (tooDeep >= 0) return fail(nestedTooDeep(positionOf(tooDeep)));
+  return validateCorpus(data, readingReport(textFindings(json), positionOf));
 }
 
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCorpus } from './corpus-reader.ts';
+import { LIMITS } from './limits.ts';
 import { corpusFiles, readAllWays } from './read-all-ways.ts';
 import { corpus, pretty, publication, types } from './test-corpus.ts';
 
@@ -56,17 +57,11 @@ describe('valid corpora', () => {
     expect((await expectSameAsWhole(`\uFEFF${pretty(corpus())}`)).ok).toBe(true);
   });
 
-  it('reads escaped keys as JSON does, and the last of repeated members', async () => {
+  it('reads escaped keys as JSON does', async () => {
     const text = pretty(corpus(3))
       .replace('"publications"', '"publ\\u0069cations"')
       .replace(/"body"/g, '"b\\u006fdy"');
     expect((await expectSameAsWhole(text)).ok).toBe(true);
-    const first = JSON.stringify(corpus(2));
-    const publications = JSON.stringify(corpus(4).publications);
-    const repeated = `${first.slice(0, -1)},"publications":${publications},"name":"Again"}`;
-    const result = await expectSameAsWhole(repeated);
-    expect(result.ok && result.corpus.publications.length).toBe(4);
-    expect(result.ok && result.corpus.name).toBe('Again');
   });
 
   it('reads a body bigger than the buffer, or not where it is expected', async () => {
@@ -167,7 +162,7 @@ describe('invalid corpora', () => {
   });
 });
 
-describe('bytes that are not UTF-8', () => {
+describe('what JSON.parse would let pass', () => {
   const valid = pretty(corpus(3));
   /** Where `marker`'s first occurrence ends: the line and column of the next character. */
   function positionAfter(text: string, marker: string) {
@@ -208,5 +203,66 @@ describe('bytes that are not UTF-8', () => {
     const cut = Buffer.from(valid.replace('"Test archive"', '"Тэст"')).subarray(0, 30);
     const cutResult = await expectSameAsWhole(cut);
     expect(!cutResult.ok && cutResult.problems[0]?.message).toMatch(/^invalid UTF-8: byte 0xD0/);
+  });
+
+  it('rejects a key given twice, with both places', async () => {
+    const text = valid.replace('"date": "2023-03-02",', '"date": "2023-03-02",\n"date": "2023",');
+    const again = positionAfter(text, '"date": "2023-03-02",\n');
+    const first = positionAfter(
+      text,
+      '"organizations": [\n        "bhc",\n        "viasna"\n      ],\n      ',
+    );
+    expect(await expectSameAsWhole(text)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'publications[1].date',
+          message: `is given again at line ${again.line}, column ${again.column} (first at line ${first.line}, column ${first.column})`,
+        },
+      ],
+    });
+  });
+
+  it('rejects repeated members of the corpus and keys repeated in unknown fields', async () => {
+    const first = JSON.stringify(corpus(2));
+    const publications = JSON.stringify(corpus(4).publications);
+    const repeated = `${first.slice(0, -1)},"publications":${publications},"name":"Again"}`;
+    const result = await expectSameAsWhole(repeated);
+    expect(!result.ok && result.problems.map((problem) => problem.path)).toEqual([
+      'name',
+      'publications',
+    ]);
+    const nested = valid.replace('"version": 2', '"version": 2, "version": 3');
+    const nestedResult = await expectSameAsWhole(nested);
+    expect(!nestedResult.ok && nestedResult.problems.map((problem) => problem.path)).toEqual([
+      'producer.version',
+    ]);
+  });
+
+  it('names a number that overflows, and nothing else about it', async () => {
+    const text = valid
+      .replace('"version": 1', '"version": 1e400')
+      .replace('"cmsId": 1', '"cmsId": -1e999');
+    expect(await expectSameAsWhole(text)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'version', message: 'the number 1e400 overflows (beyond ±1.8e308)' },
+        { path: 'publications[1].cmsId', message: 'the number -1e999 overflows (beyond ±1.8e308)' },
+      ],
+    });
+  });
+
+  it(`rejects nesting deeper than ${LIMITS.depth}, as one problem with its place`, async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = valid
+      .replace('"cmsId": 0', `"cmsId": ${deep}`)
+      .replace('"version": 1', '"version": 2');
+    const result = await expectSameAsWhole(text, [undefined, 7]);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        path: expect.stringMatching(/^line \d+, column \d+$/),
+        message: `nested too deep: more than ${LIMITS.depth} arrays and objects inside one another`,
+      },
+    ]);
   });
 });

@@ -12,9 +12,16 @@ import {
   readFully,
 } from './byte-scanner.ts';
 import { CorpusValidator, validateCorpus, type ValidationResult } from './corpus-validator.ts';
-import { invalidUtf8, type Problem } from './problems.ts';
+import {
+  invalidUtf8,
+  nestedTooDeep,
+  readingReport,
+  type PathKeys,
+  type Problem,
+} from './problems.ts';
 import type { Corpus, Publication } from './schema.ts';
 import { locateSyntaxError } from './syntax-errors.ts';
+import { checkValue, type ValueFinding } from './value-checks.ts';
 
 /**
  * Reads a corpus file of any size (Node only: it uses node:fs; the browser app never imports it).
@@ -23,13 +30,14 @@ import { locateSyntaxError } from './syntax-errors.ts';
  * ~2 GB: more than a V8 string can hold. This reads the file in chunks instead. The byte scanner
  * (byte-scanner.ts) follows the top-level object and the `publications` array; every other
  * top-level member is parsed on its own, in whatever order the members come, and so is each
- * publication, which is then validated (`CorpusValidator`), kept without its body, and
- * remembered by its place in the file so that `publication(index)` can read it again whole.
+ * publication, which is then checked for what JSON.parse lets pass (value-checks.ts), validated
+ * (`CorpusValidator`), kept without its body, and remembered by its place in the file so that
+ * `publication(index)` can read it again whole.
  *
  * The result is the one `readCorpusBytes` gives for the same file: the same problems (paths,
- * messages, order), including the single problem of a file that is not UTF-8 or not JSON, and
- * on a valid file the same corpus but for the publications, which lack `body` and any field the
- * format does not define (also in attachments).
+ * messages, order), including the single problem of a file that is not UTF-8, not JSON or nested
+ * too deep, and on a valid file the same corpus but for the publications, which lack `body` and
+ * any field the format does not define (also in attachments).
  */
 
 export type OpenedCorpus = {
@@ -49,6 +57,7 @@ export type OpenCorpusOptions = {
 };
 
 const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+const START = { line: 1, column: 1 };
 
 /**
  * A complete JSON value of the same kind as one that starts with `byte`: in its place, the text
@@ -84,6 +93,8 @@ class CorpusReader {
   /** Where each publication is in the file: offset and length in bytes. */
   offsets: number[] = [];
   lengths: number[] = [];
+  /** What the values' checks found, in document order. */
+  readonly findings: ValueFinding[] = [];
   /** The top-level value when it is not an object (then it is validated whole). */
   root: unknown = [];
   rootIsObject = false;
@@ -108,10 +119,14 @@ class CorpusReader {
     this.rootIsObject = first === OPEN_BRACE;
     if (first === OPEN_BRACE) end = this.object(start);
     else if (first === OPEN_BRACKET) {
-      end = this.array(start, '[', (from, to) => scanner.parse(from, to));
+      end = this.array(start, '[', (from, to, index) => {
+        scanner.parse(from, to);
+        this.check(from, to, [index], 1);
+      });
     } else {
       end = scanner.valueEnd(start);
       this.root = scanner.parse(start, end);
+      this.check(start, end, [], 0);
     }
     this.setUnit(end, placeholder(first));
     const after = scanner.skipWhitespace(end);
@@ -123,9 +138,18 @@ class CorpusReader {
     this.unitPrefix = prefix;
   }
 
+  /** Checks the value just parsed between two offsets, at path `keys` inside `depth` containers. */
+  check(start: number, end: number, keys: PathKeys, depth: number): void {
+    const bytes = this.scanner.bytes(start, end);
+    checkValue(bytes, 0, bytes.length, { keys, depth, fileOffset: start }, (finding) =>
+      this.findings.push(finding),
+    );
+  }
+
   /** Reads the top-level object that starts at `start` and returns its end. */
   object(start: number): number {
     const scanner = this.scanner;
+    const keys = new Map<string, number>();
     this.setUnit(start + 1, '{');
     let at = scanner.skipWhitespace(start + 1);
     if (scanner.byteAt(at) === CLOSE_BRACE) return at + 1;
@@ -135,6 +159,9 @@ class CorpusReader {
       const keyEnd = scanner.stringEnd(at + 1);
       const key = scanner.parse(at, keyEnd);
       if (typeof key !== 'string') throw new MalformedJson(keyEnd);
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, at);
+      else this.findings.push({ kind: 'duplicate-key', keys: [key], first, again: at });
       at = scanner.skipWhitespace(keyEnd);
       if (scanner.byteAt(at) !== COLON) throw new MalformedJson(at);
       at = scanner.skipWhitespace(at + 1);
@@ -145,10 +172,11 @@ class CorpusReader {
         this.publications = [];
         this.offsets = [];
         this.lengths = [];
-        at = this.array(at, '{"":[', (from, to) => this.publication(from, to));
+        at = this.array(at, '{"":[', (from, to, index) => this.publication(from, to, index));
       } else {
         const end = scanner.valueEnd(at);
         this.validator.member(key, scanner.parse(at, end));
+        this.check(at, end, [key], 1);
         if (key === 'publications') {
           this.publications = [];
           this.offsets = [];
@@ -166,16 +194,20 @@ class CorpusReader {
   }
 
   /** Reads an array that starts at `start`, handing each item to `onItem`, and returns its end. */
-  array(start: number, prefix: string, onItem: (start: number, end: number) => void): number {
+  array(
+    start: number,
+    prefix: string,
+    onItem: (start: number, end: number, index: number) => void,
+  ): number {
     const scanner = this.scanner;
     this.setUnit(start + 1, prefix);
     let at = scanner.skipWhitespace(start + 1);
     if (scanner.byteAt(at) === CLOSE_BRACKET) return at + 1;
-    for (;;) {
+    for (let index = 0; ; index++) {
       const first = scanner.byteAt(at);
       if (first === -1) throw new MalformedJson(at);
       const end = scanner.valueEnd(at);
-      onItem(at, end);
+      onItem(at, end, index);
       this.setUnit(end, prefix + placeholder(first));
       at = scanner.skipWhitespace(end);
       const next = scanner.byteAt(at);
@@ -185,8 +217,9 @@ class CorpusReader {
     }
   }
 
-  publication(start: number, end: number): void {
+  publication(start: number, end: number, index: number): void {
     const value = this.scanner.parseWithoutBody(start, end);
+    this.check(start, end, ['publications', index], 2);
     const publication = this.validator.publication(value);
     this.offsets.push(start);
     this.lengths.push(end - start);
@@ -197,7 +230,8 @@ class CorpusReader {
 
   /**
    * The result, once `read` has returned or thrown (`syntaxError`): what stops reading comes
-   * first (bytes that are not UTF-8, then a syntax error), then every problem of the values.
+   * first (bytes that are not UTF-8, then a syntax error, then nesting too deep), then every
+   * problem of the values.
    */
   result(syntaxError: boolean): ValidationResult {
     const scanner = this.scanner;
@@ -212,8 +246,17 @@ class CorpusReader {
     if (syntaxError) {
       return { ok: false, problems: [locateSyntaxError(scanner, this.unitStart, this.unitPrefix)] };
     }
-    if (!this.rootIsObject) return validateCorpus(this.root);
-    return this.validator.finish(this.publications);
+    const offsets: number[] = [];
+    for (const finding of this.findings) {
+      if (finding.kind === 'too-deep') {
+        return { ok: false, problems: [nestedTooDeep(scanner.positionOf(finding.at))] };
+      }
+      if (finding.kind === 'duplicate-key') offsets.push(finding.first, finding.again);
+    }
+    const positions = offsets.length > 0 ? scanner.positionsOf(offsets) : new Map();
+    const reading = readingReport(this.findings, (offset) => positions.get(offset) ?? START);
+    if (!this.rootIsObject) return validateCorpus(this.root, reading);
+    return this.validator.finish(this.publications, reading);
   }
 }
 

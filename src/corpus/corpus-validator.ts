@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { duplicateIdProblem, sortProblems, toProblem, type Problem } from './problems.ts';
+import {
+  duplicateIdProblem,
+  sortProblems,
+  toProblem,
+  type Problem,
+  type ReadingReport,
+} from './problems.ts';
 import {
   ANY_REFERENCES,
   REFERENCE_FIELDS,
@@ -14,6 +20,8 @@ import {
 } from './schema.ts';
 
 export type ValidationResult = { ok: true; corpus: Corpus } | { ok: false; problems: Problem[] };
+
+const NOTHING_READ: ReadingReport = { problems: [], unreadable: new Set() };
 
 /** The `id` strings of a raw array, with their indexes, read defensively from unvalidated input. */
 function idsOf(list: unknown): { id: string; index: number }[] {
@@ -51,6 +59,15 @@ function fieldOf(input: Record<string, unknown> | undefined, key: string): unkno
 
 function isReferenceField(field: string | undefined): boolean {
   return REFERENCE_FIELDS.some((name) => name === field);
+}
+
+/** Every problem, reading problems first, in document order. */
+function report(reading: ReadingReport, problems: Problem[]): Problem[] {
+  const all = [...reading.problems];
+  for (const problem of problems) {
+    if (!reading.unreadable.has(problem.path)) all.push(problem);
+  }
+  return sortProblems(all);
 }
 
 /**
@@ -123,9 +140,10 @@ export class CorpusValidator {
 
   /**
    * Checks the top level and the references between the parts, and returns the corpus with
-   * `publications` (what the caller kept of each item) or every problem, sorted as in the file.
+   * `publications` (what the caller kept of each item) or every problem, `reading`'s with the
+   * others, sorted as in the file.
    */
-  finish(publications: Publication[]): ValidationResult {
+  finish(publications: Publication[], reading = NOTHING_READ): ValidationResult {
     const header: Record<string, unknown> = {};
     for (const [key, value] of this.#members) {
       // Defined, not assigned: a member named "__proto__" is an own property, as from JSON.parse.
@@ -156,8 +174,8 @@ export class CorpusValidator {
       this.#duplicates,
     ];
     for (const list of duplicates) for (const problem of list) problems.push(problem);
-    if (problems.length > 0 || !result.success) {
-      return { ok: false, problems: sortProblems(problems) };
+    if (problems.length > 0 || reading.problems.length > 0 || !result.success) {
+      return { ok: false, problems: report(reading, problems) };
     }
     return { ok: true, corpus: { ...result.output, publications } };
   }
@@ -208,10 +226,14 @@ export class CorpusValidator {
   }
 }
 
-/** Validates a parsed corpus and returns every problem, each with its JSON path. */
-export function validateCorpus(input: unknown): ValidationResult {
+/**
+ * Validates a parsed corpus and returns every problem, each with its JSON path, `reading`'s
+ * (what the reader found in the text) among them.
+ */
+export function validateCorpus(input: unknown, reading = NOTHING_READ): ValidationResult {
   if (!isRecord(input)) {
-    return { ok: false, problems: [{ path: '(root)', message: 'must be a JSON object' }] };
+    const problems = [{ path: '(root)', message: 'must be a JSON object' }];
+    return { ok: false, problems: report(reading, problems) };
   }
   const validator = new CorpusValidator();
   const publications: Publication[] = [];
@@ -227,5 +249,5 @@ export function validateCorpus(input: unknown): ValidationResult {
       validator.member(key, value);
     }
   }
-  return validator.finish(publications);
+  return validator.finish(publications, reading);
 }

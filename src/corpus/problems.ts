@@ -1,4 +1,6 @@
 import type * as v from 'valibot';
+import { LIMITS, grouped } from './limits.ts';
+import type { ValueFinding } from './value-checks.ts';
 
 /**
  * What a corpus report says: every problem with the JSON path a producer would look at
@@ -64,6 +66,21 @@ export function duplicateIdProblem(
   };
 }
 
+/** A key that its object has already: JSON.parse would keep the later value without a word. */
+export function duplicateKeyProblem(keys: PathKeys, again: Position, first: Position): Problem {
+  return {
+    path: formatKeys(keys),
+    message: `is given again at ${at(again)} (first at ${at(first)})`,
+  };
+}
+
+/** A number beyond ±1.8e308: JSON.parse reads it as Infinity, and it would be written as null. */
+export function overflowProblem(keys: PathKeys, literal: string): Problem {
+  const shown =
+    literal.length > 24 ? `${literal.slice(0, 20)}… (${literal.length} digits)` : literal;
+  return { path: formatKeys(keys), message: `the number ${shown} overflows (beyond ±1.8e308)` };
+}
+
 const at = ({ line, column }: Position) => `line ${line}, column ${column}`;
 
 /** The one problem of a file that is not valid JSON. */
@@ -78,6 +95,41 @@ export function invalidUtf8(position: Position, byte: number): Problem {
     path: at(position),
     message: `invalid UTF-8: byte 0x${hex} does not begin a valid character`,
   };
+}
+
+/** The one problem of a file nested deeper than any reader should follow. */
+export function nestedTooDeep(position: Position): Problem {
+  return {
+    path: at(position),
+    message: `nested too deep: more than ${grouped(LIMITS.depth)} arrays and objects inside one another`,
+  };
+}
+
+/**
+ * What reading the file found beside the values JSON.parse gives: problems with a JSON path
+ * (duplicate keys, numbers that overflow), and the paths of the values that could not be read
+ * right, whose schema problems would only repeat the reading problem ("must be 1 (got null)").
+ */
+export type ReadingReport = { problems: Problem[]; unreadable: ReadonlySet<string> };
+
+/** The report of a reader's findings (but nesting, which is a problem of its own). */
+export function readingReport(
+  findings: readonly ValueFinding[],
+  positionOf: (offset: number) => Position,
+): ReadingReport {
+  const problems: Problem[] = [];
+  const unreadable = new Set<string>();
+  for (const finding of findings) {
+    if (finding.kind === 'duplicate-key') {
+      const { keys, again, first } = finding;
+      problems.push(duplicateKeyProblem(keys, positionOf(again), positionOf(first)));
+    } else if (finding.kind === 'overflow') {
+      const problem = overflowProblem(finding.keys, finding.literal);
+      problems.push(problem);
+      unreadable.add(problem.path);
+    }
+  }
+  return { problems, unreadable };
 }
 
 /** The order fields are written in, so problems read top to bottom like the file. */
