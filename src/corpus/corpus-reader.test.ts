@@ -252,6 +252,19 @@ describe('what JSON.parse would let pass', () => {
     });
   });
 
+  it('rejects arrays where objects belong', async () => {
+    const text = pretty({
+      ...corpus(2),
+      types: [{ ...types[0], labels: [] }, types[1]],
+      names: [],
+    });
+    const result = await expectSameAsWhole(text);
+    expect(!result.ok && result.problems).toEqual([
+      { path: 'names', message: 'must be an object from language tags to text' },
+      { path: 'types[0].labels', message: 'must be an object from language tags to text' },
+    ]);
+  });
+
   it(`rejects nesting deeper than ${LIMITS.depth}, as one problem with its place`, async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const text = valid

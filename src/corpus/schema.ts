@@ -34,6 +34,7 @@ export function isLanguageTag(text: string): boolean {
   }
 }
 
+/** An object of JSON, not an array (valibot's objects and records take arrays too). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -72,17 +73,23 @@ const partialDate = v.pipe(
 );
 const array = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be an array');
 const object = <T extends v.ObjectEntries>(entries: T) =>
-  v.looseObject(entries, 'must be an object');
+  v.pipe(
+    v.custom<Record<string, unknown>>(isRecord, 'must be an object'),
+    v.looseObject(entries, 'must be an object'),
+  );
+
+/** A map from language tags (`{ "be": …, "ru": … }`), not an array. */
+const languageMap = <T extends v.GenericSchema>(value: T, message: string) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>(isRecord, message),
+    v.record(languageTag, value, message),
+  );
 
 /**
- * Text in other interface languages (`types[].labels`, `organizations[].names`): a language tag
- * to non-empty text, e.g. `{ "be": "Заява", "ru": "Заявление" }`.
+ * Text in other interface languages (`names`, `types[].labels`, `organizations[].names`): a
+ * language tag to non-empty text, e.g. `{ "be": "Заява", "ru": "Заявление" }`.
  */
-const localizedText = v.record(
-  languageTag,
-  nonEmptyText,
-  'must be an object from language tags to text',
-);
+const localizedText = languageMap(nonEmptyText, 'must be an object from language tags to text');
 
 const typeSchema = object({ id: facetId, label: nonEmptyText, labels: v.optional(localizedText) });
 
@@ -141,21 +148,15 @@ export function referenceEntries(refs: References) {
       ),
     ),
     translations: v.optional(
-      v.pipe(
-        v.custom<Record<string, unknown>>(
-          (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
-          'must be an object mapping language tags to publication ids',
-        ),
-        v.record(
-          languageTag,
-          v.pipe(
-            text,
-            v.check(
-              (value) => refs.publicationIds.has(value),
-              (issue) => `${quoted(issue.input)} is not the id of a publication in this corpus`,
-            ),
+      languageMap(
+        v.pipe(
+          text,
+          v.check(
+            (value) => refs.publicationIds.has(value),
+            (issue) => `${quoted(issue.input)} is not the id of a publication in this corpus`,
           ),
         ),
+        'must be an object mapping language tags to publication ids',
       ),
     ),
   };
@@ -193,8 +194,7 @@ export function publicationSchema(refs: References) {
  */
 const glossaryEntrySchema = object({
   terms: v.pipe(
-    v.record(
-      languageTag,
+    languageMap(
       v.pipe(
         array(nonEmptyText),
         v.check((terms) => terms.length > 0, 'must list at least one term'),
