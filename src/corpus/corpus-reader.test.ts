@@ -278,4 +278,28 @@ describe('what JSON.parse would let pass', () => {
       },
     ]);
   });
+
+  it('names the size of text over its limit, read whole or without its body', async () => {
+    const big = corpus(3);
+    big.publications[1] = publication(1, {
+      title: 'Заява '.repeat(200_000),
+      summary: 'x'.repeat(5_000_000),
+      body: `<p>${'Вясна '.repeat(400_000)}</p>`,
+    });
+    const result = await expectSameAsWhole(JSON.stringify(big), [undefined, 4096]);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        path: 'publications[1].title',
+        message: 'is 1,200,000 characters long (the limit is 1,000)',
+      },
+      {
+        path: 'publications[1].summary',
+        message: 'is 5,000,000 characters long (the limit is 5,000)',
+      },
+      {
+        path: 'publications[1].body',
+        message: 'is 4,400,007 bytes long in UTF-8 (the limit is 4,194,304)',
+      },
+    ]);
+  });
 });

@@ -15,8 +15,18 @@ export type PathKeys = readonly (string | number)[];
 /** A line and a column of the file's text, both from 1 (columns count UTF-16 code units). */
 export type Position = { line: number; column: number };
 
-/** A value as a message quotes it: JSON. */
-export const quoted = (value: unknown) => JSON.stringify(value);
+/** Values longer than this are shortened where a message quotes them. */
+const QUOTED_LENGTH = 200;
+
+/** A value as a message quotes it: JSON, shortened with "…" when long. */
+export function quoted(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined || json.length <= QUOTED_LENGTH) return String(json);
+  let cut = json.slice(0, QUOTED_LENGTH - 1);
+  // Not between the two halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return typeof value === 'string' ? `${cut}…"` : `${cut}…`;
+}
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

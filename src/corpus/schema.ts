@@ -1,5 +1,13 @@
 import * as v from 'valibot';
 import { parsePartialDate } from './dates.ts';
+import {
+  LIMITS,
+  atMost,
+  atMostBytes,
+  atMostItems,
+  atMostLanguages,
+  withinLimit,
+} from './limits.ts';
 import { quoted } from './problems.ts';
 
 /**
@@ -11,7 +19,7 @@ import { quoted } from './problems.ts';
 
 const FACET_ID = /^[a-z0-9-]+$/;
 const PUBLICATION_ID = /^[a-z0-9][a-z0-9-]*$/;
-export const MAX_PUBLICATION_ID_LENGTH = 200;
+export const MAX_PUBLICATION_ID_LENGTH = LIMITS.publicationId;
 
 export function isPublicationId(text: string): boolean {
   return text.length <= MAX_PUBLICATION_ID_LENGTH && PUBLICATION_ID.test(text);
@@ -40,21 +48,36 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const text = v.string('must be a string');
-const nonEmptyText = v.pipe(
-  text,
-  v.check((value) => value.trim().length > 0, 'must not be empty'),
-);
+const limitedText = (max: number) => v.pipe(text, atMost(max));
+const nonEmptyText = (max: number) =>
+  v.pipe(
+    text,
+    v.check((value) => value.trim().length > 0, 'must not be empty'),
+    atMost(max),
+  );
 const httpUrl = v.pipe(
   text,
-  v.check(isHttpUrl, (issue) => `${quoted(issue.input)} is not an http(s) URL`),
+  atMost(LIMITS.url),
+  v.check(
+    withinLimit(LIMITS.url, isHttpUrl),
+    (issue) => `${quoted(issue.input)} is not an http(s) URL`,
+  ),
 );
 const languageTag = v.pipe(
   text,
-  v.check(isLanguageTag, (issue) => `${quoted(issue.input)} is not a BCP 47 language tag`),
+  atMost(LIMITS.languageTag),
+  v.check(
+    withinLimit(LIMITS.languageTag, isLanguageTag),
+    (issue) => `${quoted(issue.input)} is not a BCP 47 language tag`,
+  ),
 );
 const facetId = v.pipe(
   text,
-  v.regex(FACET_ID, (issue) => `${quoted(issue.input)} must match [a-z0-9-]+`),
+  atMost(LIMITS.facetId),
+  v.check(
+    withinLimit(LIMITS.facetId, (value) => FACET_ID.test(value)),
+    (issue) => `${quoted(issue.input)} must match [a-z0-9-]+`,
+  ),
 );
 const publicationId = v.pipe(
   text,
@@ -71,37 +94,46 @@ const partialDate = v.pipe(
     (issue) => `${quoted(issue.input)} is not a calendar date (YYYY-MM-DD, YYYY-MM or YYYY)`,
   ),
 );
+const body = v.pipe(text, atMostBytes(LIMITS.bodyBytes));
 const array = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be an array');
+const limitedArray = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(array(item), atMostItems<v.InferOutput<T>>(max));
 const object = <T extends v.ObjectEntries>(entries: T) =>
   v.pipe(
     v.custom<Record<string, unknown>>(isRecord, 'must be an object'),
     v.looseObject(entries, 'must be an object'),
   );
 
-/** A map from language tags (`{ "be": …, "ru": … }`), not an array. */
+/** A map from language tags (`{ "be": …, "ru": … }`), not an array, of at most `LIMITS.languages`. */
 const languageMap = <T extends v.GenericSchema>(value: T, message: string) =>
   v.pipe(
     v.custom<Record<string, unknown>>(isRecord, message),
     v.record(languageTag, value, message),
+    atMostLanguages<v.InferOutput<T>>(LIMITS.languages),
   );
 
 /**
  * Text in other interface languages (`names`, `types[].labels`, `organizations[].names`): a
  * language tag to non-empty text, e.g. `{ "be": "Заява", "ru": "Заявление" }`.
  */
-const localizedText = languageMap(nonEmptyText, 'must be an object from language tags to text');
+const localizedText = (max: number) =>
+  languageMap(nonEmptyText(max), 'must be an object from language tags to text');
 
-const typeSchema = object({ id: facetId, label: nonEmptyText, labels: v.optional(localizedText) });
+const typeSchema = object({
+  id: facetId,
+  label: nonEmptyText(LIMITS.typeLabel),
+  labels: v.optional(localizedText(LIMITS.typeLabel)),
+});
 
 const organizationSchema = object({
   id: facetId,
-  name: nonEmptyText,
-  names: v.optional(localizedText),
-  aliases: v.optional(array(nonEmptyText)),
+  name: nonEmptyText(LIMITS.organizationName),
+  names: v.optional(localizedText(LIMITS.organizationName)),
+  aliases: v.optional(limitedArray(nonEmptyText(LIMITS.organizationName), LIMITS.aliases)),
   url: v.optional(httpUrl),
 });
 
-const attachmentSchema = object({ title: nonEmptyText, url: httpUrl });
+const attachmentSchema = object({ title: nonEmptyText(LIMITS.title), url: httpUrl });
 
 export type IdSet = {
   has(id: string): boolean;
@@ -113,7 +145,10 @@ export type IdSet = {
 export type References = { typeIds: IdSet; organizationIds: IdSet; publicationIds: IdSet };
 
 function listOf(ids: IdSet): string {
-  const shown = [...ids].slice(0, 8).join(', ');
+  const shown = [...ids]
+    .slice(0, 8)
+    .map((id) => (id.length > 40 ? `${id.slice(0, 39)}…` : id))
+    .join(', ');
   return ids.size > 8 ? `${shown}, …` : shown || 'none declared';
 }
 
@@ -172,16 +207,16 @@ export function publicationSchema(refs: References) {
   const references = referenceEntries(refs);
   return object({
     id: publicationId,
-    title: nonEmptyText,
+    title: nonEmptyText(LIMITS.title),
     type: references.type,
     organizations: references.organizations,
     date: partialDate,
     language: v.optional(languageTag),
-    summary: v.optional(text),
-    body: v.optional(text),
+    summary: v.optional(limitedText(LIMITS.summary)),
+    body: v.optional(body),
     url: v.optional(httpUrl),
-    tags: v.optional(array(text)),
-    attachments: v.optional(array(attachmentSchema)),
+    tags: v.optional(limitedArray(limitedText(LIMITS.tag), LIMITS.tags)),
+    attachments: v.optional(limitedArray(attachmentSchema, LIMITS.attachments)),
     translations: references.translations,
   });
 }
@@ -196,7 +231,7 @@ const glossaryEntrySchema = object({
   terms: v.pipe(
     languageMap(
       v.pipe(
-        array(nonEmptyText),
+        limitedArray(nonEmptyText(LIMITS.term), LIMITS.terms),
         v.check((terms) => terms.length > 0, 'must list at least one term'),
       ),
       'must be an object from language tags to lists of terms',
@@ -211,13 +246,13 @@ const glossaryEntrySchema = object({
 /** The top-level fields but `publications`. */
 const headerEntries = {
   version: v.literal(1, (issue) => `must be 1 (got ${quoted(issue.input)})`),
-  name: nonEmptyText,
+  name: nonEmptyText(LIMITS.archiveName),
   /** The archive's name in other interface languages, as `organizations[].names`. */
-  names: v.optional(localizedText),
+  names: v.optional(localizedText(LIMITS.archiveName)),
   language: v.optional(languageTag),
-  types: array(typeSchema),
-  organizations: array(organizationSchema),
-  glossary: v.optional(array(glossaryEntrySchema)),
+  types: limitedArray(typeSchema, LIMITS.types),
+  organizations: limitedArray(organizationSchema, LIMITS.organizations),
+  glossary: v.optional(limitedArray(glossaryEntrySchema, LIMITS.glossary)),
 };
 
 /** The schema of a whole corpus, `headerEntries` and the array of publications. */

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.ts';
+
 /**
  * Finds a publication's `body` in its bytes, so that the stream reader can parse the publication
  * without decoding the body (most of a corpus's bytes). These helpers look into one value already
@@ -87,8 +89,9 @@ function valueEndIn(bytes: Buffer, at: number, end: number): number {
 }
 
 /**
- * Where the string value of the `body` member of the object at `at` is, if it has one and it is
- * valid JSON. Replaced by "" it keeps the object valid (or not) and spares decoding the body.
+ * Where the string value of the `body` member of the object at `at` is, if it has one, it is
+ * valid JSON and it cannot be over its limit (its UTF-8 text is never longer than its JSON).
+ * Replaced by "" it keeps the object valid (or not) and spares decoding the body.
  */
 export function bodyIn(
   bytes: Buffer,
@@ -108,7 +111,10 @@ export function bodyIn(
     index = skipWhitespaceIn(bytes, index + 1, end);
     if (isBody && byteAt(index) === QUOTE) {
       const valueEnd = stringEndIn(bytes, index, end);
-      const valid = valueEnd > 0 && isValidString(bytes, index, valueEnd);
+      const valid =
+        valueEnd > 0 &&
+        valueEnd - index - 2 <= LIMITS.bodyBytes &&
+        isValidString(bytes, index, valueEnd);
       return valid ? { start: index, end: valueEnd } : undefined;
     }
     const valueEnd = valueEndIn(bytes, index, end);

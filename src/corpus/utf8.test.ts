@@ -2,7 +2,14 @@
 import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { random } from '../testing/random.ts';
-import { Utf8Check, firstInvalidUtf8, utf16Length, wholeCharactersEnd } from './utf8.ts';
+import {
+  Utf8Check,
+  codePointLength,
+  firstInvalidUtf8,
+  utf16Length,
+  utf8Length,
+  wholeCharactersEnd,
+} from './utf8.ts';
 
 /** Byte sequences that are not UTF-8, each after "ab": where the first bad byte is (2). */
 const INVALID: [string, number[]][] = [
@@ -99,8 +106,12 @@ describe('sizes', () => {
     expect(wholeCharactersEnd(bytes, 0, 7)).toBe(7);
   });
 
-  it('counts UTF-16 units from bytes', () => {
+  it('counts UTF-16 units from bytes, UTF-8 bytes and code points from text', () => {
     const text = 'aé€😀\u2028';
     expect(utf16Length(Buffer.from(text), 0, Buffer.byteLength(text))).toBe(text.length);
+    expect(utf8Length(text)).toBe(Buffer.byteLength(text));
+    expect(utf8Length('\uD800x')).toBe(Buffer.byteLength('\uD800x'));
+    expect(codePointLength(text)).toBe([...text].length);
+    expect(codePointLength('\uDE00\uD83D')).toBe(2);
   });
 });

@@ -78,6 +78,36 @@ export function utf16Length(bytes: Uint8Array, from: number, to: number): number
   return units;
 }
 
+/** How many bytes a string takes in UTF-8 (a lone surrogate as the three of U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && isLowSurrogate(text.charCodeAt(index + 1))) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit < 0xe000;
+
+/** How many characters (code points) a string has: a surrogate pair counts once. */
+export function codePointLength(text: string): number {
+  let pairs = 0;
+  for (let index = 0; index < text.length - 1; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit < 0xdc00 && isLowSurrogate(text.charCodeAt(index + 1))) {
+      pairs++;
+      index++;
+    }
+  }
+  return text.length - pairs;
+}
+
 /**
  * Checks UTF-8 given in pieces, as a file is read: `firstInvalid` is the file offset of the first
  * byte that does not begin a valid character (what `firstInvalidUtf8` gives for the whole file).
