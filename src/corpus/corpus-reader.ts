@@ -230,8 +230,8 @@ class CorpusReader {
 
   /**
    * The result, once `read` has returned or thrown (`syntaxError`): what stops reading comes
-   * first (bytes that are not UTF-8, then a syntax error, then nesting too deep), then every
-   * problem of the values.
+   * first (bytes that are not UTF-8, then the first of nesting too deep and a syntax error), then
+   * every problem of the values.
    */
   result(syntaxError: boolean): ValidationResult {
     const scanner = this.scanner;
@@ -243,14 +243,14 @@ class CorpusReader {
         problems: [invalidUtf8(scanner.positionOf(badByte), scanner.readByte(badByte))],
       };
     }
+    // Values nested too deep were read before any syntax error.
+    const tooDeep = this.findings.find((finding) => finding.kind === 'too-deep');
+    if (tooDeep) return { ok: false, problems: [nestedTooDeep(scanner.positionOf(tooDeep.at))] };
     if (syntaxError) {
       return { ok: false, problems: [locateSyntaxError(scanner, this.unitStart, this.unitPrefix)] };
     }
     const offsets: number[] = [];
     for (const finding of this.findings) {
-      if (finding.kind === 'too-deep') {
-        return { ok: false, problems: [nestedTooDeep(scanner.positionOf(finding.at))] };
-      }
       if (finding.kind === 'duplicate-key') offsets.push(finding.first, finding.again);
     }
     const positions = offsets.length > 0 ? scanner.positionsOf(offsets) : new Map();

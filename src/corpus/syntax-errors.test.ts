@@ -117,3 +117,33 @@ describe('malformed JSON', () => {
     expect(streamed).toEqual(expected);
   });
 });
+
+describe('nesting too deep and a syntax error', () => {
+  const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  const valid = pretty(corpus(3));
+  const TOO_DEEP = /^nested too deep: more than \d+ arrays/;
+
+  async function messageOf(text: string) {
+    const result = await expectSameAsWhole(text, [undefined, 3]);
+    expect(result.ok).toBe(false);
+    return !result.ok && result.problems.length === 1 ? result.problems[0]?.message : undefined;
+  }
+
+  it('reports the first of the two in the file, however deep (the locator does not recurse)', async () => {
+    const deepFirst = valid
+      .replace('"cmsId": 0', `"cmsId": ${deep(20_000)}`)
+      .replace('"cmsId": 2', '"cmsId": tru');
+    expect(await messageOf(deepFirst)).toMatch(TOO_DEEP);
+    const brokenInside = valid.replace(
+      '"cmsId": 1',
+      `"cmsId": ${deep(5_000).replace('[]', '[,]')}`,
+    );
+    expect(await messageOf(brokenInside)).toMatch(TOO_DEEP);
+    const syntaxFirst = valid
+      .replace('"cmsId": 0', '"cmsId": tru')
+      .replace('"cmsId": 2', `"cmsId": ${deep(20_000)}`);
+    expect(await messageOf(syntaxFirst)).toMatch(/^malformed JSON/);
+    const shallowBroken = `{"a": [[[[1,]]]], "b": ${deep(100)}}`;
+    expect(await messageOf(shallowBroken)).toMatch(/^malformed JSON/);
+  });
+});

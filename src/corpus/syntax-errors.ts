@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { textPositions } from './positions.ts';
-import { malformedJson, type Position, type Problem } from './problems.ts';
+import { malformedJson, nestedTooDeep, type Position, type Problem } from './problems.ts';
+import { tooDeepAt } from './text-checks.ts';
 
 /**
  * Where a syntax error is and what it is, as the one "line L, column C: malformed JSON: …"
@@ -27,10 +28,12 @@ const SYNTAX_ERRORS: Partial<Record<string, string>> = {
   InvalidCharacter: 'control character in a string',
 };
 
-/** A syntax error of a JSON text. */
+/** A syntax error of a JSON text, or nesting too deep before it. */
 export type SyntaxErrorReport = {
   /** Where the error is: a character offset into the text. */
   offset: number;
+  /** Whether it is the first bracket nested too deep, before any syntax error. */
+  tooDeep: boolean;
   /** What is wrong, in words (without "malformed JSON: "). */
   reason: string;
   /** The offset V8's message gave, if it gave one. */
@@ -44,13 +47,21 @@ export type SyntaxErrorReport = {
  * tolerant parser finds it; V8's own message is the fallback.
  */
 export function describeSyntaxError(text: string, error: SyntaxError): SyntaxErrorReport {
+  // jsonc-parser recurses: it reads only the text before nesting too deep.
+  const deep = tooDeepAt(text);
   const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
+  const parsed = deep < 0 ? text : text.slice(0, deep);
+  parseTree(parsed, errors, { disallowComments: true, allowTrailingComma: false });
   const match = /at position (\d+)/.exec(error.message)?.[1];
   const position = match !== undefined ? Number(match) : undefined;
+  // Errors at the end of the text read are where it was cut, not in the file.
+  const first = errors.find((found) => deep < 0 || found.offset < deep);
+  if (deep >= 0 && !first && !(position !== undefined && position < deep)) {
+    return { offset: deep, tooDeep: true, reason: '', position, parserError: undefined };
+  }
   const code = first ? printParseErrorCode(first.error) : undefined;
   return {
+    tooDeep: false,
     // V8's position is exact when it gives one (the control character, not its string).
     offset: position ?? first?.offset ?? text.length,
     reason:
@@ -62,8 +73,9 @@ export function describeSyntaxError(text: string, error: SyntaxError): SyntaxErr
 
 /** The problem of a whole JSON text that JSON.parse rejected with `error`. */
 export function syntaxProblem(text: string, error: SyntaxError): Problem {
-  const { offset, reason } = describeSyntaxError(text, error);
-  return malformedJson(textPositions(text)(offset), reason);
+  const { offset, reason, tooDeep } = describeSyntaxError(text, error);
+  const position = textPositions(text)(offset);
+  return tooDeep ? nestedTooDeep(position) : malformedJson(position, reason);
 }
 
 /** A file read as a stream, as the locator needs it. */
@@ -118,21 +130,23 @@ export function locateSyntaxError(
     }
     if (error !== undefined) {
       const report = describeSyntaxError(text, error);
-      if (whole && report.parserError === undefined) {
+      if (whole && !report.tooDeep && report.parserError === undefined) {
         // Only V8 saw the error, and its message quotes the text around it: quote the file's.
         const wholeText = file.wholeText();
         const problem = wholeText === undefined ? undefined : wholeTextProblem(wholeText);
         if (problem) return problem;
       }
       const settled =
-        report.parserError !== undefined &&
-        report.parserError.offset + report.parserError.length + MARGIN <= text.length &&
-        (report.position === undefined
-          ? !error.message.startsWith('Unexpected end of JSON input')
-          : report.position + MARGIN <= text.length);
+        report.tooDeep ||
+        (report.parserError !== undefined &&
+          report.parserError.offset + report.parserError.length + MARGIN <= text.length &&
+          (report.position === undefined
+            ? !error.message.startsWith('Unexpected end of JSON input')
+            : report.position + MARGIN <= text.length));
       if (whole || settled || window >= MAX_VALUE_BYTES) {
         const offset = Math.min(Math.max(report.offset - unitPrefix.length, 0), verbatim.length);
-        return malformedJson(positionIn(file, unitStart, verbatim, offset), report.reason);
+        const position = positionIn(file, unitStart, verbatim, offset);
+        return report.tooDeep ? nestedTooDeep(position) : malformedJson(position, report.reason);
       }
     }
     window *= 2;

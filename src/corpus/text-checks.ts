@@ -8,7 +8,10 @@ import type { ValueFinding } from './value-checks.ts';
  * readers check each other. Offsets are character offsets of the text.
  */
 
-/** The offset of the first `[` or `{` nested deeper than `LIMITS.depth`, or -1. */
+/**
+ * The offset of the first `[` or `{` nested deeper than `LIMITS.depth`, or -1; in any text, JSON
+ * or not (the syntax-error locator asks it too), counting every bracket outside strings.
+ */
 export function tooDeepAt(text: string): number {
   let depth = 0;
   for (let at = 0; at < text.length; at++) {
@@ -17,6 +20,7 @@ export function tooDeepAt(text: string): number {
       // To the closing quote: one after an even number of backslashes.
       for (;;) {
         at = text.indexOf('"', at + 1);
+        if (at < 0) return -1;
         let backslashes = 0;
         while (text[at - 1 - backslashes] === '\\') backslashes++;
         if (backslashes % 2 === 0) break;
