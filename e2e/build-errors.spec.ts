@@ -46,6 +46,24 @@ test('malformed JSON is reported with its line and column', () => {
   );
 });
 
+test('what JSON readers would let pass is named too: repeated keys, huge numbers, sizes', () => {
+  const result = runVite(
+    ['build', '--outDir', 'dist-e2e/invalid'],
+    'e2e/fixtures/unreadable-corpus.json',
+  );
+  expect(result.status).not.toBe(0);
+  const output = result.stdout + result.stderr;
+  expect(output).toContain('e2e/fixtures/unreadable-corpus.json: 4 problems');
+  for (const line of [
+    'version: the number 1e400 overflows (beyond ±1.8e308)',
+    'types[0].labels: must be an object from language tags to text',
+    'publications[0].date: is given again at line 24, column 7 (first at line 23, column 7)',
+    'publications[1].title: is 1,201 characters long (the limit is 1,000)',
+  ]) {
+    expect(output).toContain(line);
+  }
+});
+
 test('the dev server refuses to start on an invalid corpus', () => {
   const result = runVite(
     ['--port', String(HOST_PORT + 1), '--strictPort'],

@@ -1,74 +1,25 @@
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { validateCorpus, type Corpus, type Problem } from './schema.ts';
-
-export type CorpusFileResult = { ok: true; corpus: Corpus } | { ok: false; problems: Problem[] };
-
-/** Line and column (both from 1) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return { line, column };
-}
-
-const SYNTAX_ERRORS: Partial<Record<string, string>> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: "expected ':' after the property name",
-  CommaExpected: "expected ',' between values",
-  CloseBraceExpected: "expected '}'",
-  CloseBracketExpected: "expected ']'",
-  EndOfFileExpected: 'unexpected text after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape sequence',
-  InvalidCharacter: 'control character in a string',
-};
-
-/** A syntax error of a JSON text, as `readCorpusText` reports it. */
-export type SyntaxErrorReport = {
-  /** Where the error is: a character offset into the text. */
-  offset: number;
-  /** What is wrong, in words (without "malformed JSON: "). */
-  reason: string;
-  /** The offset V8's message gave, if it gave one. */
-  position: number | undefined;
-  /** The first error jsonc-parser found, if it found one. */
-  parserError: { offset: number; length: number } | undefined;
-};
+import { validateCorpus, type ValidationResult } from './corpus-validator.ts';
+import { textPositions } from './positions.ts';
+import { invalidUtf8, nestedTooDeep, readingReport, type Problem } from './problems.ts';
+import { syntaxProblem } from './syntax-errors.ts';
+import { textFindings, tooDeepAt } from './text-checks.ts';
+import { firstInvalidUtf8 } from './utf8.ts';
 
 /**
- * Where and what the first syntax error is. V8's messages do not always give a position, so a
- * tolerant parser finds it; V8's own message is the fallback.
+ * Reads a corpus held whole in memory: its bytes (`readCorpusBytes`) or its text
+ * (`readCorpusText`). The build reads files as a stream (corpus-reader.ts), which gives the same
+ * result; this reader, simpler and made differently, is what tests hold the stream against.
  */
-export function describeSyntaxError(text: string, error: SyntaxError): SyntaxErrorReport {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  const match = /at position (\d+)/.exec(error.message)?.[1];
-  const position = match !== undefined ? Number(match) : undefined;
-  const code = first ? printParseErrorCode(first.error) : undefined;
-  return {
-    // V8's position is exact when it gives one (the control character, not its string).
-    offset: position ?? first?.offset ?? text.length,
-    reason:
-      (code && SYNTAX_ERRORS[code]) ?? error.message.replace(/ in JSON at position \d+.*$/, ''),
-    position,
-    parserError: first && { offset: first.offset, length: first.length },
-  };
-}
 
-/** The one problem reported for malformed JSON. */
-export function malformedJson(line: number, column: number, reason: string): Problem {
-  return { path: `line ${line}, column ${column}`, message: `malformed JSON: ${reason}` };
-}
+export type CorpusFileResult = ValidationResult;
 
-/** Parses and validates the text of a corpus file. */
+const fail = (problem: Problem): CorpusFileResult => ({ ok: false, problems: [problem] });
+
+/**
+ * Parses and validates the text of a corpus file. What stops reading is the one problem: a syntax
+ * error, then nesting too deep; otherwise every problem, duplicate keys and numbers that overflow
+ * among those of the schema.
+ */
 export function readCorpusText(text: string): CorpusFileResult {
   const json = text.replace(/^\uFEFF/, '');
   let data: unknown;
@@ -76,11 +27,26 @@ export function readCorpusText(text: string): CorpusFileResult {
     data = JSON.parse(json);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const { offset, reason } = describeSyntaxError(json, error);
-    const { line, column } = lineAndColumn(json, offset);
-    return { ok: false, problems: [malformedJson(line, column, reason)] };
+    return fail(syntaxProblem(json, error));
   }
-  return validateCorpus(data);
+  const positionOf = textPositions(json);
+  const tooDeep = tooDeepAt(json);
+  if (tooDeep >= 0) return fail(nestedTooDeep(positionOf(tooDeep)));
+  return validateCorpus(data, readingReport(textFindings(json), positionOf));
+}
+
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+
+/** Reads a corpus file's bytes: first of all they must be UTF-8; then as `readCorpusText`. */
+export function readCorpusBytes(bytes: Uint8Array): CorpusFileResult {
+  const start = BYTE_ORDER_MARK.every((byte, index) => bytes[index] === byte) ? 3 : 0;
+  const bad = firstInvalidUtf8(bytes, start);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  if (bad >= 0) {
+    const before = decoder.decode(bytes.subarray(start, bad));
+    return fail(invalidUtf8(textPositions(before)(before.length), bytes[bad] ?? 0));
+  }
+  return readCorpusText(decoder.decode(bytes));
 }
 
 /** The report printed when a corpus is rejected: a header line, then one problem a line. */

@@ -1,139 +1,40 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCorpusText } from './corpus-file.ts';
 import { openCorpus } from './corpus-reader.ts';
-import type { Corpus, Publication } from './schema.ts';
+import { LIMITS } from './limits.ts';
+import { corpusFiles, readAllWays } from './read-all-ways.ts';
+import { corpus, pretty, publication, types } from './test-corpus.ts';
 
 /**
- * `openCorpus` reads a file as a stream; `readCorpusText` reads it as one string. On every file
- * here they must agree: the same problems, or the same corpus but for the publications' bodies.
- * Tiny read chunks put every element across chunk boundaries.
+ * `openCorpus` reads a file as a stream; `readCorpusBytes` reads it whole. On every file here they
+ * must agree: the same problems, or the same corpus but for the publications' bodies. Tiny read
+ * chunks put every element across chunk boundaries.
  */
 
-const directory = mkdtempSync(path.join(os.tmpdir(), 'corpus-reader-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-let files = 0;
-function fileWith(content: string | Buffer): string {
-  const file = path.join(directory, `corpus-${files++}.json`);
-  writeFileSync(file, content);
-  return file;
-}
+const files = corpusFiles('corpus-reader');
+afterAll(files.remove);
 
 const CHUNK_SIZES = [undefined, 1, 2, 7, 64];
 
-/** The publication as `openCorpus` keeps it: the format's fields but `body`. */
-function withoutBody(publication: Publication): Publication {
-  const kept: Publication = {
-    id: publication.id,
-    title: publication.title,
-    type: publication.type,
-    organizations: publication.organizations,
-    date: publication.date,
-  };
-  for (const key of ['language', 'summary', 'url', 'tags', 'translations'] as const) {
-    if (publication[key] !== undefined) Object.assign(kept, { [key]: publication[key] });
-  }
-  if (publication.attachments) {
-    kept.attachments = publication.attachments.map(({ title, url }) => ({ title, url }));
-  }
-  return kept;
+/** Checks that `openCorpus` reads the file as `readCorpusBytes` reads it; returns the result. */
+async function expectSameAsWhole(content: string | Uint8Array, chunkSizes = CHUNK_SIZES) {
+  const { result, disagreements } = await readAllWays(files.write(content), chunkSizes);
+  expect(disagreements).toEqual([]);
+  return result;
 }
-
-function withoutBodies(corpus: Corpus): Corpus {
-  return { ...corpus, publications: corpus.publications.map(withoutBody) };
-}
-
-/** Checks that `openCorpus` reads the file as `readCorpusText` reads its text. */
-async function expectSameAsText(content: string | Buffer, chunkSizes = CHUNK_SIZES) {
-  const file = fileWith(content);
-  const text = readFileSync(file, 'utf8');
-  const expected = readCorpusText(text);
-  for (const chunkSize of chunkSizes) {
-    const result = await openCorpus(file, { chunkSize });
-    if (!expected.ok) {
-      expect(result, `chunk size ${chunkSize}`).toEqual(expected);
-      continue;
-    }
-    if (!result.ok) throw new Error(`rejected a valid corpus: ${JSON.stringify(result.problems)}`);
-    const { opened } = result;
-    try {
-      expect(opened.corpus).toEqual(withoutBodies(expected.corpus));
-      const records = (JSON.parse(text.replace(/^\uFEFF/, '')) as { publications: unknown[] })
-        .publications;
-      records.forEach((record, index) => expect(opened.publication(index)).toEqual(record));
-    } finally {
-      opened.close();
-    }
-  }
-  return expected;
-}
-
-async function problemsOf(content: string, chunkSize?: number) {
-  const result = await openCorpus(fileWith(content), { chunkSize });
-  return result.ok ? [] : result.problems;
-}
-
-const types = [
-  { id: 'statement', label: 'Statement' },
-  { id: 'report', label: 'Report', color: 'red' },
-];
-const organizations = [
-  { id: 'viasna', name: 'Viasna', aliases: ['Вясна'], url: 'https://spring96.org' },
-  { id: 'bhc', name: 'Belarusian Helsinki Committee', logo: 'x.png' },
-];
-
-/** Quotes, a backslash and control characters, all escaped in JSON, and Cyrillic. */
-const BODY_TEXT = 'Праваабаронцы "Вясны" \\ \n\t\u0001 ';
-
-function publication(index: number, extra: Record<string, unknown> = {}) {
-  return {
-    id: `publication-${index}`,
-    title: `Заява ${index} — “quoted” \\ text`,
-    type: index % 2 ? 'report' : 'statement',
-    organizations: index % 2 ? ['bhc', 'viasna'] : ['viasna'],
-    date: `2023-03-${String((index % 28) + 1).padStart(2, '0')}`,
-    summary: `Summary ${index} with \u2028 and 😀`,
-    body: `<p class="x">Body ${index}: ${BODY_TEXT.repeat(index % 5)}</p>`,
-    url: `https://example.org/${index}`,
-    tags: ['freedom of association'],
-    attachments: [{ title: 'PDF', url: `https://example.org/${index}.pdf`, size: 12 }],
-    cmsId: index,
-    ...extra,
-  };
-}
-
-function corpus(count = 6, extra: Record<string, unknown> = {}) {
-  return {
-    version: 1,
-    name: 'Test archive',
-    language: 'en',
-    producer: { name: 'cms', version: 2 },
-    types,
-    organizations,
-    publications: Array.from({ length: count }, (_, index) =>
-      publication(index, index === 2 ? { translations: { ru: 'publication-1' } } : {}),
-    ),
-    ...extra,
-  };
-}
-
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 describe('openCorpus on real files', () => {
-  it('reads the bundled corpus as readCorpusText does', async () => {
-    const text = readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8');
-    expect((await expectSameAsText(text, [undefined, 7])).ok).toBe(true);
+  it('reads the bundled corpus as the whole reader does', async () => {
+    const text = readFileSync(new URL('../../data/corpus.json', import.meta.url));
+    expect((await expectSameAsWhole(text, [undefined, 7])).ok).toBe(true);
   });
 
   const fixtures = new URL('../../e2e/fixtures/', import.meta.url);
   it.each(readdirSync(fixtures).filter((name) => name.endsWith('.json')))(
-    'reads e2e/fixtures/%s as readCorpusText does',
+    'reads e2e/fixtures/%s as the whole reader does',
     async (name) => {
-      await expectSameAsText(readFileSync(new URL(name, fixtures), 'utf8'));
+      await expectSameAsWhole(readFileSync(new URL(name, fixtures)));
     },
   );
 });
@@ -141,7 +42,7 @@ describe('openCorpus on real files', () => {
 describe('valid corpora', () => {
   it('keeps the publications without bodies and reads each again whole', async () => {
     for (const text of [pretty(corpus()), JSON.stringify(corpus()), pretty(corpus(0))]) {
-      expect((await expectSameAsText(text)).ok).toBe(true);
+      expect((await expectSameAsWhole(text)).ok).toBe(true);
     }
   });
 
@@ -149,24 +50,18 @@ describe('valid corpora', () => {
     const { publications, ...header } = corpus();
     const text = pretty({ publications, ...header });
     expect(text.indexOf('"publications"')).toBeLessThan(text.indexOf('"types"'));
-    expect((await expectSameAsText(text)).ok).toBe(true);
+    expect((await expectSameAsWhole(text)).ok).toBe(true);
   });
 
   it('skips a UTF-8 byte order mark', async () => {
-    expect((await expectSameAsText(`\uFEFF${pretty(corpus())}`)).ok).toBe(true);
+    expect((await expectSameAsWhole(`\uFEFF${pretty(corpus())}`)).ok).toBe(true);
   });
 
-  it('reads escaped keys as JSON does, and the last of repeated members', async () => {
+  it('reads escaped keys as JSON does', async () => {
     const text = pretty(corpus(3))
       .replace('"publications"', '"publ\\u0069cations"')
       .replace(/"body"/g, '"b\\u006fdy"');
-    expect((await expectSameAsText(text)).ok).toBe(true);
-    const first = JSON.stringify(corpus(2));
-    const publications = JSON.stringify(corpus(4).publications);
-    const repeated = `${first.slice(0, -1)},"publications":${publications},"name":"Again"}`;
-    const result = await expectSameAsText(repeated);
-    expect(result.ok && result.corpus.publications.length).toBe(4);
-    expect(result.ok && result.corpus.name).toBe('Again');
+    expect((await expectSameAsWhole(text)).ok).toBe(true);
   });
 
   it('reads a body bigger than the buffer, or not where it is expected', async () => {
@@ -175,11 +70,11 @@ describe('valid corpora', () => {
     big.publications[1] = publication(1, { body });
     // `body` first, and a `body` inside another member.
     big.publications[2] = Object.assign({ body: '' }, publication(2), { cmsBody: { body: 1 } });
-    expect((await expectSameAsText(pretty(big), [undefined, 1000])).ok).toBe(true);
+    expect((await expectSameAsWhole(pretty(big), [undefined, 1000])).ok).toBe(true);
   });
 
   it('throws for a publication that is not there, and after close', async () => {
-    const result = await openCorpus(fileWith(pretty(corpus(2))));
+    const result = await openCorpus(files.write(pretty(corpus(2))));
     if (!result.ok) throw new Error('rejected a valid corpus');
     expect(() => result.opened.publication(2)).toThrow(RangeError);
     result.opened.close();
@@ -201,7 +96,7 @@ describe('invalid corpora', () => {
     publications[4] = 'not a publication' as unknown as Record<string, unknown>;
     Object.assign(publications[5] ?? {}, { organizations: 'viasna', attachments: [{}] });
     delete publications[6]?.type;
-    const result = await expectSameAsText(pretty(broken));
+    const result = await expectSameAsWhole(pretty(broken));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.length).toBeGreaterThan(15);
   });
@@ -243,13 +138,13 @@ describe('invalid corpora', () => {
       ['publications[2].organizations[1]', undeclared],
       ['publications[2].translations["x y"]', '"x y" is not a BCP 47 language tag'],
     ].map(([path, message]) => ({ path, message }));
-    expect(await expectSameAsText(text)).toEqual({ ok: false, problems: expected });
+    expect(await expectSameAsWhole(text)).toEqual({ ok: false, problems: expected });
   });
 
   it('reports problems with the types declared after the publications', async () => {
     const { publications, ...header } = corpus();
     const text = pretty({ publications, ...header, types: [{ id: 'report', label: 'R' }] });
-    const result = await expectSameAsText(text);
+    const result = await expectSameAsWhole(text);
     expect(!result.ok && result.problems.map((problem) => problem.path)).toEqual(
       [0, 2, 4].map((index) => `publications[${index}].type`),
     );
@@ -259,114 +154,152 @@ describe('invalid corpora', () => {
     ['not an object', ['[]', '[1, {"a": [2]}, "x"]', '"corpus"', ' 12 ', 'null']],
     ['publications not an array', ['{"publications": {}}', '{"publications": null}']],
     ['missing members', ['{}', '{"version": 1}']],
-  ])('reports %s as readCorpusText does', async (_, texts) => {
+  ])('reports %s as the whole reader does', async (_, texts) => {
     for (const text of texts) {
-      const result = await expectSameAsText(text);
+      const result = await expectSameAsWhole(text);
       expect(result.ok).toBe(false);
     }
   });
 });
 
-describe('malformed JSON', () => {
-  const valid = pretty(corpus(4));
-
-  /** Puts `insert` at the place of `marker`'s nth occurrence. */
-  function breakAt(marker: string, insert: string, occurrence = 0, text = valid): string {
-    let at = -1;
-    for (let n = 0; n <= occurrence; n++) at = text.indexOf(marker, at + 1);
-    if (at < 0) throw new Error(`no ${marker} in the test corpus`);
-    return text.slice(0, at) + insert + text.slice(at);
-  }
-
-  async function expectOneSyntaxProblem(text: string) {
-    const expected = await expectSameAsText(text);
-    expect(expected.ok).toBe(false);
-    if (!expected.ok) {
-      expect(expected.problems).toEqual([
-        { path: expect.stringMatching(/^line \d+, column \d+$/), message: expect.any(String) },
-      ]);
-    }
+describe('what JSON.parse would let pass', () => {
+  const valid = pretty(corpus(3));
+  /** Where `marker`'s first occurrence ends: the line and column of the next character. */
+  function positionAfter(text: string, marker: string) {
+    const at = text.indexOf(marker) + marker.length;
+    const before = text.slice(0, at);
+    return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
   }
 
   it.each([
-    ['a missing comma in the header', breakAt(',\n  "name"', ' "x": 1')],
-    ['a trailing comma in the header', valid.replace(/\]\n\}$/, '],\n}')],
-    ['a single-quoted string in the header', breakAt('"Test archive"', "'x', ")],
-    ['a broken header member', valid.replace('"version": 1', '"version": [1,')],
-    ['a comment before the publications', breakAt('"publications"', '/* c */ ')],
-    ['a missing colon', valid.replace('"publications":', '"publications"')],
-    ['a missing comma between publications', breakAt('},\n    {\n      "id"', '}{', 1)],
-    ['a trailing comma in publications', valid.replace(/\}\n {2}\]/, '},\n  ]')],
-    ['a mismatched bracket in a publication', breakAt('"tags": [', '"x": [1}, ', 2)],
-    ['an unterminated string in a publication', breakAt('"type"', '"title": "abc, ', 1)],
-    ['a control character in a publication', breakAt('"date"', '"x": "a\tb", ', 3)],
-    ['a control character in a body', breakAt('<p class', '\u0001', 2)],
-    ['a bad escape in a body', breakAt('<p class', '\\x', 1)],
-    ['a short unicode escape in a body', breakAt('<p class', '\\u12G4', 3)],
-    ['a bare word in a publication', breakAt('"url"', '"x": undefined, ', 2)],
-    ['a bad number in a publication', breakAt('"url"', '"x": 01, ', 0)],
-    ['a publication that is not a value', breakAt('{\n      "id"', '@', 2)],
-    ['text after the publications', valid.replace(/\]\n\}$/, '] x\n}')],
-    ['text after the corpus', `${valid}\n{}`],
-    ['a second value in a root array', '[1 2]'],
-    ['an unclosed root array', '[1, 2'],
-    ['an empty file', ''],
-    ['only whitespace', ' \n\t '],
-    ['a byte order mark and an error', `\uFEFF${breakAt(',\n  "name"', ' 1')}`],
-    [
-      'an error after a long line of multibyte text',
-      JSON.stringify(corpus(5)).replace(/\]\}$/, ']]}'),
-    ],
-  ])('reports %s as readCorpusText does', async (_, text) => {
-    await expectOneSyntaxProblem(text);
-  });
-
-  it('reports an error far beyond the start of a big publication', async () => {
-    const big = corpus(3);
-    big.publications[1] = publication(1, { body: 'Ж'.repeat(200000) });
-    const text = pretty(big);
-    await expectOneSyntaxProblem(breakAt('"url"', '"x": tru, ', 1, text));
-    await expectOneSyntaxProblem(breakAt('"url"', '"y": "\u0002", ', 1, text));
-  });
-
-  it('reports a file cut anywhere', async () => {
-    const text = pretty(corpus(3));
-    for (let length = 0; length < text.length; length += 37) {
-      await expectSameAsText(text.slice(0, length), [undefined, 5]);
-    }
-  });
-
-  it('matches readCorpusText on many small random breakages', async () => {
-    // mulberry32, so that every run breaks the same places.
-    let state = 7;
-    const random = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const pieces = ['"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', 'x', '1', '\t', '\u0001'];
-    const texts = [pretty(corpus(3)), JSON.stringify(corpus(3))];
-    for (let n = 0; n < 120; n++) {
-      let text = texts[n % texts.length] ?? '';
-      const at = Math.floor(random() * text.length);
-      const change = random();
-      if (change < 0.4) text = text.slice(0, at) + text.slice(at + 1);
-      else
-        text =
-          text.slice(0, at) + (pieces[Math.floor(random() * pieces.length)] ?? '') + text.slice(at);
-      await expectSameAsText(text, [undefined, 3]);
-    }
-  });
-
-  it('gives the line and column in characters, not bytes', async () => {
-    const text = '{\n  "name": "Вясна — 😀", "x": tru\n}';
-    const expected = readCorpusText(text);
-    expect(expected).toEqual({
+    ['a lone continuation byte', [0x80]],
+    ['an overlong form', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a character cut short', [0xe2, 0x82]],
+    ['a byte that never occurs', [0xff]],
+  ])('rejects %s in a title with its line and column', async (_, bad) => {
+    const marker = '"title": "Заява 1';
+    const at = Buffer.byteLength(valid.slice(0, valid.indexOf(marker) + marker.length));
+    const bytes = Buffer.from(valid);
+    const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]);
+    const { line, column } = positionAfter(valid, marker);
+    const hex = (bad[0] ?? 0).toString(16).toUpperCase();
+    expect(await expectSameAsWhole(broken)).toEqual({
       ok: false,
-      problems: [{ path: 'line 2, column 30', message: expect.stringMatching(/^malformed JSON/) }],
+      problems: [
+        {
+          path: `line ${line}, column ${column}`,
+          message: `invalid UTF-8: byte 0x${hex} does not begin a valid character`,
+        },
+      ],
     });
-    expect(await problemsOf(text, 4)).toEqual(!expected.ok && expected.problems);
+  });
+
+  it('puts bad bytes before a syntax error, even after it, and a file cut in a character', async () => {
+    const broken = Buffer.concat([Buffer.from(`${valid.slice(0, 20)}, ,`), Buffer.from([0xff])]);
+    const result = await expectSameAsWhole(broken);
+    expect(!result.ok && result.problems[0]?.message).toMatch(/^invalid UTF-8: byte 0xFF/);
+    const cut = Buffer.from(valid.replace('"Test archive"', '"Тэст"')).subarray(0, 30);
+    const cutResult = await expectSameAsWhole(cut);
+    expect(!cutResult.ok && cutResult.problems[0]?.message).toMatch(/^invalid UTF-8: byte 0xD0/);
+  });
+
+  it('rejects a key given twice, with both places', async () => {
+    const text = valid.replace('"date": "2023-03-02",', '"date": "2023-03-02",\n"date": "2023",');
+    const again = positionAfter(text, '"date": "2023-03-02",\n');
+    const first = positionAfter(
+      text,
+      '"organizations": [\n        "bhc",\n        "viasna"\n      ],\n      ',
+    );
+    expect(await expectSameAsWhole(text)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'publications[1].date',
+          message: `is given again at line ${again.line}, column ${again.column} (first at line ${first.line}, column ${first.column})`,
+        },
+      ],
+    });
+  });
+
+  it('rejects repeated members of the corpus and keys repeated in unknown fields', async () => {
+    const first = JSON.stringify(corpus(2));
+    const publications = JSON.stringify(corpus(4).publications);
+    const repeated = `${first.slice(0, -1)},"publications":${publications},"name":"Again"}`;
+    const result = await expectSameAsWhole(repeated);
+    expect(!result.ok && result.problems.map((problem) => problem.path)).toEqual([
+      'name',
+      'publications',
+    ]);
+    const nested = valid.replace('"version": 2', '"version": 2, "version": 3');
+    const nestedResult = await expectSameAsWhole(nested);
+    expect(!nestedResult.ok && nestedResult.problems.map((problem) => problem.path)).toEqual([
+      'producer.version',
+    ]);
+  });
+
+  it('names a number that overflows, and nothing else about it', async () => {
+    const text = valid
+      .replace('"version": 1', '"version": 1e400')
+      .replace('"cmsId": 1', '"cmsId": -1e999');
+    expect(await expectSameAsWhole(text)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'version', message: 'the number 1e400 overflows (beyond ±1.8e308)' },
+        { path: 'publications[1].cmsId', message: 'the number -1e999 overflows (beyond ±1.8e308)' },
+      ],
+    });
+  });
+
+  it('rejects arrays where objects belong', async () => {
+    const text = pretty({
+      ...corpus(2),
+      types: [{ ...types[0], labels: [] }, types[1]],
+      names: [],
+    });
+    const result = await expectSameAsWhole(text);
+    expect(!result.ok && result.problems).toEqual([
+      { path: 'names', message: 'must be an object from language tags to text' },
+      { path: 'types[0].labels', message: 'must be an object from language tags to text' },
+    ]);
+  });
+
+  it(`rejects nesting deeper than ${LIMITS.depth}, as one problem with its place`, async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = valid
+      .replace('"cmsId": 0', `"cmsId": ${deep}`)
+      .replace('"version": 1', '"version": 2');
+    const result = await expectSameAsWhole(text, [undefined, 7]);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        path: expect.stringMatching(/^line \d+, column \d+$/),
+        message: `nested too deep: more than ${LIMITS.depth} arrays and objects inside one another`,
+      },
+    ]);
+  });
+
+  it('names the size of text over its limit, read whole or without its body', async () => {
+    const big = corpus(3);
+    big.publications[1] = publication(1, {
+      title: 'Заява '.repeat(200_000),
+      summary: 'x'.repeat(5_000_000),
+      body: `<p>${'Вясна '.repeat(400_000)}</p>`,
+    });
+    const result = await expectSameAsWhole(JSON.stringify(big), [undefined, 4096]);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        path: 'publications[1].title',
+        message: 'is 1,200,000 characters long (the limit is 1,000)',
+      },
+      {
+        path: 'publications[1].summary',
+        message: 'is 5,000,000 characters long (the limit is 5,000)',
+      },
+      {
+        path: 'publications[1].body',
+        message: 'is 4,400,007 bytes long in UTF-8 (the limit is 4,194,304)',
+      },
+    ]);
   });
 });

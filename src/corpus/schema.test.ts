@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { corpusFixture } from '../testing/corpus-fixture.ts';
-import { validateCorpus, type Problem } from './schema.ts';
+import { validateCorpus } from './corpus-validator.ts';
+import type { Problem } from './problems.ts';
 
 /**
  * Each rule of the corpus format (shared/spec/corpus.md) is checked by breaking one thing in an
@@ -230,6 +231,24 @@ describe('names and glossary', () => {
     ]);
   });
 
+  it('rejects arrays where maps from language tags belong', () => {
+    const problems = problemsAfter((corpus) => {
+      corpus.names = [];
+      item(corpus.types, 0).labels = [];
+      item(corpus.organizations, 0).names = ['Вясна'];
+      corpus.glossary = [{ terms: [['a'], ['b']] }];
+    });
+    expect(problems).toEqual([
+      { path: 'names', message: 'must be an object from language tags to text' },
+      { path: 'types[0].labels', message: 'must be an object from language tags to text' },
+      { path: 'organizations[0].names', message: 'must be an object from language tags to text' },
+      {
+        path: 'glossary[0].terms',
+        message: 'must be an object from language tags to lists of terms',
+      },
+    ]);
+  });
+
   it('requires the glossary to be a list', () => {
     expect(problemsAfter((corpus) => (corpus.glossary = {}))).toEqual(
       only('glossary', 'must be an array'),
@@ -424,6 +443,15 @@ describe('publications', () => {
     );
     expect(problemsAfter((corpus) => (attachment(corpus, 6, 1).url = url))).toEqual(
       only('publications[6].attachments[1].url', message),
+    );
+  });
+
+  it('rejects arrays where objects belong', () => {
+    expect(problemsAfter((corpus) => Reflect.set(corpus.publications, 3, []))).toEqual(
+      only('publications[3]', 'must be an object'),
+    );
+    expect(problemsAfter((corpus) => (publication(corpus, 6).attachments = [[]]))).toEqual(
+      only('publications[6].attachments[0]', 'must be an object'),
     );
   });
 
