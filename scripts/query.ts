@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateCorpus } from '../src/corpus/schema.ts';
+import { validateCorpus } from '../src/corpus/corpus-validator.ts';
 import { createSearchCore } from '../src/search/core/search-core.ts';
 import {
   buildData,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { validateCorpus } from '../../corpus/schema.ts';
+import { validateCorpus } from '../../corpus/corpus-validator.ts';
 
 /**
  * The glossary the app ships (issue 16, "Across languages"): concepts of the archive's subject, each
