@@ -3,23 +3,27 @@ import { indexFiles } from '../index/files.ts';
 import {
   KIND,
   PACK_FILE_BYTES,
-  blockOf,
-  decodeBlock,
-  decodeBodyPostings,
-  decodeConcept,
-  decodePositions,
-  decodeTextPostings,
   type Completion,
-  type ConceptTerm,
-  type DecodedPostings,
-  type DirectoryPart,
   type Entry,
-  type FuzzyBlock,
-  type FuzzyDirectory,
   type Kind,
   type Location,
   type PositionChunk,
 } from '../index/format.ts';
+import {
+  blockOf,
+  prefixBlock,
+  type DirectoryPart,
+  type FuzzyBlock,
+  type FuzzyDirectory,
+} from '../index/directory.ts';
+import { decodeBlock } from '../index/block-codec.ts';
+import {
+  decodeBodyPostings,
+  decodePositions,
+  decodeTextPostings,
+  type DecodedPostings,
+} from '../index/postings-codec.ts';
+import { decodeConcept, type ConceptTerm } from '../index/concept-codec.ts';
 import { PromiseCache, readBinary, readJson, type DataSource } from './data-source.ts';
 import { bestCandidates, fuzzyPlan, type FuzzyCandidate } from './fuzzy.ts';
 
@@ -86,11 +90,10 @@ export class IndexReader {
     );
   }
 
-  /** The block a term is in, and the key of the block after it (if any). */
-  private async locate(term: string): Promise<{ block: number; next: string | undefined }> {
+  /** The block a term is in. */
+  private async locate(term: string): Promise<number> {
     const part = await this.part(term);
-    const local = blockOf(part.keys, term);
-    return { block: part.first + local, next: part.keys[local + 1] };
+    return part.first + blockOf(part.keys, term);
   }
 
   private block(index: number): Promise<Entry[]> | Entry[] {
@@ -101,8 +104,7 @@ export class IndexReader {
 
   /** The entry of `term` of this kind, if the index has it. */
   async entry(term: string, kind: Kind): Promise<Entry | undefined> {
-    const { block } = await this.locate(term);
-    const entries = await this.block(block);
+    const entries = await this.block(await this.locate(term));
     return entries.find((entry) => entry.term === term && entry.kind === kind);
   }
 
@@ -123,12 +125,9 @@ export class IndexReader {
    * entry where its words run across blocks, else from the one block that holds them all.
    */
   async completions(prefix: string, limit = COMPLETIONS): Promise<Completion[]> {
-    // The words beginning with a prefix are in its block, unless the next block's key begins
-    // with it (see prefixBlock in build-index.ts).
-    const { block, next } = await this.locate(prefix);
-    const entries = await this.block(
-      next !== undefined && next.startsWith(prefix) ? block + 1 : block,
-    );
+    // A part of the directory lists the key of the block after its last: prefixBlock can look.
+    const part = await this.part(prefix);
+    const entries = await this.block(part.first + prefixBlock(part.keys, prefix));
     const listed = entries.find((entry) => entry.kind === KIND.prefix && entry.term === prefix);
     if (listed) return listed.completions.slice(0, limit);
     return entries

@@ -1,4 +1,5 @@
-import { FREQUENCY_STEPS, FIELD } from '../index/format.ts';
+import { FREQUENCY_STEPS } from '../index/postings-codec.ts';
+import { FIELD } from '../index/format.ts';
 import { lengthOf, type Columns } from '../index/columns.ts';
 import type { CorpusMeta } from '../protocol.ts';
 

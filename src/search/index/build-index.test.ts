@@ -10,24 +10,21 @@ import { foldText, words } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
 import { IndexBuilder, type IndexDocument, type IndexOptions } from './build-index.ts';
 import { indexFiles } from './files.ts';
+import { DIRECTORY_PART, blockOf, prefixBlock, separator } from './directory.ts';
 import {
-  DIRECTORY_PART,
   FIELD,
   FLAG,
   KIND,
-  blockOf,
-  prefixBlock,
-  separator,
   PACK,
   PACK_FILE_BYTES,
   POSITION_BASE,
   TAG_STRIDE,
-  decodeBlock,
   type Entry,
   type Kind,
   type Location,
   type PackKind,
 } from './format.ts';
+import { decodeBlock } from './block-codec.ts';
 
 /**
  * The index of a few hundred publications made from fixed word lists, checked against what the

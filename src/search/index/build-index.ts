@@ -12,29 +12,28 @@ import { PackWriter } from './pack-writer.ts';
 import { addPrefixEntries } from './prefix-entries.ts';
 import { BODY_BIT, Counts, Numbers, TermStreams, union } from './term-streams.ts';
 import {
+  emptyEntry,
   FIELD,
   FLAG,
   KIND,
   PACK,
   POSITION_BASE,
   TAG_STRIDE,
-  compareEntries,
-  encodeBlock,
-  encodeBodyPostings,
-  encodeConcept,
-  frequencyStep,
   IN_BODY,
-  writePositions,
-  encodeTextPostings,
-  DIRECTORY_PART,
-  separator,
-  type DirectoryPart,
   type Entry,
   type Kind,
   type Location,
-  type ConceptTerm,
   type PositionChunk,
 } from './format.ts';
+import { compareEntries, encodeBlock } from './block-codec.ts';
+import {
+  encodeBodyPostings,
+  frequencyStep,
+  writePositions,
+  encodeTextPostings,
+} from './postings-codec.ts';
+import { encodeConcept, type ConceptTerm } from './concept-codec.ts';
+import { DIRECTORY_PART, separator, type DirectoryPart } from './directory.ts';
 
 /**
  * Builds the term index (docs/index-format.md) one publication at a time, in publication order, so
@@ -567,19 +566,7 @@ export class IndexBuilder {
         const concepts = item.concepts ?? [];
         const size = item.term.length * 2 + 4 + concepts.length * 2;
         closeBlockIfFull(item.term, size, 0);
-        block.entries.push({
-          term: item.term,
-          kind: KIND.concept,
-          flags: 0,
-          textCount: 0,
-          bodyCount: 0,
-          text: null,
-          body: null,
-          textPositions: [],
-          bodyPositions: [],
-          completions: [],
-          concepts,
-        });
+        block.entries.push({ ...emptyEntry(item.term, KIND.concept), concepts });
         block.bytes += size;
         continue;
       }
@@ -591,19 +578,7 @@ export class IndexBuilder {
       if (item.alias !== undefined) {
         const size = item.term.length * 2 + 16;
         closeBlockIfFull(item.term, size, 0);
-        const entry: Entry = {
-          term: item.term,
-          kind: item.kind,
-          flags: item.flags,
-          textCount: 0,
-          bodyCount: 0,
-          text: null,
-          body: null,
-          textPositions: [],
-          bodyPositions: [],
-          completions: [],
-          concepts: [],
-        };
+        const entry = emptyEntry(item.term, item.kind, item.flags);
         aliases.push({ entry, word: item.alias, positions });
         block.entries.push(entry);
         block.bytes += size;

@@ -2,23 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../testing/random.ts';
 import { VarintWriter } from './varint.ts';
+import { emptyEntry, FLAG, KIND, PACK, type Entry, type Location } from './format.ts';
+import { compareEntries, decodeBlock, encodeBlock } from './block-codec.ts';
 import {
-  FLAG,
-  KIND,
-  PACK,
-  compareEntries,
-  decodeBlock,
   decodeBodyPostings,
   decodePositions,
   decodeTextPostings,
-  encodeBlock,
   encodeBodyPostings,
   encodeTextPostings,
   frequencyStep,
   writePositions,
-  type Entry,
-  type Location,
-} from './format.ts';
+} from './postings-codec.ts';
 
 /** Increasing publication numbers: each next one `1 … maxGap` after the one before. */
 function docList(next: () => number, count: number, maxGap: number, first = 0): number[] {
@@ -49,18 +43,7 @@ const gapsFormBytes = (docs: readonly number[], steps: readonly number[]) =>
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
 function entry(partial: Partial<Entry> & Pick<Entry, 'term' | 'kind'>): Entry {
-  return {
-    flags: 0,
-    textCount: 0,
-    bodyCount: 0,
-    text: null,
-    body: null,
-    textPositions: [],
-    bodyPositions: [],
-    completions: [],
-    concepts: [],
-    ...partial,
-  };
+  return { ...emptyEntry(partial.term, partial.kind), ...partial };
 }
 
 describe('blocks', () => {

@@ -1,5 +1,6 @@
 import { indexFiles, type FileSink } from './files.ts';
-import { separator, type Entry, type FuzzyBlock, type FuzzyDirectory } from './format.ts';
+import { separator, type FuzzyBlock, type FuzzyDirectory } from './directory.ts';
+import { type Entry } from './format.ts';
 
 /**
  * The words by length and spelling, forwards and backwards, for typo tolerance: words as

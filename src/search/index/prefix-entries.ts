@@ -1,4 +1,5 @@
-import { KIND, prefixBlock, type Completion, type Entry } from './format.ts';
+import { emptyEntry, KIND, type Completion, type Entry } from './format.ts';
+import { prefixBlock } from './directory.ts';
 
 /** Prefixes longer than this get no entry of their own (no one types them). */
 const MAX_LOOKUP_LENGTH = 64;
@@ -59,19 +60,7 @@ export function addPrefixEntries(
       body: entry.body,
     }));
     const target = blocks[prefixBlock(firstTerms, prefix)];
-    target?.entries.push({
-      term: prefix,
-      kind: KIND.prefix,
-      flags: 0,
-      textCount: 0,
-      bodyCount: 0,
-      text: null,
-      body: null,
-      textPositions: [],
-      bodyPositions: [],
-      completions,
-      concepts: [],
-    });
+    target?.entries.push({ ...emptyEntry(prefix, KIND.prefix), completions });
   }
   return prefixes.size;
 }
