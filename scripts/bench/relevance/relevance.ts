@@ -41,6 +41,31 @@ import {
  * judge it by, and the lines to append to bench/relevance/judgments.tsv.
  */
 
+/** `--show be-02,ru-07`: each system's top 10 for those queries, with their grades and titles. */
+function showReport(run: Run, ids: readonly string[]): string {
+  const titles = new Map(
+    run.corpus.publications.map((p) => [p.id, `${p.language ?? ''} ${p.title}`]),
+  );
+  const lines: string[] = [];
+  run.queries.forEach((query, index) => {
+    if (!ids.includes(query.id)) return;
+    lines.push(`\n##### ${query.id} «${query.query}»\nneed: ${query.need}`);
+    const grades = run.grades.get(query.id) ?? new Map<string, number>();
+    for (const system of SYSTEMS) {
+      const answer = run.answers[system]?.[index];
+      if (!answer) continue;
+      lines.push(`-- ${system} (${answer.total})`);
+      answer.top.slice(0, CUTOFF).forEach((id, rank) => {
+        const grade = grades.get(id);
+        lines.push(
+          `  ${rank + 1}. [${grade ?? '?'}] ${id}: ${(titles.get(id) ?? '').slice(0, 90)}`,
+        );
+      });
+    }
+  });
+  return lines.join('\n');
+}
+
 export type Run = {
   corpus: Corpus;
   queries: JudgedQuery[];
@@ -298,11 +323,13 @@ async function main() {
     options: {
       unjudged: { type: 'boolean', default: false },
       'no-pagefind': { type: 'boolean', default: false },
+      show: { type: 'string' },
     },
   });
   const started = performance.now();
   const run = await runRelevance({ pagefind: !values['no-pagefind'] });
-  console.log(values.unjudged ? unjudgedReport(run) : relevanceReport(run));
+  if (values.show) console.log(showReport(run, values.show.split(',')));
+  else console.log(values.unjudged ? unjudgedReport(run) : relevanceReport(run));
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 

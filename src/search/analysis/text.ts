@@ -185,45 +185,21 @@ export function words(text: string): Word[] {
 }
 
 /**
- * Words a query may contain that say nothing about what is wanted. They are not required to
+ * Words a query may contain that say nothing about what is wanted (English, Russian, Belarusian,
+ * as written; folded as terms are). They are not required to
  * match (a publication need not contain "on" to match "statement on Viasna"), unless the query
  * holds nothing else.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  // English
-  'an',
-  'and',
-  'are',
-  'as',
-  'at',
-  'be',
-  'by',
-  'for',
-  'from',
-  'in',
-  'is',
-  'it',
-  'of',
-  'on',
-  'or',
-  'the',
-  'to',
-  'with',
-  // Russian and Belarusian (folded: й → и, ў → у)
-  'аб',
-  'ад',
-  'ва',
-  'да',
-  'для',
-  'за',
-  'из',
-  'на',
-  'не',
-  'об',
-  'от',
-  'па',
-  'по',
-  'со',
-  'што',
-  'что',
-]);
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  tokenize(`
+    about after all also an and any are as at be been but by can could did do does for from had
+    has have he her his how if in into is it its more not of on or our out over she so than
+    that the their them then there these they this those through to under up was we were what
+    when which while who will with would you
+    без бы был была были было быть во вот все всё вы да для до его её если есть же за из или им
+    их как когда ко кто ли мы на над не нет ни но об он она они оно от по под при про со так
+    также там то тоже только уже чем что это этот эта эти
+    аб ад але без бы быў была былі было вы да дзе для ён яна яны каб калі ці за па пад пра пры
+    праз пасля перад так таксама там толькі ўжо што як гэта гэты гэтая гэтыя яго яе іх мы не ні
+  `),
+);

@@ -113,9 +113,31 @@ describe('partial matches', () => {
     expect(await listed(query)).not.toContain('za-only');
   });
 
-  it('leave out those holding little of the query when others hold most of it', async () => {
+  it('list those holding less of the query last, while the first screen is short', async () => {
     const found = await listed(query);
-    // "приговор" alone is a third of the query: listed only when nothing holds more.
+    // "приговор" alone is a third of the query: after those holding two thirds.
+    expect(found.indexOf('verdict-other')).toBeGreaterThan(found.indexOf('verdict-leaflets'));
+    expect(found.indexOf('metro-only')).toBeGreaterThan(found.indexOf('leaflets-metro'));
+  });
+
+  it('leave out those holding little of the query when enough hold most of it', async () => {
+    const { core: many } = await searchFixture({
+      ...corpus,
+      publications: [
+        ...corpus.publications,
+        ...Array.from({ length: 10 }, (_, i) =>
+          publication(`verdict-leaflets-metro-${i}`, `Приговор за листовки в метро, дело ${i + 1}`),
+        ),
+      ],
+    });
+    const response = await many.search({
+      ...DEFAULT_REQUEST,
+      query,
+      sort: 'relevance',
+      limit: 100,
+    });
+    const found = response.hits.map((hit) => hit.id);
+    expect(found).toContain('verdict-leaflets-metro-9');
     expect(found).not.toContain('verdict-other');
     expect(found).not.toContain('metro-only');
   });

@@ -469,19 +469,20 @@ export async function matchQuery(
 export const FEW_FULL_MATCHES = 20;
 /** The share of the query a partial match must hold ("most of the words"). */
 export const MOST_OF_THE_QUERY = 0.5;
+/** Fewer results than this (the first screen) and less of the query is enough. */
+const FIRST_SCREEN = 10;
 
 /**
  * The share of the query a partial match needs to be listed: none are while full matches are
- * many; when few, those holding most of the query follow; when nothing holds most of it, any
- * publication holding one of its words (stop words never do alone), so a query finds nothing
- * only when none of its words stands anywhere.
+ * many; when few, those holding most of the query follow; when even those leave the first screen
+ * short, those holding any of its words (stop words never do alone), most first: a query finds
+ * nothing only when none of its words stands anywhere.
  */
 export function partialFloor(match: QueryMatch): number {
   if (match.fullCount >= FEW_FULL_MATCHES) return Infinity;
+  let most = 0;
   for (let doc = 0; doc < match.tier.length; doc++) {
-    if (match.tier[doc] === 1 && (match.coverage[doc] ?? 0) >= MOST_OF_THE_QUERY) {
-      return MOST_OF_THE_QUERY;
-    }
+    if (match.tier[doc] === 1 && (match.coverage[doc] ?? 0) >= MOST_OF_THE_QUERY) most++;
   }
-  return match.fullCount > 0 ? Infinity : 0;
+  return match.fullCount + most >= FIRST_SCREEN ? MOST_OF_THE_QUERY : 0;
 }

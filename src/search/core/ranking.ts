@@ -38,8 +38,8 @@ export const SIMILARITY = {
   /** A word a typo away; each edit costs `typoStep` more. */
   typo: 0.55,
   typoStep: 0.1,
-  /** A term of the same concept in another language (the glossary). */
-  glossary: 0.7,
+  /** A term of the same concept in another language (the glossary): below the words typed. */
+  glossary: 0.5,
 } as const;
 
 /** Similarities from here on are "precise": they say the reader's word, not a guess at it. */
