@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { validateCorpus } from '../src/corpus/corpus-validator.ts';
 import { createSearchCore } from '../src/search/core/search-core.ts';
@@ -24,7 +25,11 @@ const { values, positionals } = parseArgs({
     limit: { type: 'string', default: '10' },
   },
 });
-const result = validateCorpus(JSON.parse(readFileSync(values.corpus, 'utf8')));
+const bytes = readFileSync(values.corpus);
+const text = values.corpus.endsWith('.gz')
+  ? gunzipSync(bytes).toString('utf8')
+  : bytes.toString('utf8');
+const result = validateCorpus(JSON.parse(text));
 if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
 const store = memoryStore();
 const { start } = await buildData(corpusSource(result.corpus), store);
@@ -41,8 +46,13 @@ for (const query of positionals) {
     sort: 'relevance',
     limit: Number(values.limit),
   });
-  console.log(`\n«${query}»: ${response.total}`);
+  const extra = response.suggestion ? ` — did you mean «${response.suggestion}»?` : '';
+  console.log(`\n«${query}»: ${response.total} (${response.partial ?? 0} partial)${extra}`);
   for (const hit of response.hits) {
-    console.log(`  ${hit.date.padEnd(10)} ${hit.language} ${hit.title.slice(0, 100)}`);
+    const partial = hit.partial ? ` (${hit.partial.held}/${hit.partial.of})` : '';
+    const via = hit.via ? ` [via ${hit.via.language} «${hit.via.term}»]` : '';
+    console.log(
+      `  ${hit.date.padEnd(10)} ${hit.language} ${hit.title.slice(0, 90)}${partial}${via}`,
+    );
   }
 }
