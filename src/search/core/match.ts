@@ -1,23 +1,16 @@
 import { isEmptyQuery, type ParsedQuery } from '../analysis/query-syntax.ts';
 import { STOP_WORDS, type Word } from '../analysis/text.ts';
 import { hasCyrillic, spellingKey } from '../analysis/transliterate.ts';
-import { dayOf, type Columns } from '../index/columns.ts';
-import { IN_BODY, type Location } from '../index/format.ts';
-import { type ConceptTerm } from '../index/concept-codec.ts';
-import { type DecodedPostings } from '../index/postings-codec.ts';
+import type { Location } from '../index/format.ts';
 import type { IndexReader } from './index-reader.ts';
+import { widenByGlossary } from './glossary-widening.ts';
 import { emptyForms, type MatchedForms } from './marks.ts';
-import type { Organizations } from './organizations.ts';
+import { scorePhrase, scoreWord, type PartScore } from './part-scores.ts';
 import { phraseDocs } from './phrases.ts';
-import type { FieldNorms } from './ranking.ts';
-import { RANKING, SIMILARITY, idf, saturate } from './ranking.ts';
-import {
-  matchWord,
-  spellingsOf,
-  stemsOf,
-  type Correction,
-  type WordMatches,
-} from './word-matches.ts';
+import { matchWord, spellingsOf, type Correction } from './word-matches.ts';
+import type { MatchContext, Postings, Via, WordPart } from './word-part.ts';
+
+export type { MatchContext, Via };
 
 /**
  * What a query matches, publication by publication (docs/decisions/016-ranking.md). The query is
@@ -54,42 +47,9 @@ export type QueryMatch = {
   bodies: BodyState;
 };
 
-/** Publications a glossary term of the word's concept finds (another language, a synonym). */
-type GlossaryCandidate = {
-  term: string;
-  language: string;
-  docs: Uint32Array;
-  /** Per publication: FIELD bits, and IN_BODY. */
-  fields: Uint8Array;
-};
-
-type WordPart = {
-  word: Word;
-  /** A stop word: it adds to the score where it stands, but is not asked for. */
-  optional: boolean;
-  matches: WordMatches;
-  /** A year (1900–2099): publications dated in it match too. */
-  year: number | null;
-  /** Other terms of a glossary concept the query names with this word (and its neighbours). */
-  glossary: GlossaryCandidate[];
-};
-
-/** How a publication was found through the glossary only: the term that found it. */
-export type Via = { term: string; language: string };
-
 /** How long a progressive search waits for the bodies' postings before answering without them. */
 const BODY_WAIT_MS = 150;
 const YEAR = /^(19|20)\d\d$/;
-
-type Postings = Map<Location, DecodedPostings>;
-
-export type MatchContext = {
-  count: number;
-  reader: IndexReader;
-  organizations: Organizations;
-  columns: Columns;
-  norms: () => FieldNorms;
-};
 
 /** Per loose word of the query: what it may mean. */
 async function resolveWords(
@@ -113,76 +73,6 @@ async function resolveWords(
       return { word, optional, matches, year, glossary: [] };
     }),
   );
-}
-
-/**
- * Across languages (docs/decisions/016-ranking.md): where a run of the query's words is a term of
- * a glossary concept ("смертная казнь", "death penalty"), the concept's other terms — in the other
- * languages, and synonyms — find publications for those words too. The concepts a word may begin
- * are listed in the index under its stems (in blocks the word's own lookup has read); a concept's
- * terms and their publications are one small file, read only when the query names it.
- */
-async function widenByGlossary(
-  context: MatchContext,
-  parts: readonly WordPart[],
-  forms: MatchedForms,
-): Promise<void> {
-  const { reader } = context;
-  const content = parts.filter((part) => !part.optional);
-  const keys = content.map((part) => new Set([part.word.term, ...stemsOf(part.word)]));
-  const listed = await Promise.all(
-    keys.map(async (set) => {
-      const found = await Promise.all([...set].map((key) => reader.conceptsOf(key)));
-      return [...new Set(found.flat())];
-    }),
-  );
-  if (listed.every((concepts) => concepts.length === 0)) return;
-  const concepts = new Map<number, ConceptTerm[]>();
-  await Promise.all(
-    [...new Set(listed.flat())].map(async (concept) => {
-      concepts.set(concept, await reader.concept(concept));
-    }),
-  );
-  // Every run of words a term of a concept spells, longest first.
-  type Span = { start: number; length: number; concept: number; terms: Set<number> };
-  const spans: Span[] = [];
-  listed.forEach((numbers, start) => {
-    for (const concept of numbers) {
-      const terms = concepts.get(concept) ?? [];
-      let span: Span | null = null;
-      terms.forEach((term, index) => {
-        const length = term.stems.length;
-        if (start + length > content.length) return;
-        const spelt = term.stems.every((stem, offset) => keys[start + offset]?.has(stem));
-        if (!spelt) return;
-        if (!span || length > span.length) span = { start, length, concept, terms: new Set() };
-        if (length === span.length) span.terms.add(index);
-      });
-      if (span) spans.push(span);
-    }
-  });
-  // Longest runs first; a run overlapping one already taken is left out, but every concept of
-  // a taken run widens it.
-  spans.sort((a, b) => b.length - a.length || a.start - b.start);
-  const taken = new Map<number, string>();
-  for (const span of spans) {
-    const run = `${span.start}:${span.length}`;
-    const covered = Array.from({ length: span.length }, (_, offset) => span.start + offset);
-    if (covered.some((index) => taken.has(index) && taken.get(index) !== run)) continue;
-    for (const index of covered) taken.set(index, run);
-    const terms = concepts.get(span.concept) ?? [];
-    terms.forEach((term, index) => {
-      if (span.terms.has(index) || term.docs.length === 0) return;
-      for (const stem of term.stems) forms.stems.add(stem);
-      const candidate: GlossaryCandidate = {
-        term: term.text,
-        language: term.language,
-        docs: term.docs,
-        fields: term.fields,
-      };
-      for (const offset of covered) content[offset]?.glossary.push(candidate);
-    });
-  }
 }
 
 /** The words of phrases are marked as they stand. */
@@ -246,128 +136,6 @@ async function loadPostings(
   );
   const [, bodies] = await Promise.all([textLoad, Promise.race([state, brief])]);
   return { postings, bodies };
-}
-
-/** One part's score per publication (0 where it does not match), and its weight in the query. */
-type PartScore = { score: Float32Array; weight: number; optional: boolean; frequency: number };
-
-/**
- * A word's score per publication: BM25F over its best candidate (the one that matches most
- * precisely times most strongly), plus its organizations and its year, saturated, times the
- * word's rarity. The rarity is the word's (how many publications any reading of it finds), not
- * each candidate's: otherwise rare near-misses would outrank the term the reader meant.
- */
-function scoreWord(
-  context: MatchContext,
-  part: WordPart,
-  postings: Postings,
-  readBodies: boolean,
-  outsideBody: Uint8Array,
-  via: Map<number, Via>,
-): PartScore {
-  const { count, columns } = context;
-  const norms = context.norms();
-  const best = new Float32Array(count);
-  const scratch = new Float32Array(count);
-  /** Per publication, the best of the glossary's terms, where the word itself is not found. */
-  const widened = new Float32Array(count);
-  const widenedBy = new Map<number, GlossaryCandidate>();
-  const touched: number[] = [];
-  const add = (doc: number, value: number) => {
-    if (scratch[doc] === 0) touched.push(doc);
-    scratch[doc] = (scratch[doc] ?? 0) + value;
-  };
-  for (const candidate of part.matches.candidates) {
-    const text = candidate.text ? postings.get(candidate.text) : undefined;
-    if (text) {
-      for (let i = 0; i < text.docs.length; i++) {
-        const doc = text.docs[i] ?? 0;
-        add(doc, norms.text(doc, text.fields?.[i] ?? 0));
-        outsideBody[doc] = 1;
-      }
-    }
-    const body = readBodies && candidate.body ? postings.get(candidate.body) : undefined;
-    if (body) {
-      for (let i = 0; i < body.docs.length; i++) {
-        const doc = body.docs[i] ?? 0;
-        add(doc, norms.body(doc, body.steps?.[i] ?? 0));
-      }
-    }
-    for (const doc of touched) {
-      const value = candidate.similarity * (scratch[doc] ?? 0);
-      if (value > (best[doc] ?? 0)) best[doc] = value;
-      scratch[doc] = 0;
-    }
-    touched.length = 0;
-  }
-  // Organizations: the best-matching one of the publication's, beside its own text.
-  for (const org of part.matches.organizations) {
-    const value = org.similarity * RANKING.organization.weight;
-    for (const doc of org.docs) {
-      if (value > (scratch[doc] ?? 0)) scratch[doc] = value;
-      outsideBody[doc] = 1;
-    }
-  }
-  if (part.year !== null) {
-    const first = part.year * 10000;
-    for (let doc = 0; doc < count; doc++) {
-      const day = dayOf(columns.dates[doc] ?? 0);
-      if (day >= first && day < first + 10000) {
-        scratch[doc] = (scratch[doc] ?? 0) + RANKING.date.weight;
-        outsideBody[doc] = 1;
-      }
-    }
-  }
-  for (const candidate of part.glossary) {
-    for (let i = 0; i < candidate.docs.length; i++) {
-      const doc = candidate.docs[i] ?? 0;
-      const fields = candidate.fields[i] ?? 0;
-      if (!readBodies && !(fields & 7)) continue;
-      const where = norms.text(doc, fields & 7) + (fields & IN_BODY ? norms.body(doc, 0) : 0);
-      const value = SIMILARITY.glossary * where;
-      if (value > (widened[doc] ?? 0)) {
-        widened[doc] = value;
-        widenedBy.set(doc, candidate);
-      }
-      if (fields & 7) outsideBody[doc] = 1;
-    }
-  }
-  let frequency = 0;
-  for (let doc = 0; doc < count; doc++) {
-    const own = (best[doc] ?? 0) + (scratch[doc] ?? 0);
-    const other = widened[doc] ?? 0;
-    const value = Math.max(own, other);
-    best[doc] = value;
-    if (value > 0) frequency++;
-    if (own === 0 && other > 0 && !via.has(doc)) {
-      const by = widenedBy.get(doc);
-      if (by) via.set(doc, { term: by.term, language: by.language });
-    }
-  }
-  const weight = idf(count, frequency);
-  for (let doc = 0; doc < count; doc++) {
-    const value = best[doc] ?? 0;
-    if (value > 0) best[doc] = weight * saturate(value);
-  }
-  return { score: best, weight: part.optional ? 0 : weight, optional: part.optional, frequency };
-}
-
-/** A quoted phrase: where its words stand together, scored as one rare word. */
-function scorePhrase(
-  context: MatchContext,
-  length: number,
-  docs: ReadonlyMap<number, number>,
-  outsideBody: Uint8Array,
-): PartScore {
-  const norms = context.norms();
-  const score = new Float32Array(context.count);
-  const weight = idf(context.count, docs.size) * Math.max(1, length * 0.75);
-  for (const [doc, fields] of docs) {
-    const frequency = norms.text(doc, fields & 7) + (fields & IN_BODY ? norms.body(doc, 0) : 0);
-    score[doc] = weight * saturate(frequency * RANKING.phrase);
-    if (fields & 7) outsideBody[doc] = 1;
-  }
-  return { score, weight, optional: false, frequency: docs.size };
 }
 
 /** What `query` matches; null for a query that asks for nothing. */

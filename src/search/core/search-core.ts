@@ -1,7 +1,5 @@
-import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import { htmlToText } from '../analysis/html-text.ts';
 import { parseQuery } from '../analysis/query-syntax.ts';
-import { STOP_WORDS, words as wordsOf } from '../analysis/text.ts';
 import type { Columns } from '../index/columns.ts';
 import {
   CATALOG_SIZE,
@@ -12,7 +10,6 @@ import {
   type Catalog,
 } from '../index/data-schemas.ts';
 import { dataFiles } from '../index/files.ts';
-import { FIELD, KIND } from '../index/format.ts';
 import {
   DEFAULT_REQUEST,
   PAGE_SIZE,
@@ -31,7 +28,10 @@ import { IndexReader } from './index-reader.ts';
 import { marksOf, type MatchedForms } from './marks.ts';
 import { matchQuery, partialFloor, queryForms, type MatchContext } from './match.ts';
 import { Organizations } from './organizations.ts';
-import { FieldNorms, idf } from './ranking.ts';
+import { filterPass, filtersOf } from './filter-pass.ts';
+import { passageOf } from './passages.ts';
+import { FieldNorms } from './ranking.ts';
+import { RELATED_COUNT, relatedDocs } from './related.ts';
 import { buildTimeline } from './timeline.ts';
 import { suggestQuery } from './suggest.ts';
 import { selectTop } from './top-k.ts';
@@ -57,10 +57,6 @@ export type SearchCore = {
   related(request: RelatedRequest): Promise<SearchHit[]>;
 };
 
-const SNIPPET_RADIUS = 90;
-/** Title words and tags "Related" looks up at most. */
-const RELATED_WORDS = 16;
-
 export function createSearchCore(
   meta: CorpusMeta,
   columns: Columns,
@@ -75,6 +71,7 @@ export function createSearchCore(
   const catalogs = new PromiseCache<number, Catalog>(64);
   const bodies = new PromiseCache<string, string>(60);
   let norms: FieldNorms | null = null;
+  const lists = { types: typeIds, organizations: organizationIds, languages: meta.languages };
   const context: MatchContext = {
     count,
     reader,
@@ -82,22 +79,6 @@ export function createSearchCore(
     columns,
     norms: () => (norms ??= new FieldNorms(columns, meta.averageLengths)),
   };
-
-  function toSet(values: readonly string[], ids: readonly string[]): Set<number> | null {
-    if (values.length === 0) return null;
-    const wanted = new Set(values);
-    const indexes = new Set<number>();
-    ids.forEach((id, index) => {
-      if (wanted.has(id)) indexes.add(index);
-    });
-    return indexes;
-  }
-
-  function dateBound(value: string | undefined, edge: 'start' | 'end'): number | null {
-    const date = value === undefined ? null : parsePartialDate(value);
-    if (!date) return null;
-    return edge === 'start' ? startKey(date) : endKey(date);
-  }
 
   function organizationsOf(doc: number): string[] {
     const orgs: string[] = [];
@@ -151,50 +132,12 @@ export function createSearchCore(
       matched.tier[doc] === 2 ||
       (matched.tier[doc] === 1 && (matched.coverage[doc] ?? 0) >= floor);
 
-    const wantedTypes = toSet(request.types, typeIds);
-    const wantedOrgs = toSet(request.organizations, organizationIds);
-    const wantedLanguages = toSet(request.languages, meta.languages);
-    const from = dateBound(request.from, 'start') ?? -Infinity;
-    const to = dateBound(request.to, 'end') ?? Infinity;
-    // Column dates carry their precision in their last two bits (columnDate).
-    const fromKey = from * 4;
-    const toKey = to * 4 + 3;
-
-    const facets = {
-      types: new Array<number>(typeIds.length).fill(0),
-      organizations: new Array<number>(organizationIds.length).fill(0),
-      languages: new Array<number>(meta.languages.length).fill(0),
-    };
-    const results: number[] = [];
-    const undated: number[] = [];
-
-    // One pass counts every facet "as if its own filter were off" (OR within a facet, AND across),
-    // and collects the timeline as if the date bounds were off.
-    for (let doc = 0; doc < count; doc++) {
-      if (!listed(doc)) continue;
-      const type = columns.types[doc] ?? 0;
-      const language = columns.languages[doc] ?? 0;
-      const orgStart = columns.organizationStarts[doc] ?? 0;
-      const orgEnd = columns.organizationStarts[doc + 1] ?? 0;
-      let orgOk = !wantedOrgs;
-      for (let i = orgStart; i < orgEnd && !orgOk; i++) {
-        orgOk = wantedOrgs?.has(columns.organizations[i] ?? 0) ?? true;
-      }
-      const typeOk = !wantedTypes || wantedTypes.has(type);
-      const languageOk = !wantedLanguages || wantedLanguages.has(language);
-      if (typeOk && orgOk && languageOk) undated.push(doc);
-      const key = columns.dates[doc] ?? 0;
-      if (key < fromKey || key > toKey) continue;
-      if (orgOk && languageOk) facets.types[type] = (facets.types[type] ?? 0) + 1;
-      if (typeOk && languageOk) {
-        for (let i = orgStart; i < orgEnd; i++) {
-          const org = columns.organizations[i] ?? 0;
-          facets.organizations[org] = (facets.organizations[org] ?? 0) + 1;
-        }
-      }
-      if (typeOk && orgOk) facets.languages[language] = (facets.languages[language] ?? 0) + 1;
-      if (typeOk && orgOk && languageOk) results.push(doc);
-    }
+    const filters = filtersOf(request, lists);
+    const { results, undated, facets } = filterPass(columns, filters, listed, {
+      types: typeIds.length,
+      organizations: organizationIds.length,
+      languages: meta.languages.length,
+    });
 
     // Publications are stored newest first, so index order is "newest" already. Whatever the
     // order, publications holding every word of the query come before those holding some.
@@ -228,8 +171,8 @@ export function createSearchCore(
     }
     const timeline = buildTimeline(
       undated.map((doc) => columns.dates[doc] ?? 0),
-      request.from === undefined ? null : from,
-      request.to === undefined ? null : to,
+      request.from === undefined ? null : (filters.from ?? -Infinity),
+      request.to === undefined ? null : (filters.to ?? Infinity),
     );
     const bodies = matched?.bodies ?? 'ready';
     const bodyState = request.fullText && bodies !== 'ready' ? bodies : undefined;
@@ -280,25 +223,13 @@ export function createSearchCore(
     });
   }
 
-  /** The passage of a body around the first word the query matched, with the words marked. */
+  /** The passages of body-only results around the first word the query matched, marked. */
   async function passages(request: PassageRequest): Promise<Passage[]> {
     const forms = await queryForms(context, parseQuery(request.query));
     const found = await Promise.all(
-      request.publications.map(async ({ id, language }): Promise<Passage | null> => {
-        const plain = await Promise.resolve(bodyText(id)).catch(() => '');
-        const marks = marksOf(plain, language, forms);
-        const hit = marks[0];
-        if (!hit) return null;
-        let start = Math.max(0, hit[0] - SNIPPET_RADIUS);
-        let end = Math.min(plain.length, hit[1] + SNIPPET_RADIUS);
-        if (start > 0) start = plain.indexOf(' ', start) + 1 || start;
-        if (end < plain.length) {
-          end = plain.lastIndexOf(' ', end) > hit[1] ? plain.lastIndexOf(' ', end) : end;
-        }
-        const lead = start > 0 ? '…' : '';
-        const snippet = `${lead}${plain.slice(start, end).trim()}${end < plain.length ? '…' : ''}`;
-        return { id, snippet, marks: marksOf(snippet, language, forms) };
-      }),
+      request.publications.map(async ({ id, language }) =>
+        passageOf(id, await Promise.resolve(bodyText(id)).catch(() => ''), language, forms),
+      ),
     );
     return found.flatMap((passage) => (passage ? [passage] : []));
   }
@@ -335,52 +266,16 @@ export function createSearchCore(
   }
 
   async function related(request: RelatedRequest): Promise<SearchHit[]> {
-    const score = new Float64Array(count);
-    // Shared organizations, the rarer the more telling.
-    for (const id of request.organizations) {
-      const docs = organizations.publicationsOf(organizationIds.indexOf(id));
-      const weight = idf(count, docs.length);
-      for (const doc of docs) score[doc] = (score[doc] ?? 0) + weight;
-    }
-    // Distinctive title words and tags: the same word in another title or tag counts by its rarity.
-    const titleWords = wordsOf(request.title).filter((word) => !STOP_WORDS.has(word.term));
-    const tagWords = request.tags.flatMap((tag) => wordsOf(tag));
-    const lookups = [
-      ...[...new Set(titleWords.map((word) => word.term))].map((term) => ({
-        term,
-        field: FIELD.title,
-        weight: 1,
-      })),
-      ...[...new Set(tagWords.map((word) => word.term))].map((term) => ({
-        term,
-        field: FIELD.tags,
-        weight: 1.5,
-      })),
-    ].slice(0, RELATED_WORDS);
-    await Promise.all(
-      lookups.map(async ({ term, field, weight }) => {
-        const entry = await reader.entry(term, KIND.word).catch(() => undefined);
-        if (!entry?.text) return;
-        const frequency = entry.textCount;
-        // Too common to say anything; a small archive still lets a word shared by a few count.
-        if (frequency > Math.max(3, count / 10)) return;
-        const postings = await reader.read(entry.text, 'text');
-        const value = weight * idf(count, frequency);
-        postings.docs.forEach((doc, index) => {
-          if ((postings.fields?.[index] ?? 0) & field) score[doc] = (score[doc] ?? 0) + value;
-        });
-      }),
-    );
-    score[request.doc] = 0;
-    const candidates: number[] = [];
-    for (let doc = 0; doc < count; doc++) if ((score[doc] ?? 0) > 0) candidates.push(doc);
+    const organizationIndexes = request.organizations.map((id) => organizationIds.indexOf(id));
     const excluded = new Set(request.exclude);
-    const top = selectTop(
-      candidates,
-      5 + excluded.size,
-      (a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b,
+    const docs = await relatedDocs(
+      reader,
+      organizations,
+      count,
+      { ...request, organizationIndexes },
+      RELATED_COUNT + excluded.size,
     );
-    return (await hits(top, null)).filter((hit) => !excluded.has(hit.id)).slice(0, 5);
+    return (await hits(docs, null)).filter((hit) => !excluded.has(hit.id)).slice(0, RELATED_COUNT);
   }
 
   return { search, passages, exportRows, related };
