@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { indexFiles } from '../index/files.ts';
 import {
   KIND,
@@ -11,6 +10,9 @@ import {
 } from '../index/format.ts';
 import {
   blockOf,
+  directoryPartSchema,
+  fuzzyBlockSchema,
+  fuzzyDirectorySchema,
   prefixBlock,
   type DirectoryPart,
   type FuzzyBlock,
@@ -33,22 +35,6 @@ import { bestCandidates, fuzzyPlan, type FuzzyCandidate } from './fuzzy.ts';
  * query. Every read goes through `source`, so the same code reads over HTTP, from memory or from
  * disk.
  */
-
-const directoryPartSchema = v.object({
-  version: v.literal(1),
-  first: v.number(),
-  keys: v.array(v.string()),
-});
-const fuzzyDirectorySchema = v.object({
-  version: v.literal(1),
-  forward: v.array(v.tuple([v.number(), v.string()])),
-  reverse: v.array(v.tuple([v.number(), v.string()])),
-});
-const fuzzyBlockSchema = v.object({
-  terms: v.array(v.string()),
-  counts: v.array(v.number()),
-  written: v.optional(v.record(v.string(), v.string())),
-});
 
 /** How many of each kind of file stay in memory. */
 const CACHE = {

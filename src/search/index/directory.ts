@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /**
  * The directory of the term index and of the typo-tolerance vocabulary (docs/index-format.md):
  * which block holds a term, which blocks list the words a prefix begins.
@@ -9,23 +11,36 @@
  * also holds the next part's first key, so the block after its last is known too. The first key
  * of every part (the top of the directory) travels in the start data: a lookup reads one part.
  */
-export type DirectoryPart = { version: 1; first: number; keys: string[] };
+export const directoryPartSchema = v.object({
+  version: v.literal(1),
+  first: v.number(),
+  keys: v.array(v.string()),
+});
+export type DirectoryPart = v.InferOutput<typeof directoryPartSchema>;
 export const DIRECTORY_PART = 64;
 
-/** The vocabulary for typo tolerance, by length then spelling, forwards and backwards. */
-export type FuzzyDirectory = {
-  version: 1;
-  /** Per list and block: [length, the shortest beginning of its first term (or reverse)]. */
-  forward: [number, string][];
-  reverse: [number, string][];
-};
+/**
+ * The vocabulary for typo tolerance, by length then spelling, forwards and backwards: per list
+ * and file, [length, the shortest beginning of its first term (or reversed term)].
+ */
+export const fuzzyDirectorySchema = v.object({
+  version: v.literal(1),
+  forward: v.array(v.tuple([v.number(), v.string()])),
+  reverse: v.array(v.tuple([v.number(), v.string()])),
+});
+export type FuzzyDirectory = v.InferOutput<typeof fuzzyDirectorySchema>;
 
 /**
- * A block of a fuzzy list: words (as indexed, not reversed) and how many publications hold each;
+ * A file of a fuzzy list: words (as indexed, not reversed) and how many publications hold each;
  * `written`, by index, how a word is written where folding changed it (й, ў, ё): what "Did you
  * mean" shows.
  */
-export type FuzzyBlock = { terms: string[]; counts: number[]; written?: Record<string, string> };
+export const fuzzyBlockSchema = v.object({
+  terms: v.array(v.string()),
+  counts: v.array(v.number()),
+  written: v.optional(v.record(v.string(), v.string())),
+});
+export type FuzzyBlock = v.InferOutput<typeof fuzzyBlockSchema>;
 
 /** The shortest beginning of `first` that sorts after `previous` (a block's directory key). */
 export function separator(previous: string | undefined, first: string): string {
@@ -59,3 +74,4 @@ export function prefixBlock(firstTerms: readonly string[], prefix: string): numb
   const next = firstTerms[own + 1];
   return next !== undefined && next.startsWith(prefix) ? own + 1 : own;
 }
+
