@@ -2,37 +2,18 @@ import { nameKeys } from '../analysis/name-key.ts';
 import { stem, stemLanguageOf } from '../analysis/stem.ts';
 import { foldText, words } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
-import { VarintWriter } from './varint.ts';
 import { BytePool } from './byte-pool.ts';
 import { TokenTable } from './token-table.ts';
 import type { AnalyzedTerm } from '../glossary/concepts.ts';
 import { writeFuzzyLists } from './fuzzy-lists.ts';
 import { indexFiles, type FileSink } from './files.ts';
-import { PackWriter } from './pack-writer.ts';
+import { layBlocks } from './block-layout.ts';
+import { writeConcepts } from './concept-postings.ts';
 import { addPrefixEntries } from './prefix-entries.ts';
+import { hold, idsOf, mergeKinds, type Held, type Pending } from './vocabulary.ts';
 import { BODY_BIT, Counts, Numbers, TermStreams, union } from './term-streams.ts';
-import {
-  emptyEntry,
-  FIELD,
-  FLAG,
-  KIND,
-  PACK,
-  POSITION_BASE,
-  TAG_STRIDE,
-  IN_BODY,
-  type Entry,
-  type Kind,
-  type Location,
-  type PositionChunk,
-} from './format.ts';
+import { FIELD, FLAG, KIND, POSITION_BASE, TAG_STRIDE } from './format.ts';
 import { compareEntries, encodeBlock } from './block-codec.ts';
-import {
-  encodeBodyPostings,
-  frequencyStep,
-  writePositions,
-  encodeTextPostings,
-} from './postings-codec.ts';
-import { encodeConcept, type ConceptTerm } from './concept-codec.ts';
 import { DIRECTORY_PART, separator, type DirectoryPart } from './directory.ts';
 
 /**
@@ -105,41 +86,6 @@ export type IndexSummary = {
 /** A word is a name when at least this share of its occurrences has a capital letter. */
 const NAME_SHARE = 0.5;
 
-/**
- * An entry before it is written. `alias`: the word whose postings it shares, as they are (a Latin
- * spelling of one Cyrillic word, a stem or a name key only one word has), so they are stored once.
- */
-type Pending = {
-  term: string;
-  kind: Kind;
-  flags: number;
-  /** The word ids (or, for a stem, the stem id) whose postings it lists. */
-  sources: number | number[];
-  alias?: number;
-  /** Concept entries: the concepts a term of which begins with this stem. */
-  concepts?: number[];
-};
-
-/** The ids an entry of a spelling or key holds: one (most often) or several. */
-type Held = number | number[];
-
-function hold(map: Map<string, Held>, term: string, id: number) {
-  const known = map.get(term);
-  if (known === undefined) map.set(term, id);
-  else if (typeof known === 'number') {
-    if (known !== id) map.set(term, [known, id]);
-  } else if (!known.includes(id)) known.push(id);
-}
-
-const idsOf = (sources: number | number[]) => (typeof sources === 'number' ? [sources] : sources);
-
-type OpenBlock = {
-  entries: Entry[];
-  bytes: number;
-  companion: Uint8Array[];
-  companionBytes: number;
-};
-
 /** A word's place in a publication: body positions are told apart by this bit. */
 const BODY_POSITION = 2 ** 21;
 const WORD_SCALE = 2 ** 22;
@@ -208,57 +154,16 @@ export class IndexBuilder {
     this.glossary = concepts;
   }
 
-  /**
-   * The publications holding every word of a glossary term (by stem), and where: the FIELD bits
-   * all its words share, else IN_BODY (its words stand in different fields, or in the body).
-   */
-  private conceptTerm(term: AnalyzedTerm): ConceptTerm {
-    let docs: number[] | null = null;
-    let fields = new Map<number, number>();
-    for (const key of term.stems) {
-      const id = this.stems.idOf(key);
-      const flat = id === undefined ? null : this.stems.read(id, false);
-      const next = new Map<number, number>();
-      flat?.docs.forEach((doc, index) => {
-        if (docs === null || fields.has(doc)) {
-          next.set(doc, (fields.get(doc) ?? 15) & (flat.bits[index] ?? 0));
-        }
-      });
-      fields = next;
-      docs = [...next.keys()];
-      if (docs.length === 0) break;
-    }
-    const sorted = [...fields.keys()].sort((a, b) => a - b);
-    return {
-      language: term.language,
-      text: term.text,
-      stems: term.stems,
-      docs: Uint32Array.from(sorted),
-      fields: Uint8Array.from(sorted, (doc) => fields.get(doc) || IN_BODY),
-    };
-  }
-
-  /**
-   * Writes each concept some term of which the archive holds (`glossary/c<n>.bin`); returns, per
-   * stem, the concepts a term of which begins with it: the index's concept entries.
-   */
+  /** Writes the glossary's concepts (concept-postings.ts); returns the index's concept entries. */
   private writeConcepts(write: FileSink): Map<string, number[]> {
-    const byStem = new Map<string, number[]>();
-    let written = 0;
-    for (const concept of this.glossary) {
-      const terms = concept.map((term) => this.conceptTerm(term));
-      if (terms.every((term) => term.docs.length === 0)) continue;
-      const number = written++;
-      write(indexFiles.concept(number), encodeConcept(terms));
-      for (const term of concept) {
-        const first = term.stems[0];
-        if (first === undefined) continue;
-        const list = byStem.get(first);
-        if (!list) byStem.set(first, [number]);
-        else if (list.at(-1) !== number) list.push(number);
-      }
-    }
-    return byStem;
+    return writeConcepts(
+      this.glossary,
+      (key) => {
+        const id = this.stems.idOf(key);
+        return id === undefined ? null : this.stems.read(id, false);
+      },
+      write,
+    );
   }
 
   /** Adds a publication; returns how many words its title, summary and body have. */
@@ -424,16 +329,10 @@ export class IndexBuilder {
     });
 
     // Each kind's terms in order, merged: nothing but the term strings is held for the sort.
-    const lists: {
-      kind: Kind;
-      terms: string[];
-      next: number;
-      entry(term: string): Pending | null;
-    }[] = [
+    yield* mergeKinds([
       {
         kind: KIND.word,
         terms: [...this.words.terms].sort(),
-        next: 0,
         entry: (term) => {
           const id = this.words.idOf(term) ?? -1;
           const flags = (isName(id) ? FLAG.name : 0) | (ownStem.has(id) ? FLAG.ownStem : 0);
@@ -443,7 +342,6 @@ export class IndexBuilder {
       {
         kind: KIND.stem,
         terms: [...this.stems.terms].sort(),
-        next: 0,
         entry: (term) => {
           const id = this.stems.idOf(term) ?? -1;
           const word = this.stemFirstWord.values[id] ?? -1;
@@ -455,7 +353,6 @@ export class IndexBuilder {
       {
         kind: KIND.concept,
         terms: [...concepts.keys()].sort(),
-        next: 0,
         entry: (term) => ({
           term,
           kind: KIND.concept,
@@ -472,7 +369,6 @@ export class IndexBuilder {
       ).map(([kind, map]) => ({
         kind,
         terms: [...map.keys()].sort(),
-        next: 0,
         entry: (term: string): Pending => {
           const held = map.get(term) ?? [];
           return typeof held === 'number'
@@ -480,207 +376,23 @@ export class IndexBuilder {
             : { term, kind, flags: 0, sources: held };
         },
       })),
-    ];
-    for (;;) {
-      let best: (typeof lists)[number] | undefined;
-      for (const list of lists) {
-        const term = list.terms[list.next];
-        if (term === undefined) continue;
-        const bestTerm = best?.terms[best.next];
-        if (
-          bestTerm === undefined ||
-          term < bestTerm ||
-          (term === bestTerm && list.kind < (best?.kind ?? 0))
-        ) {
-          best = list;
-        }
-      }
-      if (!best) return;
-      const term = best.terms[best.next++] as string;
-      const entry = best.entry(term);
-      if (entry) yield entry;
-    }
+    ]);
   }
 
   finish(write: FileSink): IndexSummary {
     const options = this.options;
     // Every token of the archive has been read: what they were is not needed any more.
     this.tokens = null;
-    const packs = {
-      text: new PackWriter(PACK.text, write),
-      body: new PackWriter(PACK.body, write),
-      positions: new PackWriter(PACK.positions, write),
-    };
     const pending = this.pendingEntries(this.writeConcepts(write));
-    const blocks: OpenBlock[] = [];
-    let block: OpenBlock = { entries: [], bytes: 0, companion: [], companionBytes: 0 };
-    /** Words and Latin spellings, in order: what a prefix may be the beginning of. */
-    const completable: Entry[] = [];
-    const counts = { words: 0, spellings: 0, stems: 0, keys: 0, concepts: 0 };
-
-    /** Positions of the postings `index` lists, in chunks of about `positionChunkBytes`. */
-    const positionChunks = (
-      index: readonly number[],
-      starts: readonly number[],
-      positions: readonly number[],
-    ): PositionChunk[] => {
-      const chunks: PositionChunk[] = [];
-      let first = 0;
-      while (first < index.length) {
-        const out = new VarintWriter(256);
-        let end = first;
-        while (end < index.length && (end === first || out.length < options.positionChunkBytes)) {
-          const at = index[end] ?? 0;
-          writePositions(out, positions, starts[at] ?? 0, starts[at + 1] ?? 0);
-          end++;
-        }
-        const encoded = out.finish();
-        const offset = packs.positions.append(encoded);
-        chunks.push({
-          first,
-          location: { in: 'pack', pack: PACK.positions, offset, length: encoded.length },
-        });
-        first = end;
-      }
-      return chunks;
-    };
-
-    const closeBlockIfFull = (term: string, size: number, companion: number) => {
-      const previous = block.entries.at(-1);
-      const full =
-        block.bytes + size > options.blockBytes ||
-        block.companionBytes + companion > options.companionBytes;
-      if (full && previous && previous.term !== term) {
-        blocks.push(block);
-        block = { entries: [], bytes: 0, companion: [], companionBytes: 0 };
-      }
-    };
-
-    /** Each word's own entry (when its postings are its alone), for entries sharing them. */
-    const entryOfWord: Entry[] = [];
-    const aliases: { entry: Entry; word: number; positions: boolean }[] = [];
-
-    for (const item of pending) {
-      if (item.kind === KIND.concept) {
-        counts.concepts++;
-        const concepts = item.concepts ?? [];
-        const size = item.term.length * 2 + 4 + concepts.length * 2;
-        closeBlockIfFull(item.term, size, 0);
-        block.entries.push({ ...emptyEntry(item.term, KIND.concept), concepts });
-        block.bytes += size;
-        continue;
-      }
-      if (item.kind === KIND.word) counts.words++;
-      else if (item.kind === KIND.spelling) counts.spellings++;
-      else if (item.kind === KIND.stem) counts.stems++;
-      else counts.keys++;
-      const positions = item.kind === KIND.word || item.kind === KIND.spelling;
-      if (item.alias !== undefined) {
-        const size = item.term.length * 2 + 16;
-        closeBlockIfFull(item.term, size, 0);
-        const entry = emptyEntry(item.term, item.kind, item.flags);
-        aliases.push({ entry, word: item.alias, positions });
-        block.entries.push(entry);
-        block.bytes += size;
-        if (positions) completable.push(entry);
-        continue;
-      }
-      const flat =
+    const { blocks, completable, counts, packs } = layBlocks(
+      pending,
+      (item, positions) =>
         item.kind === KIND.stem
           ? this.stems.read(idsOf(item.sources)[0] ?? 0, false)
-          : union(idsOf(item.sources).map((id) => this.words.read(id, positions)));
-      const textIndex: number[] = [];
-      const bodyIndex: number[] = [];
-      const textDocs: number[] = [];
-      const textFields: number[] = [];
-      const bodyDocs: number[] = [];
-      const bodySteps: number[] = [];
-      flat.docs.forEach((doc, index) => {
-        const bits = flat.bits[index] ?? 0;
-        if (bits & 7) {
-          textIndex.push(index);
-          textDocs.push(doc);
-          textFields.push(bits & 7);
-        }
-        if (bits & BODY_BIT) {
-          bodyIndex.push(index);
-          bodyDocs.push(doc);
-          bodySteps.push(frequencyStep(flat.bodyCounts[index] ?? 1));
-        }
-      });
-      const textBytes = textDocs.length > 0 ? encodeTextPostings(textDocs, textFields) : null;
-      const bodyBytes = bodyDocs.length > 0 ? encodeBodyPostings(bodyDocs, bodySteps) : null;
-      const inCompanion = bodyBytes !== null && bodyBytes.length <= options.companionListBytes;
-      const inlineText = textBytes !== null && textBytes.length <= options.inlineTextBytes;
-      const size = item.term.length * 2 + 8 + (inlineText ? (textBytes?.length ?? 0) : 8);
-      closeBlockIfFull(item.term, size, inCompanion ? (bodyBytes?.length ?? 0) : 0);
-      let text: Location | null = null;
-      if (textBytes) {
-        text = inlineText
-          ? { in: 'block', bytes: textBytes }
-          : {
-              in: 'pack',
-              pack: PACK.text,
-              offset: packs.text.append(textBytes),
-              length: textBytes.length,
-            };
-      }
-      let body: Location | null = null;
-      if (bodyBytes) {
-        if (inCompanion) {
-          body = {
-            in: 'companion',
-            block: blocks.length,
-            offset: block.companionBytes,
-            length: bodyBytes.length,
-          };
-          block.companion.push(bodyBytes);
-          block.companionBytes += bodyBytes.length;
-        } else {
-          body = {
-            in: 'pack',
-            pack: PACK.body,
-            offset: packs.body.append(bodyBytes),
-            length: bodyBytes.length,
-          };
-        }
-      }
-      const entry: Entry = {
-        term: item.term,
-        kind: item.kind,
-        flags: item.flags,
-        textCount: textDocs.length,
-        bodyCount: bodyDocs.length,
-        text,
-        body,
-        textPositions: positions
-          ? positionChunks(textIndex, flat.textStarts, flat.textPositions)
-          : [],
-        bodyPositions: positions
-          ? positionChunks(bodyIndex, flat.bodyStarts, flat.bodyPositions)
-          : [],
-        completions: [],
-        concepts: [],
-      };
-      block.entries.push(entry);
-      block.bytes += size;
-      if (positions) completable.push(entry);
-      if (item.kind === KIND.word) entryOfWord[idsOf(item.sources)[0] ?? -1] = entry;
-    }
-    for (const { entry, word, positions } of aliases) {
-      const source = entryOfWord[word];
-      if (!source) throw new Error(`no postings for word ${this.words.terms[word]}`);
-      entry.textCount = source.textCount;
-      entry.bodyCount = source.bodyCount;
-      entry.text = source.text;
-      entry.body = source.body;
-      if (positions) {
-        entry.textPositions = source.textPositions;
-        entry.bodyPositions = source.bodyPositions;
-      }
-    }
-    if (block.entries.length > 0 || blocks.length === 0) blocks.push(block);
-
+          : union(idsOf(item.sources).map((id) => this.words.read(id, positions))),
+      options,
+      write,
+    );
     // The directory holds, for each block, the shortest beginning of its first term that sorts
     // after the previous block's last: all a lookup needs, in half the bytes of whole terms.
     const firstTerms = blocks.map((open, index) =>
@@ -710,9 +422,6 @@ export class IndexBuilder {
       };
       write(indexFiles.directory(part), JSON.stringify(content));
     }
-    packs.text.close();
-    packs.body.close();
-    packs.positions.close();
     const fuzzyBlocks = writeFuzzyLists(
       completable.filter((entry) => entry.kind === KIND.word),
       options.fuzzyBlockTerms,
@@ -727,7 +436,7 @@ export class IndexBuilder {
       blocks: blocks.length,
       ...counts,
       prefixes,
-      packs: { text: packs.text.files, body: packs.body.files, positions: packs.positions.files },
+      packs,
       fuzzyBlocks,
     };
   }

@@ -74,4 +74,3 @@ export function prefixBlock(firstTerms: readonly string[], prefix: string): numb
   const next = firstTerms[own + 1];
   return next !== undefined && next.startsWith(prefix) ? own + 1 : own;
 }
-
