@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom, type Random } from '../src/testing/random.ts';
 
 /**
  * Writes a valid, realistic synthetic corpus for benchmarks and scale tests:
@@ -15,26 +16,6 @@ import { once } from 'node:events';
  * ~300 organizations with Cyrillic aliases; bodies are 3–5 KB of HTML; dates span 25 years;
  * several languages. The vocabulary has a long tail of rare names, as real archives do.
  */
-
-/** mulberry32: small, fast, deterministic. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
-  /** Skewed towards the start of the list, like word use (Zipf-like). */
-  const pickSkewed = <T>(list: readonly T[]): T =>
-    list[Math.floor(list.length * next() ** 2.5)] as T;
-  return { next, int, pick, pickSkewed };
-}
-
-export type Random = ReturnType<typeof random>;
 
 const LATIN_FOR_CYRILLIC: Record<string, string> = {
   а: 'a',
@@ -500,15 +481,6 @@ export function dateWithin25Years(rng: Random): string {
   return `${year}-${mm}-${String(day).padStart(2, '0')}`;
 }
 
-function pickLanguage(rng: Random): string {
-  let roll = rng.next();
-  for (const [tag, share] of LANGUAGES) {
-    if (roll < share) return tag;
-    roll -= share;
-  }
-  return 'en';
-}
-
 /** One to four issuing organizations, the best-known most often. */
 export function pickIssuers(rng: Random, orgs: readonly Organization[]): string[] {
   const issuers = new Set<string>();
@@ -538,7 +510,7 @@ function publication(
   orgs: readonly Organization[],
   people: readonly string[],
 ) {
-  const language = pickLanguage(rng);
+  const language = rng.pickShare(LANGUAGES);
   const type = rng.pickSkewed(TYPES)[0];
   const issuers = pickIssuers(rng, orgs);
   const issuerNames = issuers.map((id) => orgs.find((org) => org.id === id)?.name ?? id);
@@ -631,7 +603,7 @@ export async function writeCorpus(
 }
 
 export async function generateCorpus(options: { count: number; out: string; seed: number }) {
-  const rng = random(options.seed);
+  const rng = seededRandom(options.seed);
   lexicon = Array.from({ length: 8000 }, () =>
     Array.from({ length: 2 + rng.int(3) }, () => rng.pick(SYLLABLES)).join(''),
   );

@@ -1,4 +1,5 @@
 import { statSync, writeFileSync } from 'node:fs';
+import { seededRandom, type Random } from '../src/testing/random.ts';
 import { loadVocabulary, type VocabularyLanguage, type WordForm } from './bench/hunspell.ts';
 import {
   addLinks,
@@ -8,11 +9,9 @@ import {
   latin,
   organizations,
   pickIssuers,
-  random,
   TYPES,
   writeCorpus,
   type Organization,
-  type Random,
 } from './generate-corpus.ts';
 
 /**
@@ -184,7 +183,7 @@ export type RealisticStats = Growth & {
 function streamFor(seed: number, purpose: string): Random {
   let hash = 0x811c9dc5;
   for (const char of purpose) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
-  return random((seed ^ hash) >>> 0);
+  return seededRandom((seed ^ hash) >>> 0);
 }
 
 function shuffle<T>(rng: Random, list: T[]): T[] {
@@ -705,15 +704,6 @@ function body(generator: Generator, lexicon: Lexicon, mentions: readonly Mention
 
 // --- Publications -------------------------------------------------------------------------------
 
-function pickLanguage(rng: Random): Language {
-  let roll = rng.next();
-  for (const [language, share] of LANGUAGE_SHARES) {
-    if (roll < share) return language;
-    roll -= share;
-  }
-  return 'be';
-}
-
 /** `<type>-<index>-<the title's first words in Latin letters>`: unique, [a-z0-9-]. */
 function publicationId(type: string, index: number, titleText: string): string {
   const slug = latin(titleText.split(' ').slice(0, 6).join(' '))
@@ -726,7 +716,7 @@ function publicationId(type: string, index: number, titleText: string): string {
 
 function publication(generator: Generator, index: number): Record<string, unknown> {
   const { rng } = generator;
-  const language = pickLanguage(rng);
+  const language = rng.pickShare(LANGUAGE_SHARES);
   const lexicon = generator.lexicons[language];
   const type = rng.pickSkewed(TYPES)[0];
   const issuers = pickIssuers(rng, generator.orgs);
