@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { loadVocabulary } from './bench/hunspell.ts';
+import { loadVocabulary, type WordForm } from './bench/hunspell.ts';
 import { corpusTypes, organizations, writeCorpus } from './generate-corpus.ts';
 import {
   buildLexicon,
@@ -65,12 +65,18 @@ export type RealisticStats = Growth & {
 
 type Setup = Generator & { probeFamilies: Record<Language, ProbeFamily[]> };
 
-async function setUp(options: { count: number; seed: number }): Promise<Setup> {
+/** A language's word forms with their lemmas: hunspell's, or a test's. */
+type Vocabulary = (language: Language) => Promise<readonly WordForm[]>;
+
+async function setUp(
+  options: { count: number; seed: number },
+  vocabulary: Vocabulary,
+): Promise<Setup> {
   const spellings = new Spellings();
   const probes = new Probes();
   const lexicons = {} as Record<Language, Lexicon>;
   for (const language of LANGUAGES) {
-    lexicons[language] = buildLexicon(language, await loadVocabulary(language), {
+    lexicons[language] = buildLexicon(language, await vocabulary(language), {
       seed: options.seed,
       spellings,
       excluded: NAME_SPELLINGS,
@@ -100,12 +106,11 @@ export function probesFileFor(out: string): string {
 }
 
 /** Writes the corpus to `out` and its probes beside it; returns what it measured. */
-export async function generateRealisticCorpus(options: {
-  count: number;
-  out: string;
-  seed: number;
-}): Promise<RealisticStats> {
-  const setup = await setUp(options);
+export async function generateRealisticCorpus(
+  options: { count: number; out: string; seed: number },
+  vocabulary: Vocabulary = loadVocabulary,
+): Promise<RealisticStats> {
+  const setup = await setUp(options, vocabulary);
   const languages = { be: 0, ru: 0, en: 0 };
   const growth: Growth[] = [];
   const measure = (publications: number) => ({
