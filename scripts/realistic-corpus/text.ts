@@ -3,8 +3,8 @@ import {
   addLinks,
   dateWithin25Years,
   escapeHtml,
-  latin,
   pickIssuers,
+  slug,
   TYPES,
   type Organization,
 } from '../generate-corpus.ts';
@@ -178,12 +178,10 @@ function body(generator: Generator, lexicon: Lexicon, mentions: readonly Mention
 
 /** `<type>-<index>-<the title's first words in Latin letters>`: unique, [a-z0-9-]. */
 function publicationId(type: string, index: number, titleText: string): string {
-  const slug = latin(titleText.split(' ').slice(0, 6).join(' '))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+  const words = slug(titleText.split(' ').slice(0, 6).join(' '))
     .slice(0, 80)
     .replace(/^-+|-+$/g, '');
-  return slug ? `${type}-${index}-${slug}` : `${type}-${index}`;
+  return words ? `${type}-${index}-${words}` : `${type}-${index}`;
 }
 
 export function publication(generator: Generator, index: number): Record<string, unknown> {
