@@ -11,10 +11,12 @@ import { seededRandom, type Random } from '../src/testing/random.ts';
  *
  * The command line is scripts/corpus-generator.ts. `--vocabulary real` writes text drawn from
  * every word form of real Belarusian, Russian and English dictionaries instead
- * (scripts/generate-realistic-corpus.ts); `synthetic`, the default, is described here. The same seed and count always give the same file. Titles and summaries are
+ * (scripts/generate-realistic-corpus.ts); `synthetic`, the default, is described here. The same
+ * seed and count always give the same file (src/testing/random.ts). Titles and summaries are
  * built from templates with real and invented names (in Latin and Cyrillic), places, topics and
  * ~300 organizations with Cyrillic aliases; bodies are 3–5 KB of HTML; dates span 25 years;
- * several languages. The vocabulary has a long tail of rare names, as real archives do.
+ * several languages. The vocabulary has a long tail of rare names, as real archives do. The
+ * corpus parts both generators share (organizations, dates, links, ids, streaming) live here.
  */
 
 /**
