@@ -258,25 +258,23 @@ export const REAL_WITHOUT_PAGEFIND: CorpusFigures = {
 
 /** A realistic corpus measured in Node only (--no-browser --reuse-builds). */
 export const REAL_NODE_ONLY: CorpusFigures = {
+  ...REAL_WITH_PAGEFIND,
   spec: { kind: 'real', count: 2000 },
   load: [1, 1, 1],
   corpusBytes: 19.5e6,
   build: null,
-  output: output(1),
-  node: node(false, 1),
   browser: null,
   real: real(1, { browser: false, pagefind: 0 }),
 };
 
 /** The synthetic corpus, with the Fuse.js comparison and a browser. */
 export const SYNTHETIC: CorpusFigures = {
+  ...REAL_WITH_PAGEFIND,
   spec: { kind: 'synthetic', count: 50000 },
   load: [0.5, 0.75, 1],
   corpusBytes: 210e6,
   build: { seconds: 80, peakBytes: 2 * 1024 ** 3, heapFailure: null },
-  output: output(1),
   node: node(true, 1),
-  browser: browser(1),
   real: null,
 };
 
