@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { COMMON_LETTERS } from '../src/search/analysis/transliterate.ts';
+import { seededRandom, type Random } from '../src/testing/random.ts';
 
 /**
  * Writes a valid, realistic synthetic corpus for benchmarks and scale tests:
@@ -8,81 +10,30 @@ import { once } from 'node:events';
  *   npm run corpus:generate -- --vocabulary real --count 50000 --out bench-results/real-50000.json
  *
  * The command line is scripts/corpus-generator.ts. `--vocabulary real` writes text drawn from
- * every word form of real Belarusian, Russian and
- * English dictionaries instead (scripts/generate-realistic-corpus.ts); `synthetic`, the default, is
- * described here. The same seed and count always give the same file. Titles and summaries are
+ * every word form of real Belarusian, Russian and English dictionaries instead
+ * (scripts/generate-realistic-corpus.ts); `synthetic`, the default, is described here. The same
+ * seed and count always give the same file (src/testing/random.ts). Titles and summaries are
  * built from templates with real and invented names (in Latin and Cyrillic), places, topics and
  * ~300 organizations with Cyrillic aliases; bodies are 3–5 KB of HTML; dates span 25 years;
- * several languages. The vocabulary has a long tail of rare names, as real archives do.
+ * several languages. The vocabulary has a long tail of rare names, as real archives do. The
+ * corpus parts both generators share (organizations, dates, links, ids, streaming) live here.
  */
 
-/** mulberry32: small, fast, deterministic. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
-  /** Skewed towards the start of the list, like word use (Zipf-like). */
-  const pickSkewed = <T>(list: readonly T[]): T =>
-    list[Math.floor(list.length * next() ** 2.5)] as T;
-  return { next, int, pick, pickSkewed };
-}
-
-export type Random = ReturnType<typeof random>;
-
-const LATIN_FOR_CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  д: 'd',
-  е: 'e',
-  ё: 'io',
-  ж: 'zh',
-  з: 'z',
-  і: 'i',
-  и: 'i',
-  й: 'j',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ў: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'iu',
-  я: 'ia',
-  "'": '',
+/**
+ * Latin letters for ids: the app's (transliterate.ts: the letters both romanisations spell alike,
+ * and the Belarusian г, е, ё, ю, я), but й as "j" and ъ as a break between words, as generated ids
+ * have always been written, so that a seed's corpus stays byte-identical (bench results compare).
+ */
+// prettier-ignore
+const ID_LETTERS: Readonly<Record<string, string>> = {
+  ...COMMON_LETTERS, г: 'h', е: 'e', ё: 'io', й: 'j', ю: 'iu', я: 'ia', ъ: '-',
 };
 
-export function latin(cyrillic: string): string {
-  let out = '';
-  for (const char of cyrillic) {
-    const lower = char.toLowerCase();
-    const mapped = LATIN_FOR_CYRILLIC[lower];
-    if (mapped === undefined) out += char;
-    else out += char === lower ? mapped : mapped.charAt(0).toUpperCase() + mapped.slice(1);
-  }
-  return out;
+/** Text as part of an id: lower case, in Latin letters, anything else a hyphen. */
+export function slug(text: string): string {
+  let latin = '';
+  for (const char of text.toLowerCase()) latin += ID_LETTERS[char] ?? char;
+  return latin.replace(/[^a-z0-9]+/g, '-');
 }
 
 const REAL_PEOPLE = [
@@ -98,165 +49,45 @@ const REAL_PEOPLE = [
   ['Леанід Судаленка', 'Leanid Sudalenka'],
 ] as const;
 
+// prettier-ignore
 const SYLLABLES = [
-  'ka',
-  'le',
-  'sni',
-  'va',
-  'bia',
-  'lia',
-  'tski',
-  'hu',
-  'lak',
-  'sta',
-  'fa',
-  'no',
-  'vich',
-  'lab',
-  'ko',
-  'ra',
-  'bo',
-  'lo',
-  'si',
-  'mi',
-  'ha',
-  'il',
-  'cha',
-  'piu',
-  'su',
-  'da',
-  'len',
-  'ma',
-  'ros',
-  'zhy',
-  'ten',
-  'dzi',
-  'an',
-  'tsu',
-  'shke',
-  'vi',
-  'ch',
-  'nia',
-  'pa',
-  'ry',
-  'hor',
-  'vets',
+  'ka', 'le', 'sni', 'va', 'bia', 'lia', 'tski', 'hu', 'lak', 'sta', 'fa', 'no', 'vich', 'lab',
+  'ko', 'ra', 'bo', 'lo', 'si', 'mi', 'ha', 'il', 'cha', 'piu', 'su', 'da', 'len', 'ma', 'ros',
+  'zhy', 'ten', 'dzi', 'an', 'tsu', 'shke', 'vi', 'ch', 'nia', 'pa', 'ry', 'hor', 'vets',
 ];
+// prettier-ignore
 const FIRST_NAMES = [
-  'Ales',
-  'Maryia',
-  'Aleh',
-  'Nasta',
-  'Ihar',
-  'Andrei',
-  'Leanid',
-  'Tatsiana',
-  'Siarhei',
-  'Volha',
-  'Pavel',
-  'Iryna',
-  'Dzianis',
-  'Alena',
-  'Mikalai',
-  'Hanna',
-  'Viktar',
-  'Natallia',
-  'Uladzimir',
-  'Katsiaryna',
-  'Raman',
-  'Palina',
-  'Yauhen',
-  'Darya',
-  'Maksim',
-  'Liudmila',
-  'Artsiom',
-  'Ksenia',
+  'Ales', 'Maryia', 'Aleh', 'Nasta', 'Ihar', 'Andrei', 'Leanid', 'Tatsiana', 'Siarhei', 'Volha',
+  'Pavel', 'Iryna', 'Dzianis', 'Alena', 'Mikalai', 'Hanna', 'Viktar', 'Natallia', 'Uladzimir',
+  'Katsiaryna', 'Raman', 'Palina', 'Yauhen', 'Darya', 'Maksim', 'Liudmila', 'Artsiom', 'Ksenia',
 ];
+// prettier-ignore
 const PLACES = [
-  'Minsk',
-  'Hrodna',
-  'Homel',
-  'Mahiliou',
-  'Vitsebsk',
-  'Brest',
-  'Zhodzina',
-  'Navapolatsk',
-  'Baranavichy',
-  'Babruisk',
-  'Pinsk',
-  'Lida',
-  'Maladziechna',
-  'Salihorsk',
-  'Orsha',
-  'Mazyr',
-  'Vilnius',
-  'Warsaw',
-  'Tbilisi',
-  'Moscow',
-  'Kyiv',
-  'Geneva',
-  'Strasbourg',
-  'Vienna',
+  'Minsk', 'Hrodna', 'Homel', 'Mahiliou', 'Vitsebsk', 'Brest', 'Zhodzina', 'Navapolatsk',
+  'Baranavichy', 'Babruisk', 'Pinsk', 'Lida', 'Maladziechna', 'Salihorsk', 'Orsha', 'Mazyr',
+  'Vilnius', 'Warsaw', 'Tbilisi', 'Moscow', 'Kyiv', 'Geneva', 'Strasbourg', 'Vienna',
 ];
+// prettier-ignore
 const PLACES_CYRILLIC = [
-  'Мінск',
-  'Гродна',
-  'Гомель',
-  'Магілёў',
-  'Віцебск',
-  'Брэст',
-  'Жодзіна',
-  'Наваполацк',
+  'Мінск', 'Гродна', 'Гомель', 'Магілёў', 'Віцебск', 'Брэст', 'Жодзіна', 'Наваполацк',
 ];
+// prettier-ignore
 const TOPICS = [
-  'political prisoners',
-  'freedom of association',
-  'freedom of expression',
-  'torture',
-  'death penalty',
-  'elections',
-  'peaceful assembly',
-  'human rights defenders',
-  'journalists',
-  'lawyers',
-  'independent media',
-  'civil society',
-  'criminal prosecution',
-  'arbitrary detention',
-  'extremism charges',
-  'exile',
-  'solidarity',
-  'international law',
-  'UN Human Rights Council',
-  'OSCE Moscow Mechanism',
-  'prison conditions',
-  'forced labour',
-  'women defenders',
-  'students',
+  'political prisoners', 'freedom of association', 'freedom of expression', 'torture',
+  'death penalty', 'elections', 'peaceful assembly', 'human rights defenders', 'journalists',
+  'lawyers', 'independent media', 'civil society', 'criminal prosecution', 'arbitrary detention',
+  'extremism charges', 'exile', 'solidarity', 'international law', 'UN Human Rights Council',
+  'OSCE Moscow Mechanism', 'prison conditions', 'forced labour', 'women defenders', 'students',
 ];
+// prettier-ignore
 const TOPICS_RU = [
-  'политзаключённые',
-  'свобода объединений',
-  'свобода слова',
-  'пытки',
-  'смертная казнь',
-  'выборы',
-  'правозащитники',
-  'журналисты',
-  'адвокаты',
-  'уголовное преследование',
+  'политзаключённые', 'свобода объединений', 'свобода слова', 'пытки', 'смертная казнь', 'выборы',
+  'правозащитники', 'журналисты', 'адвокаты', 'уголовное преследование',
 ];
+// prettier-ignore
 const TOPICS_BE = [
-  'палітвязні',
-  'свабода аб’яднанняў',
-  'свабода слова',
-  'катаванні',
-  'смяротнае пакаранне',
-  'выбары',
-  'праваабаронцы',
-  'журналісты',
-  'адвакаты',
-  'крымінальны пераслед',
+  'палітвязні', 'свабода аб’яднанняў', 'свабода слова', 'катаванні', 'смяротнае пакаранне',
+  'выбары', 'праваабаронцы', 'журналісты', 'адвакаты', 'крымінальны пераслед',
 ];
 export const TYPES = [
   ['statement', 'Statement'],
@@ -267,131 +98,37 @@ export const TYPES = [
   ['press-release', 'Press release'],
   ['analysis', 'Analysis'],
 ] as const;
+// prettier-ignore
 const VERBS = [
-  'condemns',
-  'calls for the release of',
-  'reports on',
-  'documents',
-  'expresses concern about',
-  'welcomes the release of',
-  'demands an investigation into',
-  'supports',
-  'speaks about',
+  'condemns', 'calls for the release of', 'reports on', 'documents', 'expresses concern about',
+  'welcomes the release of', 'demands an investigation into', 'supports', 'speaks about',
 ];
+// prettier-ignore
 const OBJECTS = [
-  'the detention of',
-  'the trial of',
-  'the sentence against',
-  'the persecution of',
-  'searches at the homes of',
-  'the harassment of',
-  'the health of',
-  'the verdict against',
+  'the detention of', 'the trial of', 'the sentence against', 'the persecution of',
+  'searches at the homes of', 'the harassment of', 'the health of', 'the verdict against',
 ];
+// prettier-ignore
 const FILLER = [
-  'the',
-  'authorities',
-  'court',
-  'case',
-  'charges',
-  'prison',
-  'colony',
-  'sentence',
-  'years',
-  'of',
-  'and',
-  'in',
-  'on',
-  'against',
-  'after',
-  'during',
-  'their',
-  'families',
-  'international',
-  'community',
-  'government',
-  'police',
-  'detained',
-  'arrested',
-  'released',
-  'convicted',
-  'hearing',
-  'closed',
-  'appeal',
-  'lawyer',
-  'relatives',
-  'visits',
-  'letters',
-  'medical',
-  'care',
-  'conditions',
-  'isolation',
-  'cell',
-  'pressure',
-  'repression',
-  'wave',
-  'activists',
-  'volunteers',
-  'organizations',
-  'liquidated',
-  'registered',
-  'foreign',
-  'agents',
-  'list',
-  'recognized',
-  'monitoring',
-  'observers',
-  'mission',
-  'report',
-  'recommendations',
-  'obligations',
-  'covenant',
-  'violations',
-  'systematic',
-  'widespread',
-  'accountability',
-  'impunity',
-  'investigation',
-  'evidence',
-  'testimony',
-  'witnesses',
+  'the', 'authorities', 'court', 'case', 'charges', 'prison', 'colony', 'sentence', 'years', 'of',
+  'and', 'in', 'on', 'against', 'after', 'during', 'their', 'families', 'international',
+  'community', 'government', 'police', 'detained', 'arrested', 'released', 'convicted', 'hearing',
+  'closed', 'appeal', 'lawyer', 'relatives', 'visits', 'letters', 'medical', 'care', 'conditions',
+  'isolation', 'cell', 'pressure', 'repression', 'wave', 'activists', 'volunteers', 'organizations',
+  'liquidated', 'registered', 'foreign', 'agents', 'list', 'recognized', 'monitoring', 'observers',
+  'mission', 'report', 'recommendations', 'obligations', 'covenant', 'violations', 'systematic',
+  'widespread', 'accountability', 'impunity', 'investigation', 'evidence', 'testimony', 'witnesses',
   'statement',
 ];
+// prettier-ignore
 const FILLER_RU = [
-  'суд',
-  'приговор',
-  'задержание',
-  'обыск',
-  'колония',
-  'лет',
-  'адвокат',
-  'родственники',
-  'письма',
-  'давление',
-  'репрессии',
-  'активисты',
-  'организации',
-  'ликвидация',
-  'наблюдатели',
-  'нарушения',
+  'суд', 'приговор', 'задержание', 'обыск', 'колония', 'лет', 'адвокат', 'родственники', 'письма',
+  'давление', 'репрессии', 'активисты', 'организации', 'ликвидация', 'наблюдатели', 'нарушения',
 ];
+// prettier-ignore
 const FILLER_BE = [
-  'суд',
-  'прысуд',
-  'затрыманне',
-  'ператрус',
-  'калонія',
-  'гадоў',
-  'адвакат',
-  'сваякі',
-  'лісты',
-  'ціск',
-  'рэпрэсіі',
-  'актывісты',
-  'арганізацыі',
-  'ліквідацыя',
-  'назіральнікі',
-  'парушэнні',
+  'суд', 'прысуд', 'затрыманне', 'ператрус', 'калонія', 'гадоў', 'адвакат', 'сваякі', 'лісты',
+  'ціск', 'рэпрэсіі', 'актывісты', 'арганізацыі', 'ліквідацыя', 'назіральнікі', 'парушэнні',
 ];
 const LANGUAGES: readonly (readonly [string, number])[] = [
   ['en', 0.7],
@@ -500,15 +237,6 @@ export function dateWithin25Years(rng: Random): string {
   return `${year}-${mm}-${String(day).padStart(2, '0')}`;
 }
 
-function pickLanguage(rng: Random): string {
-  let roll = rng.next();
-  for (const [tag, share] of LANGUAGES) {
-    if (roll < share) return tag;
-    roll -= share;
-  }
-  return 'en';
-}
-
 /** One to four issuing organizations, the best-known most often. */
 export function pickIssuers(rng: Random, orgs: readonly Organization[]): string[] {
   const issuers = new Set<string>();
@@ -538,7 +266,7 @@ function publication(
   orgs: readonly Organization[],
   people: readonly string[],
 ) {
-  const language = pickLanguage(rng);
+  const language = rng.pickShare(LANGUAGES);
   const type = rng.pickSkewed(TYPES)[0];
   const issuers = pickIssuers(rng, orgs);
   const issuerNames = issuers.map((id) => orgs.find((org) => org.id === id)?.name ?? id);
@@ -580,9 +308,7 @@ function publication(
     if (rng.next() < 0.1) paragraphs.push(`<h2>${escapeHtml(rng.pick(TOPICS))}</h2>`);
   }
 
-  const id = `${type}-${index}-${latin(who)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')}`.slice(0, 120);
+  const id = `${type}-${index}-${slug(who)}`.slice(0, 120);
   const record: Record<string, unknown> = {
     id,
     title,
@@ -631,7 +357,7 @@ export async function writeCorpus(
 }
 
 export async function generateCorpus(options: { count: number; out: string; seed: number }) {
-  const rng = random(options.seed);
+  const rng = seededRandom(options.seed);
   lexicon = Array.from({ length: 8000 }, () =>
     Array.from({ length: 2 + rng.int(3) }, () => rng.pick(SYLLABLES)).join(''),
   );

@@ -204,30 +204,12 @@ async function queries(
   return figures;
 }
 
-async function typing(browser: Browser, origin: string, word: string) {
-  const { context, page } = await openPage(browser, 4);
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => Reflect.get(window, '__firstResults'));
-  const box = page.getByRole('searchbox', { name: /^Search publications/ });
-  // Let the worker load its data first: this measures typing, not start-up.
-  await box.fill('x');
-  await page.waitForTimeout(1500);
-  await box.fill('');
-  await page.waitForTimeout(1000);
-  await page.evaluate(() => Reflect.set(window, '__longTasks', []));
-  await box.pressSequentially(word, { delay: 150 });
-  await page.waitForTimeout(1500);
-  const tasks = (await page.evaluate(() => Reflect.get(window, '__longTasks'))) as number[];
-  await context.close();
-  return {
-    longest: tasks.length ? Math.max(...tasks) : 0,
-    count: tasks.length,
-    blocking: tasks.reduce((sum, task) => sum + Math.max(0, task - 50), 0),
-  };
-}
-
-/** Types `query` letter by letter, a key every 150 ms, main thread 4x slower. */
-async function typeToPaint(browser: Browser, origin: string, query: string) {
+/**
+ * Types `text` letter by letter, a key every 150 ms, main thread 4x slower, once the worker has
+ * loaded its data (this measures typing, not start-up): each keystroke's time to the next paint,
+ * and the long tasks meanwhile.
+ */
+async function typeSlowly(browser: Browser, origin: string, text: string) {
   const { context, page } = await openPage(browser, 4);
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => Reflect.get(window, '__firstResults'));
@@ -240,11 +222,27 @@ async function typeToPaint(browser: Browser, origin: string, query: string) {
     Reflect.set(window, '__longTasks', []);
     Reflect.set(window, '__keyPaints', []);
   });
-  await box.pressSequentially(query, { delay: 150 });
+  await box.pressSequentially(text, { delay: 150 });
   await page.waitForTimeout(1500);
   const keystrokesMs = (await page.evaluate(() => Reflect.get(window, '__keyPaints'))) as number[];
   const longTasks = (await page.evaluate(() => Reflect.get(window, '__longTasks'))) as number[];
   await context.close();
+  return { keystrokesMs, longTasks };
+}
+
+/** The long tasks while typing `word`: the longest, how many, their blocking time. */
+async function typing(browser: Browser, origin: string, word: string) {
+  const { longTasks: tasks } = await typeSlowly(browser, origin, word);
+  return {
+    longest: tasks.length ? Math.max(...tasks) : 0,
+    count: tasks.length,
+    blocking: tasks.reduce((sum, task) => sum + Math.max(0, task - 50), 0),
+  };
+}
+
+/** Keystroke → paint while typing `query`. */
+async function typeToPaint(browser: Browser, origin: string, query: string) {
+  const { keystrokesMs, longTasks } = await typeSlowly(browser, origin, query);
   return { keystrokesMs, longTasks: longTasks.length };
 }
 

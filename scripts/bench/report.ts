@@ -5,6 +5,7 @@ import type { ColdQuery, NodeCold } from './cold-queries.ts';
 import type { NodeFigures } from './node-bench.ts';
 import type { PagefindBuild } from './pagefind-bench.ts';
 import type { QualityFigures } from './quality.ts';
+import { figureRows, figureTable, PHONE, ratio, type Figure } from './figure-table.ts';
 import { against, bytes, median, ms, percent, percentile, table } from './stats.ts';
 
 /**
@@ -40,32 +41,7 @@ export const ISSUE_9 = {
   recall: 0.95,
   largestQueryFileGzip: 64 * 1024,
 };
-export const PHONE = 4;
 
-/** Keystroke → paint rows of the Chromium table (also printed alone by scripts/bench/typing.ts). */
-export function typingRows(typing: TypingFigures): string[][] {
-  const perRun = (pick: (keystrokes: number[]) => number) =>
-    typing.runs.map((run) => pick(run.keystrokesMs).toFixed(0)).join(', ') + ' ms';
-  return [
-    [
-      `keystroke → paint typing "${typing.query}", median (4x)`,
-      ms(typing.medianMs),
-      ms(typing.medianMs),
-      against(typing.medianMs, BUDGET.keystrokeMedianMs, ms),
-    ],
-    [
-      '  p90 (4x)',
-      ms(typing.p90Ms),
-      ms(typing.p90Ms),
-      against(typing.p90Ms, BUDGET.keystrokeP90Ms, ms),
-    ],
-    ['  slowest keystroke (4x)', ms(typing.maxMs), ms(typing.maxMs), ''],
-    [`  each run's median, p90, slowest (of ${typing.runs.length})`, perRun(median), '', ''],
-    ['', perRun((keys) => percentile(keys, 90)), '', ''],
-    ['', perRun((keys) => Math.max(...keys)), '', ''],
-    ['  long tasks typing it (median of the runs)', String(typing.longTasks), '', ''],
-  ];
-}
 /** The heap a build gets when it ran out of Node's default one. */
 export const LARGER_HEAP = '--max-old-space-size=12288';
 
@@ -184,9 +160,6 @@ export function settledCell(run: QueryRun, nodeTotal: number | undefined): strin
   return `${ms(run.ms)} at ${run.total ?? '—'}, Node ${nodeTotal ?? '—'}`;
 }
 
-export const ratio = (a: number, b: number) =>
-  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—';
-
 export function buildSection(figures: CorpusFigures): string[] {
   const { spec, build, output, real } = figures;
   const lines: string[] = [];
@@ -197,70 +170,65 @@ export function buildSection(figures: CorpusFigures): string[] {
     spec.kind === 'synthetic'
       ? spec.count >= 50000
         ? BUDGET.syntheticBuildSeconds
-        : Number.NaN
+        : undefined
       : at50k
         ? ISSUE_9.buildSecondsAt50k
         : at200k
           ? ISSUE_9.buildSecondsAt200k
-          : Number.NaN;
-  const rows: string[][] = [
-    ['build', 'app', ...(pagefind ? ['Pagefind'] : []), 'app against budget'],
-    [
-      'build time',
-      build ? seconds(build.seconds) : 'not timed (--reuse-builds)',
-      ...(pagefind ? [seconds(pagefind.seconds)] : []),
-      build && Number.isFinite(timeBudget) ? against(build.seconds, timeBudget, seconds) : '',
-    ],
-    ...(build?.heapFailure
+          : undefined;
+  const heapFailure = build?.heapFailure;
+  const outputLine = (of: OutputFigures) =>
+    `${bytes(of.raw)} in ${of.files.toLocaleString('en')} files (${bytes(of.gzip)} gzip)`;
+  const rows: Figure[] = [
+    {
+      label: 'build time',
+      value: build?.seconds ?? 'not timed (--reuse-builds)',
+      unit: seconds,
+      pagefind: pagefind?.seconds,
+      budget: timeBudget,
+    },
+    ...(heapFailure
       ? [
-          [
-            'first attempt (default Node heap)',
-            `out of memory after ~${seconds(build.heapFailure.seconds)} at ${(build.heapFailure.heapMb / 1024).toFixed(1)} GB of heap; the figures below are with ${build.heapFailure.retriedWith}`,
-            ...(pagefind ? [''] : []),
-            '✗ fails as `npm run build` runs it',
-          ],
+          {
+            label: 'first attempt (default Node heap)',
+            value: `out of memory after ~${seconds(heapFailure.seconds)} at ${(heapFailure.heapMb / 1024).toFixed(1)} GB of heap; the figures below are with ${heapFailure.retriedWith}`,
+            verdict: '✗ fails as `npm run build` runs it',
+          },
         ]
       : []),
-    [
-      'peak memory (max RSS)',
-      build ? gb(build.peakBytes) : '—',
-      ...(pagefind ? [gb(pagefind.peakBytes)] : []),
-      build && at50k && spec.kind === 'real'
-        ? against(build.peakBytes, ISSUE_9.buildPeakAt50k, gb)
-        : '',
-    ],
-    [
-      'output',
-      `${bytes(output.raw)} in ${output.files.toLocaleString('en')} files (${bytes(output.gzip)} gzip)`,
-      ...(pagefind
-        ? [
-            `${bytes(pagefind.output.raw)} in ${pagefind.output.files.toLocaleString('en')} files (${bytes(pagefind.output.gzip)} gzip)`,
-          ]
-        : []),
-      '',
-    ],
-    [
-      'largest file a query may fetch, as served',
-      fileLine(output.largestQueryFile),
-      ...(pagefind ? [fileLine(pagefind.output.largestQueryFile)] : []),
-      '',
-    ],
-    [
-      'largest file a query may fetch, gzip',
-      fileLine(output.largestQueryFileGzip),
-      ...(pagefind ? [fileLine(pagefind.output.largestQueryFileGzip)] : []),
-      output.largestQueryFileGzip
-        ? against(output.largestQueryFileGzip.gzip, ISSUE_9.largestQueryFileGzip, bytes)
-        : '',
-    ],
-    [
-      'largest publication file',
-      fileLine(output.largestPublication),
-      ...(pagefind ? ['(Pagefind: in its fragment)'] : []),
-      '',
-    ],
+    {
+      label: 'peak memory (max RSS)',
+      value: build?.peakBytes ?? '—',
+      unit: gb,
+      pagefind: pagefind?.peakBytes,
+      budget: at50k && spec.kind === 'real' ? ISSUE_9.buildPeakAt50k : undefined,
+    },
+    {
+      label: 'output',
+      value: outputLine(output),
+      pagefind: pagefind ? outputLine(pagefind.output) : undefined,
+    },
+    {
+      label: 'largest file a query may fetch, as served',
+      value: fileLine(output.largestQueryFile),
+      pagefind: pagefind ? fileLine(pagefind.output.largestQueryFile) : undefined,
+    },
+    {
+      label: 'largest file a query may fetch, gzip',
+      value: output.largestQueryFileGzip?.gzip ?? '—',
+      shown: fileLine(output.largestQueryFileGzip),
+      unit: bytes,
+      pagefind: pagefind ? fileLine(pagefind.output.largestQueryFileGzip) : undefined,
+      budget: ISSUE_9.largestQueryFileGzip,
+    },
+    {
+      label: 'largest publication file',
+      value: fileLine(output.largestPublication),
+      pagefind: pagefind ? '(Pagefind: in its fragment)' : undefined,
+    },
   ];
-  lines.push(table(rows));
+  const header = ['build', 'app', ...(pagefind ? ['Pagefind'] : []), 'app against budget'];
+  lines.push(figureTable(header, rows, { pagefind: Boolean(pagefind) }));
   lines.push(
     '\nOutput files of the app (source maps left out; "as served": gzip where scripts/serve.ts gzips — HTML, JS, CSS, JSON —, the file as it is otherwise, e.g. .bin):',
   );
@@ -328,86 +296,58 @@ export function coldSection(real: RealFigures): string[] {
   if (!app) return lines;
   const a = summarize(app);
   const p = pf ? summarize(pf) : null;
-  const phone = (value: number) => (Number.isFinite(value) ? ms(value * PHONE) : '—');
+  /** A figure of the app's cold queries beside the same of Pagefind's. */
+  const side = (label: string, pick: (of: ColdSummary) => number, more: Partial<Figure> = {}) => ({
+    label,
+    value: pick(a),
+    pagefind: p ? pick(p) : undefined,
+    ...more,
+  });
+  const inBytes = { unit: kB, ratio: true };
+  const requests = (of: ColdFigures) => `${bytes(of.loadBytes)} in ${of.loadRequests} requests`;
+  const figures: Figure[] = [
+    side('bytes until settled, median', (of) => of.bytesMedian, {
+      ...inBytes,
+      budget: ISSUE_9.coldMedianBytes,
+      belowPagefind: 'fewer',
+    }),
+    side('bytes until settled, p95', (of) => of.bytesP95, {
+      ...inBytes,
+      budget: ISSUE_9.coldP95Bytes,
+    }),
+    side('bytes with what comes after (passages), median', (of) => of.afterMedian, inBytes),
+    side('bytes with what comes after (passages), p95', (of) => of.afterP95, inBytes),
+    side('time to settled results, median (full speed)', (of) => of.msMedian, { ratio: true }),
+    side('time to settled results, median (phone = 4×)', (of) => of.msMedian * PHONE, {
+      budget: ISSUE_9.settledMedianPhoneMs,
+    }),
+    side('time to settled results, p95 (phone = 4×)', (of) => of.msP95 * PHONE),
+    side('warm query (same page, again), median (phone = 4×)', (of) => of.warmMedian * PHONE, {
+      budget: ISSUE_9.warmPhoneMs,
+    }),
+    side('warm query, p95 (phone = 4×)', (of) => of.warmP95 * PHONE),
+    {
+      label: 'fetched by a fresh page before it is idle',
+      value: requests(app),
+      pagefind: pf ? requests(pf) : undefined,
+    },
+  ];
+  if (a.unsettled) {
+    figures.push({
+      label: 'cold queries whose count in the page differs from Node’s (timed when it settled)',
+      value: String(a.unsettled - a.neverSettled),
+    });
+  }
+  if (a.neverSettled) {
+    figures.push({
+      label: 'cold queries that never settled (30 s)',
+      value: String(a.neverSettled),
+    });
+  }
   lines.push('\nCold and warm queries, over the 20:');
+  const columns = ['figure', 'app', ...(p ? ['Pagefind', 'app ÷ Pagefind'] : [])];
   lines.push(
-    table([
-      ['figure', 'app', ...(p ? ['Pagefind', 'app ÷ Pagefind'] : []), 'app against budget'],
-      [
-        'bytes until settled, median',
-        kB(a.bytesMedian),
-        ...(p ? [kB(p.bytesMedian), ratio(a.bytesMedian, p.bytesMedian)] : []),
-        against(a.bytesMedian, ISSUE_9.coldMedianBytes, bytes) +
-          (p
-            ? a.bytesMedian < p.bytesMedian
-              ? ', fewer than Pagefind ✓'
-              : ', not fewer than Pagefind ✗'
-            : ''),
-      ],
-      [
-        'bytes until settled, p95',
-        kB(a.bytesP95),
-        ...(p ? [kB(p.bytesP95), ratio(a.bytesP95, p.bytesP95)] : []),
-        against(a.bytesP95, ISSUE_9.coldP95Bytes, bytes),
-      ],
-      [
-        'bytes with what comes after (passages), median',
-        kB(a.afterMedian),
-        ...(p ? [kB(p.afterMedian), ratio(a.afterMedian, p.afterMedian)] : []),
-        '',
-      ],
-      [
-        'bytes with what comes after (passages), p95',
-        kB(a.afterP95),
-        ...(p ? [kB(p.afterP95), ratio(a.afterP95, p.afterP95)] : []),
-        '',
-      ],
-      [
-        'time to settled results, median (full speed)',
-        ms(a.msMedian),
-        ...(p ? [ms(p.msMedian), ratio(a.msMedian, p.msMedian)] : []),
-        '',
-      ],
-      [
-        'time to settled results, median (phone = 4×)',
-        phone(a.msMedian),
-        ...(p ? [phone(p.msMedian), ''] : []),
-        against(a.msMedian * PHONE, ISSUE_9.settledMedianPhoneMs, ms),
-      ],
-      [
-        'time to settled results, p95 (phone = 4×)',
-        phone(a.msP95),
-        ...(p ? [phone(p.msP95), ''] : []),
-        '',
-      ],
-      [
-        'warm query (same page, again), median (phone = 4×)',
-        phone(a.warmMedian),
-        ...(p ? [phone(p.warmMedian), ''] : []),
-        against(a.warmMedian * PHONE, ISSUE_9.warmPhoneMs, ms),
-      ],
-      ['warm query, p95 (phone = 4×)', phone(a.warmP95), ...(p ? [phone(p.warmP95), ''] : []), ''],
-      [
-        'fetched by a fresh page before it is idle',
-        `${bytes(app.loadBytes)} in ${app.loadRequests} requests`,
-        ...(pf ? [`${bytes(pf.loadBytes)} in ${pf.loadRequests} requests`, ''] : []),
-        '',
-      ],
-      ...(a.unsettled
-        ? [
-            [
-              'cold queries whose count in the page differs from Node’s (timed when it settled)',
-              String(a.unsettled - a.neverSettled),
-              '',
-              '',
-              '',
-            ],
-          ]
-        : []),
-      ...(a.neverSettled
-        ? [['cold queries that never settled (30 s)', String(a.neverSettled), '', '', '']]
-        : []),
-    ]),
+    figureTable([...columns, 'app against budget'], figures, { pagefind: Boolean(p), ratio: true }),
   );
   lines.push(
     '\nWarm queries per query (full speed, same page, second time; bytes fetched then):  ' +
@@ -487,6 +427,33 @@ export function qualitySection(quality: QualityFigures): string[] {
   return lines;
 }
 
+/** Keystroke → paint figures of the Chromium table (also printed alone by scripts/bench/typing.ts). */
+export function typingFigures(typing: TypingFigures): Figure[] {
+  const perRun = (pick: (keystrokes: number[]) => number) =>
+    typing.runs.map((run) => pick(run.keystrokesMs).toFixed(0)).join(', ') + ' ms';
+  return [
+    {
+      label: `keystroke → paint typing "${typing.query}", median (4x)`,
+      value: typing.medianMs,
+      phone: 'measured',
+      budget: BUDGET.keystrokeMedianMs,
+    },
+    { label: '  p90 (4x)', value: typing.p90Ms, phone: 'measured', budget: BUDGET.keystrokeP90Ms },
+    { label: '  slowest keystroke (4x)', value: typing.maxMs, phone: 'measured' },
+    {
+      label: `  each run's median, p90, slowest (of ${typing.runs.length})`,
+      value: perRun(median),
+    },
+    { label: '', value: perRun((keys) => percentile(keys, 90)) },
+    { label: '', value: perRun((keys) => Math.max(...keys)) },
+    { label: '  long tasks typing it (median of the runs)', value: String(typing.longTasks) },
+  ];
+}
+
+/** The keystroke rows alone, as scripts/bench/typing.ts prints them. */
+export const typingRows = (typing: TypingFigures) =>
+  figureRows(typingFigures(typing), { phone: true });
+
 export function classicSection(figures: CorpusFigures): string[] {
   const { node, browser, spec } = figures;
   const lines: string[] = [];
@@ -495,146 +462,136 @@ export function classicSection(figures: CorpusFigures): string[] {
   const appJsGzip = node.startFiles
     .filter((file) => file.name.endsWith('.js'))
     .reduce((sum, file) => sum + file.gzip, 0);
+  const header = ['figure', 'measured', 'phone estimate', 'against budget'];
+  const synthetic = spec.kind === 'synthetic';
   lines.push('\nStart and warm queries (Node, full speed; the speed budget of decision 007):');
+  const start: Figure[] = [
+    {
+      label: 'start files (HTML, JS, CSS, start.json)',
+      value: startGzip,
+      shown: `${bytes(startRaw)} raw, ${bytes(startGzip)} gzip`,
+      unit: bytes,
+      budget: BUDGET.bytesBeforeFirstResults,
+    },
+    {
+      label: 'app JavaScript at start',
+      value: appJsGzip,
+      shown: `${bytes(appJsGzip)} gzip`,
+      unit: bytes,
+      budget: BUDGET.appJsGzip,
+    },
+    { label: 'worker ready (columns decoded, core built)', value: node.readyMs, phone: 'scaled' },
+    {
+      label: 'query median (core, warm)',
+      value: node.allMedianMs,
+      phone: 'scaled',
+      budget: BUDGET.queryMedianMs,
+    },
+    {
+      label: 'query p95 (core, warm)',
+      value: node.allP95Ms,
+      phone: 'scaled',
+      budget: BUDGET.queryP95Ms,
+    },
+    { label: 'facet counts (filters only)', value: node.facetMs, phone: 'scaled' },
+    {
+      label: 'worker heap (Node estimate)',
+      value: node.heapMb,
+      shown: `${node.heapMb.toFixed(1)} MB`,
+      unit: (mb) => `${mb} MB`,
+      budget: BUDGET.heapMb,
+    },
+    ...(synthetic ? [{ label: 'plain Fuse.js index build', value: node.fuseIndexMs }] : []),
+  ];
+  lines.push(figureTable(header, start, { phone: true }));
+  lines.push(
+    synthetic
+      ? '\nQueries (Node, full speed; ratio = plain Fuse.js time ÷ ours):'
+      : '\nQueries (Node, full speed, one core kept: first use, then warm runs):',
+  );
   lines.push(
     table([
-      ['figure', 'measured', 'phone estimate', 'against budget'],
       [
-        'start files (HTML, JS, CSS, start.json)',
-        `${bytes(startRaw)} raw, ${bytes(startGzip)} gzip`,
-        '',
-        against(startGzip, BUDGET.bytesBeforeFirstResults, bytes),
+        'query',
+        'matches',
+        'first use',
+        'median',
+        'p95',
+        ...(synthetic
+          ? [
+              'Fuse.js median',
+              'ratio',
+              'recall ours/Fuse',
+              'top-10 precision ours/Fuse',
+              'agreement with Fuse (recall, top-10)',
+            ]
+          : []),
       ],
-      [
-        'app JavaScript at start',
-        `${bytes(appJsGzip)} gzip`,
-        '',
-        against(appJsGzip, BUDGET.appJsGzip, bytes),
-      ],
-      [
-        'worker ready (columns decoded, core built)',
-        ms(node.readyMs),
-        ms(node.readyMs * PHONE),
-        '',
-      ],
-      [
-        'query median (core, warm)',
-        ms(node.allMedianMs),
-        ms(node.allMedianMs * PHONE),
-        against(node.allMedianMs * PHONE, BUDGET.queryMedianMs, ms),
-      ],
-      [
-        'query p95 (core, warm)',
-        ms(node.allP95Ms),
-        ms(node.allP95Ms * PHONE),
-        against(node.allP95Ms * PHONE, BUDGET.queryP95Ms, ms),
-      ],
-      ['facet counts (filters only)', ms(node.facetMs), ms(node.facetMs * PHONE), ''],
-      [
-        'worker heap (Node estimate)',
-        `${node.heapMb.toFixed(1)} MB`,
-        '',
-        against(node.heapMb, BUDGET.heapMb, (mb) => `${mb} MB`),
-      ],
-      ...(spec.kind === 'synthetic'
-        ? [['plain Fuse.js index build', ms(node.fuseIndexMs), '', '']]
-        : []),
+      ...node.queries.map((q) => [
+        `${q.label}: "${q.query}"`,
+        q.total.toLocaleString('en'),
+        ms(q.firstMs),
+        ms(q.medianMs),
+        ms(q.p95Ms),
+        ...(synthetic
+          ? [
+              ms(q.fuseMedianMs),
+              `${(q.fuseMedianMs / q.medianMs).toFixed(0)}×`,
+              `${percent(q.recallOurs)} / ${percent(q.recallFuse)}`,
+              `${percent(q.top10PrecisionOurs)} / ${percent(q.top10PrecisionFuse)}`,
+              `${percent(q.recallOfFuse)}, ${percent(q.top10Agreement)}`,
+            ]
+          : []),
+      ]),
     ]),
   );
-  if (spec.kind === 'synthetic') {
-    lines.push('\nQueries (Node, full speed; ratio = plain Fuse.js time ÷ ours):');
-    lines.push(
-      table([
-        [
-          'query',
-          'matches',
-          'first use',
-          'median',
-          'p95',
-          'Fuse.js median',
-          'ratio',
-          'recall ours/Fuse',
-          'top-10 precision ours/Fuse',
-          'agreement with Fuse (recall, top-10)',
-        ],
-        ...node.queries.map((q) => [
-          `${q.label}: "${q.query}"`,
-          q.total.toLocaleString('en'),
-          ms(q.firstMs),
-          ms(q.medianMs),
-          ms(q.p95Ms),
-          ms(q.fuseMedianMs),
-          `${(q.fuseMedianMs / q.medianMs).toFixed(0)}×`,
-          `${percent(q.recallOurs)} / ${percent(q.recallFuse)}`,
-          `${percent(q.top10PrecisionOurs)} / ${percent(q.top10PrecisionFuse)}`,
-          `${percent(q.recallOfFuse)}, ${percent(q.top10Agreement)}`,
-        ]),
-      ]),
-    );
-  } else {
-    lines.push('\nQueries (Node, full speed, one core kept: first use, then warm runs):');
-    lines.push(
-      table([
-        ['query', 'matches', 'first use', 'median', 'p95'],
-        ...node.queries.map((q) => [
-          `${q.label}: "${q.query}"`,
-          q.total.toLocaleString('en'),
-          ms(q.firstMs),
-          ms(q.medianMs),
-          ms(q.p95Ms),
-        ]),
-      ]),
-    );
-  }
   if (browser) {
     lines.push('\nIn Chromium (served gzipped from localhost):');
-    lines.push(
-      table([
-        ['figure', 'measured', 'phone estimate', 'against budget'],
-        ['navigation → first results, no throttle', ms(browser.firstResults1xMs), '', ''],
-        [
-          'navigation → first results, main thread 4x slower',
-          ms(browser.firstResults4xMs),
-          ms(browser.firstResults4xMs),
-          against(browser.firstResults4xMs, BUDGET.firstResultsMs, ms),
-        ],
-        [
-          'transferred before first results',
-          `${bytes(browser.bytesBeforeFirstResults)} in ${browser.requestsBeforeFirstResults} requests`,
-          '',
-          against(browser.bytesBeforeFirstResults, BUDGET.bytesBeforeFirstResults, bytes),
-        ],
-        [
-          'query → results, median (no throttle; warm)',
-          ms(browser.queryAllMedianMs),
-          ms(browser.queryAllMedianMs * PHONE),
-          against(browser.queryAllMedianMs * PHONE, BUDGET.queryMedianMs, ms),
-        ],
-        [
-          'query → results, p95 (no throttle; warm)',
-          ms(browser.queryAllP95Ms),
-          ms(browser.queryAllP95Ms * PHONE),
-          against(browser.queryAllP95Ms * PHONE, BUDGET.queryP95Ms, ms),
-        ],
-        ['query → results, median, main thread 4x slower', ms(browser.query4xMedianMs), '', ''],
-        [
-          'longest main-thread task typing "bialiatski" (4x)',
-          browser.longTasksWhileTyping ? ms(browser.longestTaskWhileTypingMs) : 'none over 50 ms',
-          '',
-          browser.longTasksWhileTyping
-            ? against(browser.longestTaskWhileTypingMs, BUDGET.longTaskMs, ms)
-            : '✓',
-        ],
-        [
-          "  each run's longest task, shortest first",
-          browser.longestTaskPerRunMs.map((task) => task.toFixed(0)).join(', ') + ' ms',
-          '',
-          '',
-        ],
-        ['  total blocking time typing it (4x)', ms(browser.blockingWhileTypingMs), '', ''],
-        ...typingRows(browser.typing),
-      ]),
-    );
+    const chromium: Figure[] = [
+      { label: 'navigation → first results, no throttle', value: browser.firstResults1xMs },
+      {
+        label: 'navigation → first results, main thread 4x slower',
+        value: browser.firstResults4xMs,
+        phone: 'measured',
+        budget: BUDGET.firstResultsMs,
+      },
+      {
+        label: 'transferred before first results',
+        value: browser.bytesBeforeFirstResults,
+        shown: `${bytes(browser.bytesBeforeFirstResults)} in ${browser.requestsBeforeFirstResults} requests`,
+        unit: bytes,
+        budget: BUDGET.bytesBeforeFirstResults,
+      },
+      {
+        label: 'query → results, median (no throttle; warm)',
+        value: browser.queryAllMedianMs,
+        phone: 'scaled',
+        budget: BUDGET.queryMedianMs,
+      },
+      {
+        label: 'query → results, p95 (no throttle; warm)',
+        value: browser.queryAllP95Ms,
+        phone: 'scaled',
+        budget: BUDGET.queryP95Ms,
+      },
+      {
+        label: 'query → results, median, main thread 4x slower',
+        value: browser.query4xMedianMs,
+      },
+      {
+        label: 'longest main-thread task typing "bialiatski" (4x)',
+        ...(browser.longTasksWhileTyping
+          ? { value: browser.longestTaskWhileTypingMs, budget: BUDGET.longTaskMs }
+          : { value: 'none over 50 ms', verdict: '✓' }),
+      },
+      {
+        label: "  each run's longest task, shortest first",
+        value: browser.longestTaskPerRunMs.map((task) => task.toFixed(0)).join(', ') + ' ms',
+      },
+      { label: '  total blocking time typing it (4x)', value: browser.blockingWhileTypingMs },
+      ...typingFigures(browser.typing),
+    ];
+    lines.push(figureTable(header, chromium, { phone: true }));
     lines.push(
       '\nQuery → results per query (no throttle; first use on a page that has its columns, then warm):',
     );
