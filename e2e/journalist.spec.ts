@@ -102,7 +102,7 @@ test('a word only in the body finds the publication, shown with its snippet', as
 test('on a slow network, matches in titles come first, then the full text', async ({ page }) => {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/index\/bp?\d+\.bin$/, async (route) => {
+  await page.route(/\/index\/bp?\.[0-9a-f]+\.bin$/, async (route) => {
     await released;
     await route.continue();
   });
@@ -120,7 +120,7 @@ test('when the full text cannot be loaded, the page says so and can try again', 
   page,
 }) => {
   let offline = true;
-  await page.route(/\/index\/bp?\d+\.bin$/, (route) =>
+  await page.route(/\/index\/bp?\.[0-9a-f]+\.bin$/, (route) =>
     offline ? route.abort('internetdisconnected') : route.continue(),
   );
   await page.goto('/?q=subscribes');

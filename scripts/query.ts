@@ -36,7 +36,7 @@ const { start } = await buildData(corpusSource(result.corpus), store);
 const source = storeSource(store);
 const core = createSearchCore(
   start,
-  await readColumns((name) => store.read(name), start.publicationCount),
+  await readColumns((name) => store.read(name), start.columns),
   source,
 );
 for (const query of positionals) {

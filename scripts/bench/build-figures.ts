@@ -222,7 +222,7 @@ function measureFile(root: string, name: string): FileFigure {
 export type Classifier = (name: string) => { kind: string; query: boolean; publication: boolean };
 
 /**
- * The app's build: `data/<version>/…` by kind (index/d*.bin…), the rest by folder and extension.
+ * The app's build: `data/<version>/…` by kind (index/d.*.bin…), the rest by folder and extension.
  * A query may fetch any data file but a publication's (which only a body-only passage reads) and
  * those the page loads before any query (start.json, columns/).
  */
@@ -234,7 +234,9 @@ export const appKinds: Classifier = (name) => {
     if (data.startsWith('cards/')) return { kind: 'cards/*', query: true, publication: false };
     // The start data and the columns load with the page, before any query.
     const start = data === 'start.json' || data.startsWith('columns/');
-    return { kind: data.replace(/\d+(?=\.\w+$)/, '*'), query: !start, publication: false };
+    // Files are named by their content (index/d.<hash>.bin, cards/<hash>.json): the hash as `*`.
+    const kind = data.replace(/[0-9a-f]{16}(?=\.\w+$)/, '*').replace(/\d+(?=\.\w+$)/, '*');
+    return { kind, query: !start, publication: false };
   }
   // The page and its code (fetched at navigation, not by a query), the feeds.
   const folder = name.includes('/') ? `${name.split('/')[0]}/` : '';

@@ -227,7 +227,7 @@ export async function openBuild(dist: string): Promise<OpenedBuild> {
     JSON.parse(readFileSync(path.join(dataDir, 'start.json'), 'utf8')),
   );
   const readFile = (name: string) => readFileSync(path.join(dataDir, name));
-  const columns = await readColumns(readFile, start.publicationCount);
+  const columns = await readColumns(readFile, start.columns);
   return {
     dataDir,
     start,

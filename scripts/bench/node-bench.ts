@@ -105,7 +105,7 @@ function startFiles(dist: string, dataDir: string) {
 
 async function openCore(dataDir: string, start: StartData): Promise<SearchCore> {
   const read = (name: string) => readFileSync(path.join(dataDir, name));
-  return createSearchCore(start, await readColumns(read, start.publicationCount), { read });
+  return createSearchCore(start, await readColumns(read, start.columns), { read });
 }
 
 const request = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({

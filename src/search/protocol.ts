@@ -157,8 +157,12 @@ export const corpusMetaSchema = v.object({
   publicationCount: v.number(),
   /** The first and last year of the publications' dates, or null when there are none. */
   years: v.nullable(v.object({ first: v.number(), last: v.number() })),
-  /** The top of the term index's directory: the first key of each of its parts. */
-  directory: v.array(v.string()),
+  /** The top of the term index's directory: per part, its first key and its file. */
+  directory: v.array(v.tuple([v.string(), v.string()])),
+  /** The file of the typo-tolerance vocabulary's directory. */
+  fuzzy: v.string(),
+  /** The files of the columns, COLUMNS_CHUNK publications each, in order. */
+  columns: v.array(v.string()),
   /** Words in a title, a summary and a body, on average: ranking weighs lengths against them. */
   averageLengths: v.object({ title: v.number(), summary: v.number(), body: v.number() }),
 });

@@ -17,6 +17,7 @@ export const TINY_INDEX: Partial<IndexOptions> = {
   inlineTextBytes: 4,
   companionListBytes: 12,
   positionChunkBytes: 12,
+  packFileBytes: 64,
   fuzzyBlockTerms: 6,
   directoryPart: 4,
 };
@@ -37,7 +38,7 @@ export async function searchFixture(
 ): Promise<SearchFixture> {
   const store = memoryStore();
   const { start } = await buildData(corpusSource(corpus), store, { index });
-  const columns = await readColumns((name) => store.read(name), corpus.publications.length);
+  const columns = await readColumns((name) => store.read(name), start.columns);
   const read: DataSource['read'] = (name) => store.read(name);
   return {
     core: createSearchCore(start, columns, { read }),

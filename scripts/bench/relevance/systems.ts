@@ -33,7 +33,7 @@ export async function askApp(corpus: Corpus, queries: readonly string[]): Promis
   const store = memoryStore();
   const { start } = await buildData(corpusSource(corpus), store);
   const read = (name: string) => store.read(name);
-  const core = createSearchCore(start, await readColumns(read, start.publicationCount), { read });
+  const core = createSearchCore(start, await readColumns(read, start.columns), { read });
   const answers: Answer[] = [];
   for (const query of queries) {
     const response = await core.search({

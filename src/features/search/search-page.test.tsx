@@ -209,7 +209,7 @@ describe('search page', () => {
     let failures = 0;
     const { user } = renderApp('/?type=report', {
       respond: (url) => {
-        if (!/\/columns\/\d+\.bin$/.test(url) || failures >= 2) return undefined;
+        if (!/\/columns\/[0-9a-f]+\.bin$/.test(url) || failures >= 2) return undefined;
         failures += 1;
         return new Response('Server error', { status: 500 });
       },

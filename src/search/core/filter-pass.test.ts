@@ -18,6 +18,8 @@ const columns: Columns = {
   titleLengths: new Uint8Array(4),
   summaryLengths: new Uint8Array(4),
   bodyLengths: new Uint8Array(4),
+  cards: [],
+  catalogs: [],
 };
 const lists = {
   types: ['statement', 'report'],

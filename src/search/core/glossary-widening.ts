@@ -25,14 +25,14 @@ export async function widenByGlossary(
     }),
   );
   if (listed.every((concepts) => concepts.length === 0)) return;
-  const concepts = new Map<number, ConceptTerm[]>();
+  const concepts = new Map<string, ConceptTerm[]>();
   await Promise.all(
     [...new Set(listed.flat())].map(async (concept) => {
       concepts.set(concept, await reader.concept(concept));
     }),
   );
   // Every run of words a term of a concept spells, longest first.
-  type Span = { start: number; length: number; concept: number; terms: Set<number> };
+  type Span = { start: number; length: number; concept: string; terms: Set<number> };
   const spans: Span[] = [];
   listed.forEach((numbers, start) => {
     for (const concept of numbers) {

@@ -6,6 +6,7 @@ import { htmlToText } from '../analysis/html-text.ts';
 import { foldText, words } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
 import { KIND, type Location } from '../index/format.ts';
+import { countLevel, countOfLevel } from '../index/fuzzy-lists.ts';
 import { searchFixture, TINY_INDEX } from '../../testing/search-fixture.ts';
 import { COMPLETIONS, IndexReader } from './index-reader.ts';
 
@@ -72,7 +73,7 @@ const source = {
     return content;
   },
 };
-const reader = new IndexReader(source, fixture.start.directory);
+const reader = new IndexReader(source, fixture.start.directory, fixture.start.fuzzy);
 
 /**
  * The corpus's words, as the index holds them: each written word, and each Latin spelling of a
@@ -154,8 +155,12 @@ function distance(a: string, b: string): number {
 describe('the index', () => {
   it('is cut into many blocks and fuzzy blocks', () => {
     const names = [...fixture.files.keys()];
-    expect(names.filter((name) => /^index\/d\d+\.bin$/.test(name)).length).toBeGreaterThan(100);
-    expect(names.filter((name) => /^index\/ff\d+\.json$/.test(name)).length).toBeGreaterThan(20);
+    expect(names.filter((name) => /^index\/d\.[0-9a-f]+\.bin$/.test(name)).length).toBeGreaterThan(
+      100,
+    );
+    expect(names.filter((name) => /^index\/f\.[0-9a-f]+\.json$/.test(name)).length).toBeGreaterThan(
+      20,
+    );
     expect(corpusWords.length).toBeGreaterThan(400);
   });
 });
@@ -213,9 +218,10 @@ describe('completions', () => {
 
 describe('typos', () => {
   /** The words a typo may be corrected to: words as written, not Latin spellings. */
+  // The typo lists keep how used a word is as a level (fuzzy-lists.ts): what the reader sees.
   const written = corpusWords
     .filter((word) => word.written)
-    .map(({ term, count }) => ({ term, count }));
+    .map(({ term, count }) => ({ term, count: countOfLevel(countLevel(count)) }));
 
   /** One-edit variants of `word`: a letter replaced, one dropped, one added, two swapped. */
   function variants(word: string): string[] {
@@ -301,14 +307,18 @@ describe('typos', () => {
 
 describe('ready', () => {
   it('is false for a companion not yet read, and true once it is', async () => {
-    const fresh = new IndexReader(source, fixture.start.directory);
+    const fresh = new IndexReader(source, fixture.start.directory, fixture.start.fuzzy);
     const entries = await Promise.all(
       corpusWords.map(({ term, kind }) =>
         fresh.entry(term, kind === KIND.word ? KIND.word : KIND.spelling),
       ),
     );
-    const inCompanion = entries.find((entry) => entry?.body?.in === 'companion')?.body;
-    const inPack = entries.find((entry) => entry?.body?.in === 'pack')?.body;
+    const inFile = (prefix: string) =>
+      entries.find(
+        (entry) => entry?.body?.in === 'files' && entry.body.files[0]?.startsWith(prefix),
+      )?.body;
+    const inCompanion = inFile('index/b.');
+    const inPack = inFile('index/bp.');
     const inBlock = entries.find((entry) => entry?.text?.in === 'block')?.text;
     if (!inCompanion || !inPack || !inBlock) throw new Error('the index lacks a kind of location');
 

@@ -1,7 +1,5 @@
-import { indexFiles } from '../index/files.ts';
 import {
   KIND,
-  PACK_FILE_BYTES,
   type Completion,
   type Entry,
   type Kind,
@@ -15,6 +13,7 @@ import {
   fuzzyDirectorySchema,
   prefixBlock,
   type DirectoryPart,
+  type DirectoryTop,
   type FuzzyBlock,
   type FuzzyDirectory,
 } from '../index/directory.ts';
@@ -28,19 +27,20 @@ import {
 import { decodeConcept, type ConceptTerm } from '../index/concept-codec.ts';
 import { PromiseCache, readBinary, readJson, type DataSource } from './data-source.ts';
 import { bestCandidates, fuzzyPlan, type FuzzyCandidate } from './fuzzy.ts';
+import { countOfLevel } from '../index/fuzzy-lists.ts';
 
 /**
- * The term index as the search core reads it (docs/index-format.md): the directory once, then
- * only the blocks, companions, packs and fuzzy blocks a query needs, each kept for the next
- * query. Every read goes through `source`, so the same code reads over HTTP, from memory or from
- * disk.
+ * The term index as the search core reads it (docs/index-format.md): the directory's parts, then
+ * only the blocks, the files their entries point into and the typo lists a query needs, each kept
+ * for the next query. Every file is named by its content, so a name read once always means the
+ * same bytes. Every read goes through `source`, so the same code reads over HTTP, from memory or
+ * from disk.
  */
 
 /** How many of each kind of file stay in memory. */
 const CACHE = {
   blocks: 512,
-  companions: 512,
-  packs: 512,
+  files: 1024,
   fuzzy: 256,
   postings: 2048,
   concepts: 128,
@@ -53,39 +53,42 @@ const TYPO_CANDIDATES = 5;
 type Side = 'text' | 'body';
 
 export class IndexReader {
-  private readonly directory = new PromiseCache<number, DirectoryPart>(256);
-  private readonly fuzzyDirectory = new PromiseCache<'fuzzy', FuzzyDirectory>(1);
-  private readonly blocks = new PromiseCache<number, Entry[]>(CACHE.blocks);
-  private readonly companions = new PromiseCache<number, Uint8Array>(CACHE.companions);
-  private readonly packs = new PromiseCache<string, Uint8Array>(CACHE.packs);
+  private readonly directory = new PromiseCache<string, DirectoryPart>(256);
+  private readonly fuzzyDirectory = new PromiseCache<string, FuzzyDirectory>(1);
+  private readonly blocks = new PromiseCache<string, Entry[]>(CACHE.blocks);
+  /** Companions and pack files, by name. */
+  private readonly files = new PromiseCache<string, Uint8Array>(CACHE.files);
   private readonly fuzzyBlocks = new PromiseCache<string, FuzzyBlock>(CACHE.fuzzy);
   private readonly postings = new PromiseCache<string, DecodedPostings>(CACHE.postings);
-  private readonly conceptFiles = new PromiseCache<number, ConceptTerm[]>(CACHE.concepts);
+  private readonly conceptFiles = new PromiseCache<string, ConceptTerm[]>(CACHE.concepts);
+  private readonly topKeys: string[];
 
-  /** `top`: the first key of each part of the directory (from the start data). */
+  /**
+   * `top`: per part of the directory, its first key and its file; `fuzzy`: the file of the typo
+   * lists' directory (both from the start data).
+   */
   constructor(
     private readonly source: DataSource,
-    private readonly top: readonly string[],
-  ) {}
+    private readonly top: DirectoryTop,
+    private readonly fuzzy: string,
+  ) {
+    this.topKeys = top.map(([key]) => key);
+  }
 
   /** The part of the directory a term's block is listed in. */
   private part(term: string): Promise<DirectoryPart> | DirectoryPart {
-    const part = blockOf(this.top, term);
-    return this.directory.get(part, () =>
-      readJson(this.source, indexFiles.directory(part), directoryPartSchema),
-    );
+    const name = this.top[blockOf(this.topKeys, term)]?.[1] ?? '';
+    return this.directory.get(name, () => readJson(this.source, name, directoryPartSchema));
   }
 
-  /** The block a term is in. */
-  private async locate(term: string): Promise<number> {
+  /** The file of the block a term is in. */
+  private async locate(term: string): Promise<string> {
     const part = await this.part(term);
-    return part.first + blockOf(part.keys, term);
+    return part.blocks[blockOf(part.keys, term)] ?? '';
   }
 
-  private block(index: number): Promise<Entry[]> | Entry[] {
-    return this.blocks.get(index, async () =>
-      decodeBlock(await readBinary(this.source, indexFiles.block(index)), index),
-    );
+  private block(name: string): Promise<Entry[]> | Entry[] {
+    return this.blocks.get(name, async () => decodeBlock(await readBinary(this.source, name)));
   }
 
   /** The entry of `term` of this kind, if the index has it. */
@@ -94,15 +97,15 @@ export class IndexReader {
     return entries.find((entry) => entry.term === term && entry.kind === kind);
   }
 
-  /** The glossary concepts a term of which begins with the stem `term` (none: []). */
-  async conceptsOf(term: string): Promise<number[]> {
+  /** The files of the glossary concepts a term of which begins with the stem `term`. */
+  async conceptsOf(term: string): Promise<string[]> {
     return (await this.entry(term, KIND.concept))?.concepts ?? [];
   }
 
   /** A glossary concept: its terms with their publications. */
-  concept(concept: number): Promise<ConceptTerm[]> | ConceptTerm[] {
-    return this.conceptFiles.get(concept, async () =>
-      decodeConcept(await readBinary(this.source, indexFiles.concept(concept))),
+  concept(name: string): Promise<ConceptTerm[]> | ConceptTerm[] {
+    return this.conceptFiles.get(name, async () =>
+      decodeConcept(await readBinary(this.source, name)),
     );
   }
 
@@ -113,7 +116,7 @@ export class IndexReader {
   async completions(prefix: string, limit = COMPLETIONS): Promise<Completion[]> {
     // A part of the directory lists the key of the block after its last: prefixBlock can look.
     const part = await this.part(prefix);
-    const entries = await this.block(part.first + prefixBlock(part.keys, prefix));
+    const entries = await this.block(part.blocks[prefixBlock(part.keys, prefix)] ?? '');
     const listed = entries.find((entry) => entry.kind === KIND.prefix && entry.term === prefix);
     if (listed) return listed.completions.slice(0, limit);
     return entries
@@ -132,19 +135,23 @@ export class IndexReader {
   }
 
   private fuzzyFiles(): Promise<FuzzyDirectory> | FuzzyDirectory {
-    return this.fuzzyDirectory.get('fuzzy', () =>
-      readJson(this.source, indexFiles.fuzzyDirectory, fuzzyDirectorySchema),
+    return this.fuzzyDirectory.get(this.fuzzy, () =>
+      readJson(this.source, this.fuzzy, fuzzyDirectorySchema),
     );
   }
 
-  /** The fuzzy blocks that may hold words of `length` whose key (spelling or reverse) starts so. */
-  private fuzzyRange(keys: readonly [number, string][], length: number, start: string): number[] {
+  /** The files of a typo list that may hold words of `length` whose key (spelling or reverse) starts so. */
+  private fuzzyRange(
+    keys: readonly [number, string, string][],
+    length: number,
+    start: string,
+  ): string[] {
     const last = (target: [number, string]) => {
       let low = 0;
       let high = keys.length;
       while (low < high) {
         const mid = (low + high) >>> 1;
-        const key = keys[mid] as [number, string];
+        const key = keys[mid] as [number, string, string];
         const notAfter = key[0] < target[0] || (key[0] === target[0] && key[1] <= target[1]);
         if (notAfter) low = mid + 1;
         else high = mid;
@@ -153,7 +160,7 @@ export class IndexReader {
     };
     const first = last([length, start]);
     const end = last([length, `${start}\uffff`]);
-    return Array.from({ length: end - first + 1 }, (_, i) => first + i);
+    return keys.slice(first, end + 1).map(([, , name]) => name);
   }
 
   /** Words within the typo allowance of `word`, the likeliest first (see fuzzy.ts). */
@@ -164,11 +171,9 @@ export class IndexReader {
     const reversedSuffix = [...plan.suffix].reverse().join('');
     const wanted = new Set<string>();
     for (const length of plan.lengths) {
-      for (const block of this.fuzzyRange(directory.forward, length, plan.prefix)) {
-        wanted.add(indexFiles.fuzzy('forward', block));
-      }
-      for (const block of this.fuzzyRange(directory.reverse, length, reversedSuffix)) {
-        wanted.add(indexFiles.fuzzy('reverse', block));
+      for (const name of this.fuzzyRange(directory.forward, length, plan.prefix)) wanted.add(name);
+      for (const name of this.fuzzyRange(directory.reverse, length, reversedSuffix)) {
+        wanted.add(name);
       }
     }
     const blocks = await Promise.all(
@@ -184,7 +189,7 @@ export class IndexReader {
             plan.lengths.includes(term.length) &&
             (term.startsWith(plan.prefix) || term.endsWith(plan.suffix))
           ) {
-            yield { term, count: block.counts[i] ?? 0, written: block.written?.[i] };
+            yield { term, count: countOfLevel(block.counts[i] ?? 0), written: block.written?.[i] };
           }
         }
       }
@@ -192,62 +197,34 @@ export class IndexReader {
     return bestCandidates(word, plan.allowance, terms(), TYPO_CANDIDATES);
   }
 
-  private packFile(pack: number, file: number): Promise<Uint8Array> | Uint8Array {
-    const name = indexFiles.pack(pack as 0 | 1 | 2, file);
-    return this.packs.get(name, () => readBinary(this.source, name));
-  }
-
-  private companion(block: number): Promise<Uint8Array> | Uint8Array {
-    return this.companions.get(block, () => readBinary(this.source, indexFiles.companion(block)));
+  private file(name: string): Promise<Uint8Array> | Uint8Array {
+    return this.files.get(name, () => readBinary(this.source, name));
   }
 
   /** Whether the bytes at `location` are in memory already, so reading them will not wait. */
   ready(location: Location): boolean {
     if (location.in === 'block') return true;
-    if (location.in === 'companion') return this.companions.peek(location.block) !== undefined;
-    const size = PACK_FILE_BYTES[location.pack];
-    for (
-      let file = Math.floor(location.offset / size);
-      file * size < location.offset + location.length;
-      file++
-    ) {
-      if (this.packs.peek(indexFiles.pack(location.pack, file)) === undefined) return false;
-    }
-    return true;
+    return location.files.every((name) => this.files.peek(name) !== undefined);
   }
 
-  /** The bytes at a location: in its block, its companion, or one or more pack files. */
+  /** The bytes at a location: in its block, or in one or more files it runs across. */
   async bytes(location: Location): Promise<Uint8Array> {
     if (location.in === 'block') return location.bytes;
-    if (location.in === 'companion') {
-      const companion = await this.companion(location.block);
-      return companion.subarray(location.offset, location.offset + location.length);
-    }
-    const size = PACK_FILE_BYTES[location.pack];
-    const firstFile = Math.floor(location.offset / size);
-    const lastFile = Math.floor((location.offset + location.length - 1) / size);
-    const files = await Promise.all(
-      Array.from({ length: lastFile - firstFile + 1 }, (_, i) =>
-        this.packFile(location.pack, firstFile + i),
-      ),
-    );
-    const start = location.offset - firstFile * size;
-    if (files.length === 1)
-      return (files[0] as Uint8Array).subarray(start, start + location.length);
+    const files = await Promise.all(location.files.map((name) => this.file(name)));
+    const end = location.offset + location.length;
+    if (files.length === 1) return (files[0] as Uint8Array).subarray(location.offset, end);
     const joined = new Uint8Array(files.reduce((sum, file) => sum + file.length, 0));
     let at = 0;
     for (const file of files) {
       joined.set(file, at);
       at += file.length;
     }
-    return joined.subarray(start, start + location.length);
+    return joined.subarray(location.offset, end);
   }
 
   private static key(location: Location, side: Side): string {
     if (location.in === 'block') return '';
-    return location.in === 'companion'
-      ? `${side}:c${location.block}:${location.offset}`
-      : `${side}:p${location.pack}:${location.offset}`;
+    return `${side}:${location.files[0] ?? ''}:${location.offset}`;
   }
 
   /** A postings list, decoded (and kept, unless it travelled in its block: decoding is cheap). */

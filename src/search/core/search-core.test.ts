@@ -1001,7 +1001,7 @@ describe('full text on a slow network', () => {
     };
     const core = toolkitData.coreOver((read) => ({
       read: (name) =>
-        /^index\/bp?\d+\.bin$/.test(name)
+        /^index\/bp?\.[0-9a-f]+\.bin$/.test(name)
           ? new Promise((resolve, reject) => {
               waiting.push({ resolve: () => resolve(read(name)), reject });
             })

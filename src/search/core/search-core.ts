@@ -2,8 +2,9 @@ import { htmlToText } from '../analysis/html-text.ts';
 import { parseQuery } from '../analysis/query-syntax.ts';
 import type { Columns } from '../index/columns.ts';
 import {
+  CARD_PACK,
   CATALOG_SIZE,
-  cardSchema,
+  cardPackSchema,
   catalogSchema,
   publicationFileSchema,
   type Card,
@@ -65,9 +66,10 @@ export function createSearchCore(
   const count = columns.count;
   const typeIds = meta.types.map((type) => type.id);
   const organizationIds = meta.organizations.map((org) => org.id);
-  const reader = new IndexReader(source, meta.directory);
+  const reader = new IndexReader(source, meta.directory, meta.fuzzy);
   const organizations = new Organizations(meta, columns);
-  const cards = new PromiseCache<number, Card>(600);
+  /** Files of cards, by the number of the pack (a publication's number ÷ CARD_PACK). */
+  const cards = new PromiseCache<number, Card[]>(64);
   const catalogs = new PromiseCache<number, Catalog>(64);
   const bodies = new PromiseCache<string, string>(60);
   let norms: FieldNorms | null = null;
@@ -93,7 +95,14 @@ export function createSearchCore(
 
   async function hits(docs: readonly number[], forms: MatchedForms | null): Promise<SearchHit[]> {
     const loaded = await Promise.all(
-      docs.map((doc) => cards.get(doc, () => readJson(source, dataFiles.card(doc), cardSchema))),
+      docs.map(async (doc) => {
+        const pack = Math.floor(doc / CARD_PACK);
+        const file = columns.cards[pack] ?? '';
+        const cardsOf = await cards.get(pack, () => readJson(source, file, cardPackSchema));
+        const card = cardsOf[doc - pack * CARD_PACK];
+        if (!card) throw new Error(`${file} holds no card of publication ${doc}`);
+        return card;
+      }),
     );
     return docs.map((doc, index) => {
       const card = loaded[index] as Card;
@@ -139,24 +148,18 @@ export function createSearchCore(
       languages: meta.languages.length,
     });
 
-    // Publications are stored newest first, so index order is "newest" already. Whatever the
-    // order, publications holding every word of the query come before those holding some.
+    // Publications are numbered oldest first: the order "oldest" is theirs, "newest" its
+    // reverse. Whatever the order, publications holding every word of the query come before
+    // those holding some.
     const sort = request.sort === 'relevance' && !matched ? 'newest' : request.sort;
     const tier = matched?.tier;
     const byTier = (a: number, b: number) => (tier ? (tier[b] ?? 0) - (tier[a] ?? 0) : 0);
-    let ordered: number[] = results;
     let partial = 0;
     if (tier) for (const doc of results) if (tier[doc] === 1) partial++;
-    if (sort === 'oldest') {
-      const dates = columns.dates;
-      ordered = selectTop(
-        results,
-        wanted,
-        (a, b) => byTier(a, b) || (dates[a] ?? 0) - (dates[b] ?? 0) || b - a,
-      );
-    } else if (sort === 'relevance' && matched) {
+    let ordered: number[];
+    if (sort === 'relevance' && matched) {
       const { score, coverage } = matched;
-      // Partial matches: those holding more of the query first.
+      // Partial matches: those holding more of the query first; the newer first at equal score.
       ordered = selectTop(
         results,
         wanted,
@@ -164,10 +167,15 @@ export function createSearchCore(
           byTier(a, b) ||
           (coverage[b] ?? 0) - (coverage[a] ?? 0) ||
           (score[b] ?? 0) - (score[a] ?? 0) ||
-          a - b,
+          b - a,
       );
-    } else if (partial > 0) {
-      ordered = selectTop(results, wanted, (a, b) => byTier(a, b) || a - b);
+    } else if (sort === 'oldest') {
+      ordered = partial > 0 ? selectTop(results, wanted, (a, b) => byTier(a, b) || a - b) : results;
+    } else {
+      ordered =
+        partial > 0
+          ? selectTop(results, wanted, (a, b) => byTier(a, b) || b - a)
+          : results.slice(Math.max(0, results.length - wanted)).reverse();
     }
     const timeline = buildTimeline(
       undated.map((doc) => columns.dates[doc] ?? 0),
@@ -244,7 +252,7 @@ export function createSearchCore(
             [
               chunk,
               await catalogs.get(chunk, () =>
-                readJson(source, dataFiles.catalog(chunk), catalogSchema),
+                readJson(source, columns.catalogs[chunk] ?? '', catalogSchema),
               ),
             ] as const,
         ),

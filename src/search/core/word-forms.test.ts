@@ -95,7 +95,7 @@ function searcher(core: SearchCore) {
 
 it('cuts the index into many files with TINY_INDEX, and few without', () => {
   const blocks = (files: Map<string, Uint8Array>) =>
-    [...files.keys()].filter((name) => /^index\/d\d+\.bin$/.test(name)).length;
+    [...files.keys()].filter((name) => /^index\/d\.[0-9a-f]+\.bin$/.test(name)).length;
   expect(blocks(tiny.files)).toBeGreaterThan(20);
   expect(blocks(whole.files)).toBeLessThan(3);
 });

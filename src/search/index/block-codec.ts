@@ -1,112 +1,133 @@
-import { KIND, PACK, type Entry, type Kind, type Location, type PositionChunk } from './format.ts';
+import { KIND, type Entry, type Kind, type Location, type PositionChunk } from './format.ts';
 import { VarintReader, VarintWriter } from './varint.ts';
 
 /**
- * A block of the term index as bytes (docs/index-format.md, "Block"): its terms, then per entry
- * its kind, flags, counts and the locations of its postings and positions, as varints.
+ * A block of the term index as bytes (docs/index-format.md, "Block"): its terms, the names of the
+ * files its entries point into (its companion and pack files, and a neighbour's where a prefix's
+ * completion or a word's other spelling points there, glossary concepts), then per entry its
+ * kind, flags, counts and the locations of its postings and positions, as varints.
  */
 
-const BLOCK_VERSION = 1;
-const LOCATION_TAG = { none: 0, block: 1, companion: 2, pack: 3 } as const;
+const BLOCK_VERSION = 2;
+const LOCATION_TAG = { none: 0, block: 1, files: 2 } as const;
 
-function writeLocation(out: VarintWriter, location: Location | null, block: number) {
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The names a block's entries refer to, each once, numbered as first met. */
+class FileTable {
+  readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  number(name: string): number {
+    let known = this.numbers.get(name);
+    if (known === undefined) {
+      known = this.names.length;
+      this.names.push(name);
+      this.numbers.set(name, known);
+    }
+    return known;
+  }
+}
+
+function locationsOf(entry: Entry): (Location | null)[] {
+  return [
+    entry.text,
+    entry.body,
+    ...entry.textPositions.map((chunk) => chunk.location),
+    ...entry.bodyPositions.map((chunk) => chunk.location),
+    ...entry.completions.flatMap((completion) => [completion.text, completion.body]),
+  ];
+}
+
+function writeLocation(out: VarintWriter, location: Location | null, table: FileTable) {
   if (!location) {
     out.write(LOCATION_TAG.none);
   } else if (location.in === 'block') {
     out.write(LOCATION_TAG.block);
     out.write(location.bytes.length);
     out.writeBytes(location.bytes);
-  } else if (location.in === 'companion') {
-    out.write(LOCATION_TAG.companion);
-    // Usually the block's own companion; a completion's may be a neighbour's (zigzag: ±).
-    const delta = location.block - block;
-    out.write(delta >= 0 ? delta * 2 : -delta * 2 - 1);
-    out.write(location.offset);
-    out.write(location.length);
   } else {
-    out.write(LOCATION_TAG.pack);
-    out.write(location.pack);
+    out.write(LOCATION_TAG.files);
+    out.write(location.files.length);
+    for (const name of location.files) out.write(table.number(name));
     out.write(location.offset);
     out.write(location.length);
   }
 }
 
-function readLocation(reader: VarintReader, block: number): Location | null {
+function readLocation(reader: VarintReader, files: readonly string[]): Location | null {
   const tag = reader.read();
   if (tag === LOCATION_TAG.none) return null;
-  if (tag === LOCATION_TAG.block) {
-    return { in: 'block', bytes: reader.readBytes(reader.read()) };
+  if (tag === LOCATION_TAG.block) return { in: 'block', bytes: reader.readBytes(reader.read()) };
+  if (tag === LOCATION_TAG.files) {
+    const names = Array.from({ length: reader.read() }, () => fileName(files, reader.read()));
+    return { in: 'files', files: names, offset: reader.read(), length: reader.read() };
   }
-  if (tag === LOCATION_TAG.companion) {
-    const zigzag = reader.read();
-    const delta = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
-    return { in: 'companion', block: block + delta, offset: reader.read(), length: reader.read() };
-  }
-  if (tag === LOCATION_TAG.pack) {
-    const pack = reader.read();
-    if (pack !== PACK.text && pack !== PACK.body && pack !== PACK.positions) {
-      throw new Error(`unknown pack ${pack}`);
-    }
-    return { in: 'pack', pack, offset: reader.read(), length: reader.read() };
-  }
-  throw new Error(`unknown location tag ${tag}`);
+  throw new RangeError(`unknown location tag ${tag}`);
 }
 
-function writeChunks(out: VarintWriter, chunks: readonly PositionChunk[], block: number) {
+function fileName(files: readonly string[], number: number): string {
+  const name = files[number];
+  if (name === undefined) throw new RangeError(`file ${number} is not in the block's table`);
+  return name;
+}
+
+function writeChunks(out: VarintWriter, chunks: readonly PositionChunk[], table: FileTable) {
   out.write(chunks.length);
   for (const chunk of chunks) {
     out.write(chunk.first);
-    writeLocation(out, chunk.location, block);
+    writeLocation(out, chunk.location, table);
   }
 }
 
-function readChunks(reader: VarintReader, block: number): PositionChunk[] {
+function readChunks(reader: VarintReader, files: readonly string[]): PositionChunk[] {
   const count = reader.read();
   const chunks: PositionChunk[] = [];
   for (let i = 0; i < count; i++) {
     const first = reader.read();
-    const location = readLocation(reader, block);
+    const location = readLocation(reader, files);
     if (location) chunks.push({ first, location });
   }
   return chunks;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+function writeStrings(out: VarintWriter, strings: readonly string[]) {
+  const text = encoder.encode(strings.join('\n'));
+  out.write(text.length);
+  out.writeBytes(text);
+}
 
 /**
- * A block: its terms (UTF-8, one a line: gzip finds what neighbours share), then per entry its
- * kind, flags, counts and locations, as varints.
+ * A block: its terms (UTF-8, one a line: gzip finds what neighbours share), the names of the files
+ * it points into (the same), then per entry its kind, flags, counts and locations, as varints.
  */
-export function encodeBlock(entries: readonly Entry[], block: number): Uint8Array {
+export function encodeBlock(entries: readonly Entry[]): Uint8Array {
   const strings: string[] = [];
+  const table = new FileTable();
   for (const entry of entries) {
     strings.push(entry.term);
     for (const completion of entry.completions) strings.push(completion.term);
+    for (const location of locationsOf(entry)) {
+      if (location?.in === 'files') for (const name of location.files) table.number(name);
+    }
+    for (const name of entry.concepts) table.number(name);
   }
-  const text = encoder.encode(strings.join('\n'));
-  const out = new VarintWriter(text.length + entries.length * 8 + 16);
+  const out = new VarintWriter(strings.length * 12 + 64);
   out.write(BLOCK_VERSION);
   out.write(entries.length);
-  out.write(text.length);
-  out.writeBytes(text);
+  writeStrings(out, strings);
+  out.write(table.names.length);
+  writeStrings(out, table.names);
   for (const entry of entries) {
     out.write(entry.kind | (entry.flags << 3));
     out.write(entry.textCount);
     out.write(entry.bodyCount);
-    writeLocation(out, entry.text, block);
-    writeLocation(out, entry.body, block);
+    writeLocation(out, entry.text, table);
+    writeLocation(out, entry.body, table);
     if (entry.kind === KIND.word || entry.kind === KIND.spelling) {
-      writeChunks(out, entry.textPositions, block);
-      writeChunks(out, entry.bodyPositions, block);
-    }
-    if (entry.kind === KIND.concept) {
-      out.write(entry.concepts.length);
-      let previous = -1;
-      for (const concept of entry.concepts) {
-        out.write(concept - previous - 1);
-        previous = concept;
-      }
+      writeChunks(out, entry.textPositions, table);
+      writeChunks(out, entry.bodyPositions, table);
     }
     if (entry.kind === KIND.prefix) {
       out.write(entry.completions.length);
@@ -114,67 +135,80 @@ export function encodeBlock(entries: readonly Entry[], block: number): Uint8Arra
         out.write(completion.kind);
         out.write(completion.textCount);
         out.write(completion.bodyCount);
-        writeLocation(out, completion.text, block);
-        writeLocation(out, completion.body, block);
+        writeLocation(out, completion.text, table);
+        writeLocation(out, completion.body, table);
       }
+    }
+    if (entry.kind === KIND.concept) {
+      out.write(entry.concepts.length);
+      for (const name of entry.concepts) out.write(table.number(name));
     }
   }
   return out.finish();
 }
 
-export function decodeBlock(bytes: Uint8Array, block: number): Entry[] {
+function readStrings(reader: VarintReader): string[] {
+  const text = decoder.decode(reader.readBytes(reader.read()));
+  return text === '' ? [] : text.split('\n');
+}
+
+export function decodeBlock(bytes: Uint8Array): Entry[] {
   const reader = new VarintReader(bytes, 0);
   const version = reader.read();
   if (version !== BLOCK_VERSION) throw new Error(`index block version ${version} is not known`);
   const count = reader.read();
-  const textLength = reader.read();
-  const strings = decoder.decode(reader.readBytes(textLength)).split('\n');
+  const strings = readStrings(reader);
+  const fileCount = reader.read();
+  const files = readStrings(reader);
+  if (files.length !== fileCount) throw new RangeError('block: the file table is cut short');
   let next = 0;
+  const term = () => {
+    const found = strings[next++];
+    if (found === undefined) throw new RangeError('block: more entries than terms');
+    return found;
+  };
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
     const head = reader.read();
     const kind = (head & 7) as Kind;
     const entry: Entry = {
-      term: strings[next++] ?? '',
+      term: term(),
       kind,
       flags: head >> 3,
       textCount: reader.read(),
       bodyCount: reader.read(),
-      text: readLocation(reader, block),
-      body: readLocation(reader, block),
+      text: readLocation(reader, files),
+      body: readLocation(reader, files),
       textPositions: [],
       bodyPositions: [],
       completions: [],
       concepts: [],
     };
-    if (kind === KIND.concept) {
-      const concepts = reader.read();
-      let previous = -1;
-      for (let c = 0; c < concepts; c++) {
-        previous += reader.read() + 1;
-        entry.concepts.push(previous);
-      }
-    }
     if (kind === KIND.word || kind === KIND.spelling) {
-      entry.textPositions = readChunks(reader, block);
-      entry.bodyPositions = readChunks(reader, block);
+      entry.textPositions = readChunks(reader, files);
+      entry.bodyPositions = readChunks(reader, files);
     }
     if (kind === KIND.prefix) {
       const completions = reader.read();
       for (let c = 0; c < completions; c++) {
         const completionKind = reader.read() === KIND.spelling ? KIND.spelling : KIND.word;
         entry.completions.push({
-          term: strings[next++] ?? '',
+          term: term(),
           kind: completionKind,
           textCount: reader.read(),
           bodyCount: reader.read(),
-          text: readLocation(reader, block),
-          body: readLocation(reader, block),
+          text: readLocation(reader, files),
+          body: readLocation(reader, files),
         });
       }
     }
+    if (kind === KIND.concept) {
+      const concepts = reader.read();
+      for (let c = 0; c < concepts; c++) entry.concepts.push(fileName(files, reader.read()));
+    }
     entries.push(entry);
   }
+  if (!reader.done) throw new RangeError('block: bytes left after the last entry');
   return entries;
 }
 

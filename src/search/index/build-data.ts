@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { dateKey } from '../../corpus/dates.ts';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
@@ -15,8 +16,14 @@ import {
   sliceColumns,
   type Columns,
 } from './columns.ts';
-import { CATALOG_SIZE, type Card, type Catalog, type PublicationFile } from './data-schemas.ts';
-import { dataFiles } from './files.ts';
+import {
+  CARD_PACK,
+  CATALOG_SIZE,
+  type Card,
+  type Catalog,
+  type PublicationFile,
+} from './data-schemas.ts';
+import { dataFiles, HASH } from './files.ts';
 import {
   IndexBuilder,
   type FileSink,
@@ -40,7 +47,10 @@ export type CorpusSource = {
 };
 
 /** Where the files go, and how they are read back (the start data runs a search over them). */
-export type DataStore = { write: FileSink; read(name: string): Uint8Array };
+export type DataStore = {
+  write(name: string, content: Uint8Array | string): void;
+  read(name: string): Uint8Array;
+};
 
 export type BuildOptions = {
   index?: Partial<IndexOptions>;
@@ -54,15 +64,20 @@ function compareIds(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The publications' order in the data: newest first, then by id. */
-function newestFirst(publications: readonly Publication[]): number[] {
+/**
+ * The publications' order in the data: oldest first, and of one date the later id first (so
+ * that, read backwards, the newest come first and ties go by id). A new publication is usually
+ * the newest: it is numbered last, and no other publication's number changes
+ * (docs/decisions/017-growing-archive.md).
+ */
+function oldestFirst(publications: readonly Publication[]): number[] {
   const keys = publications.map((publication) => dateKey(publication.date) ?? 0);
   return publications
     .map((_, index) => index)
     .sort(
       (a, b) =>
-        (keys[b] ?? 0) - (keys[a] ?? 0) ||
-        compareIds(publications[a]?.id ?? '', publications[b]?.id ?? ''),
+        (keys[a] ?? 0) - (keys[b] ?? 0) ||
+        compareIds(publications[b]?.id ?? '', publications[a]?.id ?? ''),
     );
 }
 
@@ -119,6 +134,9 @@ function buildColumns(
     titleLengths: new Uint8Array(count),
     summaryLengths: new Uint8Array(count),
     bodyLengths: new Uint8Array(count),
+    // Named as their files are written.
+    cards: [],
+    catalogs: [],
   };
 }
 
@@ -158,6 +176,8 @@ export function corpusMeta(corpus: Corpus): CorpusMeta {
     publicationCount: corpus.publications.length,
     years: yearRange(corpus.publications),
     directory: [],
+    fuzzy: '',
+    columns: [],
     averageLengths: { title: 0, summary: 0, body: 0 },
   };
 }
@@ -169,17 +189,47 @@ export function storeSource(store: Pick<DataStore, 'read'>): DataSource {
   return { read: (name) => store.read(name) };
 }
 
-/** Binary files are stored deflated (see readBinary in core/data-source.ts). */
-function deflating(store: DataStore): DataStore {
+const encoder = new TextEncoder();
+
+/**
+ * A file's name from its template: `{hash}` replaced by 16 hexadecimal digits of the SHA-256 of
+ * its bytes (files.ts). Two builds that write the same bytes write the same name.
+ */
+export function contentName(template: string, bytes: Uint8Array): string {
+  if (!template.includes(HASH)) return template;
+  return template.replace(HASH, createHash('sha256').update(bytes).digest('hex').slice(0, 16));
+}
+
+/**
+ * The build's file sink over a store: names from content, binary files stored deflated (see
+ * readBinary in core/data-source.ts), each name written once.
+ */
+function naming(store: DataStore): FileSink {
+  const written = new Set<string>();
+  return (template, content) => {
+    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    const name = contentName(template, bytes);
+    if (written.has(name)) return name;
+    written.add(name);
+    store.write(name, name.endsWith('.bin') ? deflateRawSync(bytes, { level: 9 }) : bytes);
+    return name;
+  };
+}
+
+/** Packs of consecutive items written as they fill: cards, catalog chunks. */
+function packs<T>(size: number, write: (items: T[]) => string) {
+  const names: string[] = [];
+  let items: T[] = [];
   return {
-    write: (name, content) =>
-      store.write(
-        name,
-        name.endsWith('.bin') && typeof content !== 'string'
-          ? deflateRawSync(content, { level: 9 })
-          : content,
-      ),
-    read: (name) => store.read(name),
+    names,
+    add(item: T) {
+      items.push(item);
+      if (items.length === size) this.flush();
+    },
+    flush() {
+      if (items.length > 0) names.push(write(items));
+      items = [];
+    },
   };
 }
 
@@ -188,17 +238,18 @@ export async function buildData(
   target: DataStore,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const store = deflating(target);
+  const write = naming(target);
   const { corpus } = source;
   const meta = corpusMeta(corpus);
-  const order = newestFirst(corpus.publications);
+  const order = oldestFirst(corpus.publications);
   const ordered = order.map((index) => corpus.publications[index] as Publication);
   const titles = new Map(corpus.publications.map((p) => [p.id, p.title]));
 
   const columns = buildColumns(ordered, corpus, meta.languages, meta.language);
-  catalogs(ordered).forEach((chunk, index) => {
-    store.write(dataFiles.catalog(index), JSON.stringify(chunk));
-  });
+  columns.catalogs = catalogs(ordered).map((chunk) =>
+    write(dataFiles.catalog, JSON.stringify(chunk)),
+  );
+  const cards = packs<Card>(CARD_PACK, (pack) => write(dataFiles.cards, JSON.stringify(pack)));
 
   const index = new IndexBuilder(options.index);
   index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));
@@ -214,14 +265,13 @@ export async function buildData(
         return title === undefined ? [] : [{ language: lang, id, title }];
       }),
     };
-    store.write(dataFiles.publication(publication.id), JSON.stringify(file));
-    const card: Card = {
+    write(dataFiles.publication(publication.id), JSON.stringify(file));
+    cards.add({
       id: publication.id,
       title: publication.title,
       summary: publication.summary ?? '',
       date: publication.date,
-    };
-    store.write(dataFiles.card(doc), JSON.stringify(card));
+    });
     const lengths = index.addDocument(doc, {
       language,
       title: publication.title,
@@ -237,26 +287,30 @@ export async function buildData(
     totals.body += lengths.body;
     if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
   });
-  const summary = index.finish(store.write);
+  cards.flush();
+  columns.cards = cards.names;
+  const summary = index.finish(write);
   meta.directory = summary.directory;
+  meta.fuzzy = summary.fuzzy;
   const count = Math.max(1, order.length);
   meta.averageLengths = {
     title: totals.title / count,
     summary: totals.summary / count,
     body: totals.body / count,
   };
-  for (let from = 0, chunk = 0; from < Math.max(1, columns.count); from += COLUMNS_CHUNK, chunk++) {
+  meta.columns = [];
+  for (let from = 0; from < Math.max(1, columns.count); from += COLUMNS_CHUNK) {
     const to = Math.min(columns.count, from + COLUMNS_CHUNK);
-    store.write(dataFiles.columns(chunk), encodeColumns(sliceColumns(columns, from, to)));
+    meta.columns.push(write(dataFiles.columns, encodeColumns(sliceColumns(columns, from, to))));
   }
 
-  const core = createSearchCore(meta, columns, storeSource(store));
+  const core = createSearchCore(meta, columns, storeSource(target));
   const start: StartData = {
     ...meta,
     tips: await archiveTips(corpus, core),
     first: await core.search(DEFAULT_REQUEST),
   };
-  store.write(dataFiles.start, JSON.stringify(start));
+  write(dataFiles.start, JSON.stringify(start));
   return { start, index: summary };
 }
 

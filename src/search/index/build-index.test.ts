@@ -9,20 +9,18 @@ import { stem, stemLanguageOf } from '../analysis/stem.ts';
 import { foldText, words } from '../analysis/text.ts';
 import { hasCyrillic, latinSpellings, spellingKey } from '../analysis/transliterate.ts';
 import { IndexBuilder, type IndexDocument, type IndexOptions } from './build-index.ts';
-import { indexFiles } from './files.ts';
-import { DIRECTORY_PART, blockOf, prefixBlock, separator } from './directory.ts';
+import { contentName } from './build-data.ts';
+import { HASH } from './files.ts';
+import { blockOf, directoryPartSchema, prefixBlock, separator } from './directory.ts';
 import {
   FIELD,
   FLAG,
   KIND,
-  PACK,
-  PACK_FILE_BYTES,
   POSITION_BASE,
   TAG_STRIDE,
   type Entry,
   type Kind,
   type Location,
-  type PackKind,
 } from './format.ts';
 import { decodeBlock } from './block-codec.ts';
 
@@ -301,6 +299,7 @@ const OPTIONS: Partial<IndexOptions> = {
   inlineTextBytes: 16,
   companionListBytes: 20,
   positionChunkBytes: 40,
+  packFileBytes: 256,
   fuzzyBlockTerms: 20,
   completions: 4,
   directoryPart: 5,
@@ -312,9 +311,15 @@ const files = new Map<string, Uint8Array>();
 const builder = new IndexBuilder(OPTIONS);
 documents.forEach((document, doc) => builder.addDocument(doc, document));
 const encoder = new TextEncoder();
-const summary = builder.finish((name, content) => {
-  if (files.has(name)) throw new Error(`${name} written twice`);
-  files.set(name, typeof content === 'string' ? encoder.encode(content) : content);
+const summary = builder.finish((template, content) => {
+  const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+  const name = contentName(template, bytes);
+  // A file of the same bytes may be asked for twice (it is the same file, one name).
+  if (files.has(name) && files.get(name)?.join() !== bytes.join()) {
+    throw new Error(`${name} written twice with other bytes`);
+  }
+  files.set(name, bytes);
+  return name;
 });
 const reader = new IndexReader(
   {
@@ -326,29 +331,27 @@ const reader = new IndexReader(
     },
   },
   summary.directory,
+  summary.fuzzy,
 );
 const decoder = new TextDecoder();
-const directoryPart = v.object({
-  version: v.literal(1),
-  first: v.number(),
-  keys: v.array(v.string()),
-});
-/** The directory's parts, joined: one key a block. */
-const keysOfBlocks = summary.directory.flatMap((top, part) => {
-  const content = v.parse(
-    directoryPart,
-    JSON.parse(decoder.decode(files.get(indexFiles.directory(part)))),
-  );
+/** The directory's parts, in order. */
+const parts = summary.directory.map(([top, name]) => {
+  const content = v.parse(directoryPartSchema, JSON.parse(decoder.decode(files.get(name))));
   expect(content.keys[0]).toBe(top);
-  const size = OPTIONS.directoryPart ?? DIRECTORY_PART;
-  expect(content.first).toBe(part * size);
-  // Each part also names the next part's first block, but for the last.
-  return content.keys.slice(0, size);
+  expect(content.blocks).toHaveLength(content.keys.length);
+  return content;
 });
-const blocks: Entry[][] = keysOfBlocks.map((_, index) => {
-  const bytes = files.get(indexFiles.block(index));
-  if (!bytes) throw new Error(`no block ${index}`);
-  return decodeBlock(bytes, index);
+/** One key and one file a block: each part but the last also names the next part's first. */
+const keysOfBlocks = parts.flatMap((part, index) =>
+  index < parts.length - 1 ? part.keys.slice(0, -1) : part.keys,
+);
+const blockFiles = parts.flatMap((part, index) =>
+  index < parts.length - 1 ? part.blocks.slice(0, -1) : part.blocks,
+);
+const blocks: Entry[][] = blockFiles.map((name) => {
+  const bytes = files.get(name);
+  if (!bytes) throw new Error(`no block ${name}`);
+  return decodeBlock(bytes);
 });
 /** Each entry's block, by kind and term. */
 const blockOfEntry = new Map<string, number>();
@@ -373,64 +376,63 @@ async function listsOf(entry: Entry) {
 }
 
 describe('the files', () => {
-  it('are named as files.ts names them, numbered without gaps', () => {
-    const fixed = new Set<string>([indexFiles.fuzzyDirectory]);
-    const numbered: Record<string, (n: number) => string> = {
-      'directory part': indexFiles.directory,
-      block: indexFiles.block,
-      companion: indexFiles.companion,
-      'text pack': (n) => indexFiles.pack(PACK.text, n),
-      'body pack': (n) => indexFiles.pack(PACK.body, n),
-      'positions pack': (n) => indexFiles.pack(PACK.positions, n),
-      'fuzzy forward': (n) => indexFiles.fuzzy('forward', n),
-      'fuzzy reverse': (n) => indexFiles.fuzzy('reverse', n),
-    };
-    const seen = new Map<string, number[]>();
-    for (const name of files.keys()) {
-      if (fixed.has(name)) continue;
-      const number = Number(/(\d+)\.\w+$/.exec(name)?.[1] ?? NaN);
-      const kind = Object.keys(numbered).find((key) => numbered[key]?.(number) === name);
+  /** The kind of a file, from its name (files.ts), or undefined. */
+  const kinds: Record<string, RegExp> = {
+    'directory part': /^index\/dir\.[0-9a-f]{16}\.json$/,
+    block: /^index\/d\.[0-9a-f]{16}\.bin$/,
+    companion: /^index\/b\.[0-9a-f]{16}\.bin$/,
+    'text pack': /^index\/tp\.[0-9a-f]{16}\.bin$/,
+    'body pack': /^index\/bp\.[0-9a-f]{16}\.bin$/,
+    'positions pack': /^index\/xp\.[0-9a-f]{16}\.bin$/,
+    'fuzzy list': /^index\/f\.[0-9a-f]{16}\.json$/,
+    'fuzzy directory': /^index\/fuzzy\.[0-9a-f]{16}\.json$/,
+  };
+  const kindOf = (name: string) => Object.keys(kinds).find((kind) => kinds[kind]?.test(name));
+
+  it('are named as files.ts names them, by the hash of their bytes', () => {
+    const seen = new Map<string, number>();
+    for (const [name, bytes] of files) {
+      const kind = kindOf(name);
       expect(kind, name).toBeDefined();
-      if (kind) seen.set(kind, [...(seen.get(kind) ?? []), number]);
+      if (kind) seen.set(kind, (seen.get(kind) ?? 0) + 1);
+      const template = name.replace(/\.[0-9a-f]{16}\./, `.${HASH}.`);
+      expect(contentName(template, bytes)).toBe(name);
     }
-    expect([...fixed].every((name) => files.has(name))).toBe(true);
-    expect([...seen.keys()].sort()).toEqual(Object.keys(numbered).sort());
-    for (const [kind, numbers] of seen) {
-      const sorted = numbers.sort((a, b) => a - b);
-      if (kind === 'companion') {
-        // Only blocks with body lists have one.
-        expect(
-          sorted.every((n) => n < blocks.length),
-          kind,
-        ).toBe(true);
-      } else {
-        expect(sorted, kind).toEqual(sorted.map((_, i) => i));
-      }
-    }
-    expect(seen.get('block')).toHaveLength(summary.blocks);
-    expect(seen.get('positions pack')).toHaveLength(summary.packs.positions);
-    expect(seen.get('fuzzy forward')?.length).toBe(seen.get('fuzzy reverse')?.length);
+    expect([...seen.keys()].sort()).toEqual(Object.keys(kinds).sort());
+    expect(seen.get('block')).toBe(summary.blocks);
+    expect(seen.get('fuzzy directory')).toBe(1);
+    expect(seen.get('positions pack')).toBe(summary.files.positions);
   });
 
-  it('keep pack files at their fixed size: every one full but the last', () => {
-    const kinds: PackKind[] = [PACK.text, PACK.body, PACK.positions];
-    for (const kind of kinds) {
-      const sizes: number[] = [];
-      for (let n = 0; files.has(indexFiles.pack(kind, n)); n++) {
-        sizes.push(files.get(indexFiles.pack(kind, n))?.length ?? 0);
+  it('keep pack files at their fixed size: every one of a block full but its last', () => {
+    // The files a location runs across: all full, but the last may be shorter.
+    let long = 0;
+    for (const entries of blocks) {
+      for (const entry of entries) {
+        for (const location of [
+          entry.text,
+          entry.body,
+          ...entry.bodyPositions.map((c) => c.location),
+        ]) {
+          if (location?.in !== 'files' || location.files.length < 2) continue;
+          long++;
+          for (const name of location.files.slice(0, -1)) {
+            expect(files.get(name)?.length, name).toBe(OPTIONS.packFileBytes);
+          }
+        }
       }
-      expect(sizes.length, `pack ${kind}`).toBeGreaterThan(0);
-      expect(sizes.slice(0, -1).every((size) => size === PACK_FILE_BYTES[kind])).toBe(true);
-      expect(sizes.at(-1)).toBeLessThanOrEqual(PACK_FILE_BYTES[kind]);
-      expect(sizes.at(-1)).toBeGreaterThan(0);
     }
-    // The positions stream is long enough here to fill several files.
-    expect(summary.packs.positions).toBeGreaterThan(1);
+    expect(long).toBeGreaterThan(0);
+    for (const [name, bytes] of files) {
+      if (/^index\/(tp|bp|xp)\./.test(name)) {
+        expect(bytes.length).toBeLessThanOrEqual(OPTIONS.packFileBytes ?? 0);
+      }
+    }
   });
 
   it('keep every companion within its size', () => {
     for (const [name, content] of files) {
-      if (/index\/b\d+\.bin$/.test(name)) {
+      if (kindOf(name) === 'companion') {
         expect(content.length, name).toBeLessThanOrEqual(
           (OPTIONS.companionBytes ?? 0) + (OPTIONS.companionListBytes ?? 0),
         );
@@ -501,12 +503,15 @@ describe('blocks and the directory', () => {
 
   it('travels lists of every kind: inline and in packs, in companions and in packs', () => {
     const entries = lookedUp.flat();
-    const where = (location: Location | null) => location?.in ?? 'none';
+    const where = (location: Location | null) =>
+      location?.in === 'files'
+        ? (location.files[0] ?? '').replace(/\.[0-9a-f]+\.bin$/, '')
+        : (location?.in ?? 'none');
     expect(new Set(entries.map((entry) => where(entry.text)))).toEqual(
-      new Set(['block', 'pack', 'none']),
+      new Set(['block', 'index/tp', 'none']),
     );
     expect(new Set(entries.map((entry) => where(entry.body)))).toEqual(
-      new Set(['companion', 'pack', 'none']),
+      new Set(['index/b', 'index/bp', 'none']),
     );
     expect(entries.some((entry) => entry.bodyPositions.length > 3)).toBe(true);
   });
@@ -699,7 +704,7 @@ describe('shared postings', () => {
       expect(spelling?.body, term).toEqual(word?.body);
       expect(spelling?.textPositions, term).toEqual(word?.textPositions);
       expect(spelling?.bodyPositions, term).toEqual(word?.bodyPositions);
-      if (spelling?.body?.in === 'pack' || spelling?.body?.in === 'companion') shared++;
+      if (spelling?.body?.in === 'files') shared++;
     }
     // Lists in packs and companions are shared where they are: same file, same offset.
     expect(shared).toBeGreaterThan(3);

@@ -12,9 +12,9 @@ import { writeConcepts } from './concept-postings.ts';
 import { addPrefixEntries } from './prefix-entries.ts';
 import { hold, idsOf, mergeKinds, type Held, type Pending } from './vocabulary.ts';
 import { BODY_BIT, Counts, Numbers, TermStreams, union } from './term-streams.ts';
-import { FIELD, FLAG, KIND, POSITION_BASE, TAG_STRIDE } from './format.ts';
+import { FIELD, FLAG, KIND, PACK_FILE_BYTES, POSITION_BASE, TAG_STRIDE } from './format.ts';
 import { compareEntries, encodeBlock } from './block-codec.ts';
-import { DIRECTORY_PART, separator, type DirectoryPart } from './directory.ts';
+import { DIRECTORY_PART, separator, writeDirectory } from './directory.ts';
 
 /**
  * Builds the term index (docs/index-format.md) one publication at a time, in publication order, so
@@ -35,6 +35,8 @@ export type IndexOptions = {
   companionListBytes: number;
   /** Bytes of positions a chunk holds at most, so a phrase fetches only what it needs. */
   positionChunkBytes: number;
+  /** Bytes of each of a block's pack files. */
+  packFileBytes: number;
   /** Words a block of a fuzzy list holds. */
   fuzzyBlockTerms: number;
   /** Words a busy prefix lists. */
@@ -49,6 +51,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   inlineTextBytes: 48,
   companionListBytes: 2048,
   positionChunkBytes: 8 * 1024,
+  packFileBytes: PACK_FILE_BYTES,
   fuzzyBlockTerms: 768,
   completions: 8,
   directoryPart: DIRECTORY_PART,
@@ -67,8 +70,10 @@ export type IndexDocument = {
 export type DocumentLengths = { title: number; summary: number; body: number };
 
 export type IndexSummary = {
-  /** The top of the directory: the first key of each of its parts. */
-  directory: string[];
+  /** The top of the directory: per part, its first key and its file. */
+  directory: [string, string][];
+  /** The file of the typo lists' directory. */
+  fuzzy: string;
   blocks: number;
   words: number;
   /** Latin spellings of Cyrillic words. */
@@ -78,8 +83,8 @@ export type IndexSummary = {
   /** Stems that begin a glossary term of a concept the archive holds. */
   concepts: number;
   prefixes: number;
-  /** Pack files per stream. */
-  packs: Record<'text' | 'body' | 'positions', number>;
+  /** Files written besides the blocks: companions, and pack files of each kind. */
+  files: Record<'companions' | 'text' | 'body' | 'positions', number>;
   fuzzyBlocks: number;
 };
 
@@ -155,7 +160,7 @@ export class IndexBuilder {
   }
 
   /** Writes the glossary's concepts (concept-postings.ts); returns the index's concept entries. */
-  private writeConcepts(write: FileSink): Map<string, number[]> {
+  private writeConcepts(write: FileSink): Map<string, string[]> {
     return writeConcepts(
       this.glossary,
       (key) => {
@@ -302,7 +307,7 @@ export class IndexBuilder {
    * The entries of the vocabulary, sorted: words, Latin spellings of Cyrillic words, stems,
    * name keys. Every word has an entry of its own, so other entries may share its postings.
    */
-  private *pendingEntries(concepts: Map<string, number[]>): Generator<Pending> {
+  private *pendingEntries(concepts: Map<string, string[]>): Generator<Pending> {
     const spellings = new Map<string, Held>();
     const keys = new Map<string, Held>();
     const isName = (id: number) => {
@@ -384,7 +389,7 @@ export class IndexBuilder {
     // Every token of the archive has been read: what they were is not needed any more.
     this.tokens = null;
     const pending = this.pendingEntries(this.writeConcepts(write));
-    const { blocks, completable, counts, packs } = layBlocks(
+    const { blocks, completable, counts, files } = layBlocks(
       pending,
       (item, positions) =>
         item.kind === KIND.stem
@@ -395,34 +400,16 @@ export class IndexBuilder {
     );
     // The directory holds, for each block, the shortest beginning of its first term that sorts
     // after the previous block's last: all a lookup needs, in half the bytes of whole terms.
-    const firstTerms = blocks.map((open, index) =>
+    const keys = blocks.map((open, index) =>
       separator(blocks[index - 1]?.entries.at(-1)?.term, open.entries[0]?.term ?? ''),
     );
-    const prefixes = addPrefixEntries(blocks, firstTerms, completable, options.completions);
-
-    blocks.forEach((open, index) => {
+    const prefixes = addPrefixEntries(blocks, keys, completable, options.completions);
+    const names = blocks.map((open) => {
       open.entries.sort(compareEntries);
-      write(indexFiles.block(index), encodeBlock(open.entries, index));
-      const companion = new Uint8Array(open.companionBytes);
-      let offset = 0;
-      for (const list of open.companion) {
-        companion.set(list, offset);
-        offset += list.length;
-      }
-      if (companion.length > 0) write(indexFiles.companion(index), companion);
+      return write(indexFiles.block, encodeBlock(open.entries));
     });
-    const top: string[] = [];
-    const partSize = options.directoryPart;
-    for (let first = 0, part = 0; first < firstTerms.length; first += partSize, part++) {
-      top.push(firstTerms[first] ?? '');
-      const content: DirectoryPart = {
-        version: 1,
-        first,
-        keys: firstTerms.slice(first, first + partSize + 1),
-      };
-      write(indexFiles.directory(part), JSON.stringify(content));
-    }
-    const fuzzyBlocks = writeFuzzyLists(
+    const directory = writeDirectory(keys, names, options.directoryPart, write);
+    const fuzzyLists = writeFuzzyLists(
       completable.filter((entry) => entry.kind === KIND.word),
       options.fuzzyBlockTerms,
       write,
@@ -432,12 +419,13 @@ export class IndexBuilder {
       },
     );
     return {
-      directory: top,
+      directory,
+      fuzzy: fuzzyLists.directory,
       blocks: blocks.length,
       ...counts,
       prefixes,
-      packs,
-      fuzzyBlocks,
+      files,
+      fuzzyBlocks: fuzzyLists.files,
     };
   }
 }

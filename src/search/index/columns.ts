@@ -1,5 +1,5 @@
 import { VarintReader, VarintWriter } from './varint.ts';
-import { dataFiles } from './files.ts';
+import { CARD_PACK, CATALOG_SIZE } from './data-schemas.ts';
 import { inflate } from './compression.ts';
 import { parsePartialDate, startKey } from '../../corpus/dates.ts';
 
@@ -44,7 +44,7 @@ export function lengthOf(code: number): number {
 }
 
 /**
- * Per publication (newest first), what filters, facet counts, the timeline and ranking need: its
+ * Per publication (oldest first), what filters, facet counts, the timeline and ranking need: its
  * type, organizations, language, date, and the lengths of its title, summary and body. The worker
  * loads this file once; at 200,000 publications it is a few hundred kilobytes, as varints (dates
  * are sorted, so their differences are small).
@@ -62,10 +62,30 @@ export type Columns = {
   titleLengths: Uint8Array;
   summaryLengths: Uint8Array;
   bodyLengths: Uint8Array;
+  /** The files of these publications' cards (CARD_PACK a file) and catalog (CATALOG_SIZE). */
+  cards: string[];
+  catalogs: string[];
 };
 
-/** 2: dates carry their precision (`columnDate`). 3: lengths. */
-const VERSION = 3;
+/** 2: dates carry their precision (`columnDate`). 3: lengths. 4: the files of cards and catalog. */
+const VERSION = 4;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function writeNames(out: VarintWriter, names: readonly string[]) {
+  const bytes = encoder.encode(names.join('\n'));
+  out.write(names.length);
+  out.write(bytes.length);
+  out.writeBytes(bytes);
+}
+
+function readNames(reader: VarintReader): string[] {
+  const count = reader.read();
+  const text = decoder.decode(reader.readBytes(reader.read()));
+  const names = count === 0 ? [] : text.split('\n');
+  if (names.length !== count) throw new RangeError('columns: a list of files is cut short');
+  return names;
+}
 const LENGTHS = ['titleLengths', 'summaryLengths', 'bodyLengths'] as const;
 
 export function encodeColumns(columns: Columns): Uint8Array {
@@ -74,7 +94,8 @@ export function encodeColumns(columns: Columns): Uint8Array {
   out.write(columns.count);
   for (let doc = 0; doc < columns.count; doc++) out.write(columns.types[doc] ?? 0);
   for (let doc = 0; doc < columns.count; doc++) out.write(columns.languages[doc] ?? 0);
-  // Newest first: each date is the previous one minus a small difference (zigzag for safety).
+  // Oldest first: each date is the previous one plus a small difference (written as
+  // zigzag(previous − this), a small odd number).
   let previous = 0;
   for (let doc = 0; doc < columns.count; doc++) {
     const date = columns.dates[doc] ?? 0;
@@ -87,6 +108,8 @@ export function encodeColumns(columns: Columns): Uint8Array {
   }
   for (const organization of columns.organizations) out.write(organization);
   for (const name of LENGTHS) for (const code of columns[name]) out.write(code);
+  writeNames(out, columns.cards);
+  writeNames(out, columns.catalogs);
   return out.finish();
 }
 
@@ -117,6 +140,8 @@ export function decodeColumns(bytes: Uint8Array): Columns {
     for (let doc = 0; doc < count; doc++) codes[doc] = reader.read();
     return codes;
   }) as [Uint8Array, Uint8Array, Uint8Array];
+  const cards = readNames(reader);
+  const catalogs = readNames(reader);
   if (!reader.done) throw new RangeError('columns: bytes left after the last column');
   return {
     count,
@@ -128,6 +153,8 @@ export function decodeColumns(bytes: Uint8Array): Columns {
     titleLengths,
     summaryLengths,
     bodyLengths,
+    cards,
+    catalogs,
   };
 }
 
@@ -150,6 +177,8 @@ export function sliceColumns(columns: Columns, from: number, to: number): Column
     titleLengths: columns.titleLengths.slice(from, to),
     summaryLengths: columns.summaryLengths.slice(from, to),
     bodyLengths: columns.bodyLengths.slice(from, to),
+    cards: columns.cards.slice(from / CARD_PACK, Math.ceil(to / CARD_PACK)),
+    catalogs: columns.catalogs.slice(from / CATALOG_SIZE, Math.ceil(to / CATALOG_SIZE)),
   };
 }
 
@@ -167,6 +196,8 @@ export function joinColumns(parts: readonly Columns[]): Columns {
     titleLengths: new Uint8Array(count),
     summaryLengths: new Uint8Array(count),
     bodyLengths: new Uint8Array(count),
+    cards: parts.flatMap((part) => part.cards),
+    catalogs: parts.flatMap((part) => part.catalogs),
   };
   let doc = 0;
   let organization = 0;
@@ -185,16 +216,13 @@ export function joinColumns(parts: readonly Columns[]): Columns {
   return joined;
 }
 
-/** The columns of a build, read back from its files (one file at least, for an empty archive). */
+/** The columns of a build, read back from its files (named in the start data). */
 export async function readColumns(
   read: (name: string) => Uint8Array | Promise<Uint8Array>,
-  count: number,
+  files: readonly string[],
 ): Promise<Columns> {
-  const chunks = Math.max(1, Math.ceil(count / COLUMNS_CHUNK));
   const parts = await Promise.all(
-    Array.from({ length: chunks }, async (_, chunk) =>
-      decodeColumns(await inflate(await read(dataFiles.columns(chunk)))),
-    ),
+    files.map(async (name) => decodeColumns(await inflate(await read(name)))),
   );
   return joinColumns(parts);
 }

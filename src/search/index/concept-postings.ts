@@ -39,27 +39,25 @@ function conceptTerm(term: AnalyzedTerm, stemPostings: (key: string) => Flat | n
 }
 
 /**
- * Writes each concept some term of which the archive holds (`glossary/c<n>.bin`); returns, per
- * stem, the concepts a term of which begins with it: the index's concept entries.
+ * Writes each concept some term of which the archive holds (`glossary/c.{hash}.bin`); returns, per
+ * stem, the files of the concepts a term of which begins with it: the index's concept entries.
  */
 export function writeConcepts(
   glossary: readonly AnalyzedTerm[][],
   stemPostings: (key: string) => Flat | null,
   write: FileSink,
-): Map<string, number[]> {
-  const byStem = new Map<string, number[]>();
-  let written = 0;
+): Map<string, string[]> {
+  const byStem = new Map<string, string[]>();
   for (const concept of glossary) {
     const terms = concept.map((term) => conceptTerm(term, stemPostings));
     if (terms.every((term) => term.docs.length === 0)) continue;
-    const number = written++;
-    write(indexFiles.concept(number), encodeConcept(terms));
+    const name = write(indexFiles.concept, encodeConcept(terms));
     for (const term of concept) {
       const first = term.stems[0];
       if (first === undefined) continue;
       const list = byStem.get(first);
-      if (!list) byStem.set(first, [number]);
-      else if (list.at(-1) !== number) list.push(number);
+      if (!list) byStem.set(first, [name]);
+      else if (!list.includes(name)) list.push(name);
     }
   }
   return byStem;

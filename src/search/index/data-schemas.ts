@@ -12,6 +12,11 @@ export const cardSchema = v.object({
 });
 export type Card = v.InferOutput<typeof cardSchema>;
 
+/** A file of cards: those of CARD_PACK consecutive publications (files.ts, `cards`). */
+export const cardPackSchema = v.array(cardSchema);
+/** Publications a file of cards holds (a power of two: a columns file holds whole packs). */
+export const CARD_PACK = 32;
+
 /** What an export lists, for `CATALOG_SIZE` publications from `first` on. */
 export const catalogSchema = v.object({
   first: v.number(),
@@ -22,7 +27,8 @@ export const catalogSchema = v.object({
   urls: v.array(v.string()),
 });
 export type Catalog = v.InferOutput<typeof catalogSchema>;
-export const CATALOG_SIZE = 500;
+/** Publications a catalog file lists (a power of two: a columns file holds whole files). */
+export const CATALOG_SIZE = 512;
 
 export const publicationFileSchema = v.object({
   /** The publication's place in the build's order (what the search worker calls it). */

@@ -1,36 +1,45 @@
-import type { PackKind } from './format.ts';
-
-/** Where the build hands each file it makes. */
-export type FileSink = (name: string, content: Uint8Array | string) => void;
-
 /**
- * The names of the data files the build writes under `data/<version>/` (docs/index-format.md),
- * in one place: the build writes them, the worker and the tests read them by these names.
+ * The names of the data files the build writes under `data/` (docs/index-format.md), in one
+ * place. Every file but the start data and a publication's own is named by its content: the
+ * build writes `NAME.{hash}.EXT`, `{hash}` replaced by a hash of the bytes, and hands the name
+ * written to whatever refers to the file (a block to its companion, the start data to the
+ * directory). A file whose bytes did not change keeps its name from one build to the next, so a
+ * deploy uploads, and a reader's cache drops, only what changed
+ * (docs/decisions/017-growing-archive.md).
  */
 
-const PACK_PREFIX: Record<PackKind, string> = { 0: 'tp', 1: 'bp', 2: 'xp' };
+/** Where the build hands each file it makes; it returns the name the file was written under. */
+export type FileSink = (name: string, content: Uint8Array | string) => string;
+
+/** The part of a name the build replaces with a hash of the file's bytes. */
+export const HASH = '{hash}';
 
 export const indexFiles = {
-  /** The directory of the term index in parts: blocks 64 × part … (the top is in start.json). */
-  directory: (part: number) => `index/dir${part}.json`,
-  block: (block: number) => `index/d${block}.bin`,
-  companion: (block: number) => `index/b${block}.bin`,
-  pack: (kind: PackKind, file: number) => `index/${PACK_PREFIX[kind]}${file}.bin`,
-  fuzzyDirectory: 'index/fuzzy.json',
-  fuzzy: (side: 'forward' | 'reverse', block: number) =>
-    `index/${side === 'forward' ? 'ff' : 'fr'}${block}.json`,
+  /** A part of the directory of the term index (its top is in the start data). */
+  directory: `index/dir.${HASH}.json`,
+  block: `index/d.${HASH}.bin`,
+  /** A block's body postings. */
+  companion: `index/b.${HASH}.bin`,
+  /** A block's long lists: text postings, body postings, positions. */
+  textPack: `index/tp.${HASH}.bin`,
+  bodyPack: `index/bp.${HASH}.bin`,
+  positionPack: `index/xp.${HASH}.bin`,
+  fuzzyDirectory: `index/fuzzy.${HASH}.json`,
+  /** A file of the typo-tolerance vocabulary, forwards or backwards. */
+  fuzzy: `index/f.${HASH}.json`,
   /** A glossary concept, its terms and their publications (read when a query names it). */
-  concept: (concept: number) => `glossary/c${concept}.bin`,
+  concept: `glossary/c.${HASH}.bin`,
 };
 
 export const dataFiles = {
+  /** The start data: the archive's metadata, the names of the files above, the first page. */
   start: 'start.json',
-  /** Types, organizations, languages and dates, COLUMNS_CHUNK publications a file. */
-  columns: (chunk: number) => `columns/${chunk}.bin`,
-  /** What one result shows: one small file a publication. */
-  card: (doc: number) => `cards/${doc}.json`,
-  /** What an export lists, for many publications at once. */
-  catalog: (chunk: number) => `catalog/${chunk}.json`,
+  /** Types, organizations, languages, dates and lengths of COLUMNS_CHUNK publications. */
+  columns: `columns/${HASH}.bin`,
+  /** What results show: CARD_PACK publications a file. */
+  cards: `cards/${HASH}.json`,
+  /** What an export lists: CATALOG_SIZE publications a file. */
+  catalog: `catalog/${HASH}.json`,
   /** A publication's page, body included (the id is URL-encoded where it is fetched). */
   publication: (id: string) => `publications/${id}.json`,
 };

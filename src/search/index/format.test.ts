@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../testing/random.ts';
 import { VarintWriter } from './varint.ts';
-import { emptyEntry, FLAG, KIND, PACK, type Entry, type Location } from './format.ts';
+import { emptyEntry, FLAG, KIND, type Entry, type Location } from './format.ts';
 import { compareEntries, decodeBlock, encodeBlock } from './block-codec.ts';
 import {
   decodeBodyPostings,
@@ -47,11 +47,23 @@ function entry(partial: Partial<Entry> & Pick<Entry, 'term' | 'kind'>): Entry {
 }
 
 describe('blocks', () => {
-  const BLOCK = 7;
   const inline: Location = { in: 'block', bytes: bytes(3, 9, 130, 1) };
-  const ownCompanion: Location = { in: 'companion', block: BLOCK, offset: 0, length: 12 };
-  const textPack: Location = { in: 'pack', pack: PACK.text, offset: 70_000, length: 300 };
-  const bodyPack: Location = { in: 'pack', pack: PACK.body, offset: 16_384, length: 40_000 };
+  const files = (names: string[], offset: number, length: number): Location => ({
+    in: 'files',
+    files: names,
+    offset,
+    length,
+  });
+  const ownCompanion = files(['index/b.0000000000000007.bin'], 0, 12);
+  const textPack = files(['index/tp.00000000000000a1.bin'], 4_000, 300);
+  // A long list running across two pack files.
+  const bodyPack = files(
+    ['index/bp.00000000000000b1.bin', 'index/bp.00000000000000b2.bin'],
+    9,
+    20_000,
+  );
+  const positions = (offset: number, length: number) =>
+    files(['index/xp.00000000000000c1.bin'], offset, length);
   const entries: Entry[] = [
     entry({
       term: 'bVlVtk',
@@ -69,8 +81,8 @@ describe('blocks', () => {
       bodyCount: 0,
       text: { in: 'block', bytes: bytes(0, 17) },
       textPositions: [
-        { first: 0, location: { in: 'pack', pack: PACK.positions, offset: 5, length: 4 } },
-        { first: 1, location: { in: 'pack', pack: PACK.positions, offset: 9, length: 200 } },
+        { first: 0, location: positions(5, 4) },
+        { first: 1, location: positions(9, 200) },
       ],
     }),
     entry({
@@ -85,22 +97,14 @@ describe('blocks', () => {
           text: textPack,
           body: bodyPack,
         },
-        // A completion's body list may live in a neighbour's companion, before or after.
+        // A completion's body list may live in a neighbour's companion.
         {
           term: 'prison',
           kind: KIND.word,
           textCount: 1,
           bodyCount: 2,
           text: { in: 'block', bytes: bytes(8) },
-          body: { in: 'companion', block: BLOCK + 1, offset: 300, length: 7 },
-        },
-        {
-          term: 'prisoner',
-          kind: KIND.word,
-          textCount: 0,
-          bodyCount: 1,
-          text: null,
-          body: { in: 'companion', block: BLOCK - 3, offset: 12, length: 2 },
+          body: files(['index/b.0000000000000008.bin'], 300, 7),
         },
       ],
     }),
@@ -112,10 +116,10 @@ describe('blocks', () => {
       bodyCount: 900,
       text: textPack,
       body: bodyPack,
-      textPositions: [{ first: 0, location: { in: 'pack', pack: 2, offset: 0, length: 33 } }],
+      textPositions: [{ first: 0, location: positions(0, 33) }],
       bodyPositions: [
-        { first: 0, location: { in: 'pack', pack: 2, offset: 33, length: 16_000 } },
-        { first: 450, location: { in: 'pack', pack: 2, offset: 16_033, length: 16_000 } },
+        { first: 0, location: positions(33, 16_000) },
+        { first: 450, location: positions(16_033, 300) },
       ],
     }),
     entry({
@@ -125,17 +129,14 @@ describe('blocks', () => {
       textCount: 1,
       bodyCount: 1,
       text: { in: 'block', bytes: bytes(1) },
-      body: { in: 'companion', block: BLOCK, offset: 12, length: 3 },
-    }),
-    entry({
-      term: 'парушалася',
-      kind: KIND.word,
-      textCount: 0,
-      bodyCount: 2,
-      body: { in: 'companion', block: BLOCK, offset: 15, length: 2 },
-      bodyPositions: [{ first: 0, location: { in: 'pack', pack: 2, offset: 99, length: 6 } }],
+      body: files(['index/b.0000000000000007.bin'], 12, 3),
     }),
     entry({ term: 'паруш', kind: KIND.stem, textCount: 0, bodyCount: 7, body: bodyPack }),
+    entry({
+      term: 'паруш',
+      kind: KIND.concept,
+      concepts: ['glossary/c.00000000000000d1.bin', 'glossary/c.00000000000000d2.bin'],
+    }),
     entry({
       term: 'пал',
       kind: KIND.prefix,
@@ -153,23 +154,15 @@ describe('blocks', () => {
   ];
 
   it('reads back every kind of entry, flags, counts and locations as written', () => {
-    const decoded = decodeBlock(encodeBlock(entries, BLOCK), BLOCK);
+    const decoded = decodeBlock(encodeBlock(entries));
     expect(decoded).toEqual(entries);
     expect(decoded.map((item) => item.term)).toEqual(entries.map((item) => item.term));
   });
 
-  it('keeps a companion in another block pointing at that block', () => {
-    const decoded = decodeBlock(encodeBlock(entries, BLOCK), BLOCK);
-    const prefix = decoded.find((item) => item.kind === KIND.prefix && item.term === 'pris');
-    expect(prefix?.completions.map((completion) => completion.body)).toEqual([
-      bodyPack,
-      { in: 'companion', block: BLOCK + 1, offset: 300, length: 7 },
-      { in: 'companion', block: BLOCK - 3, offset: 12, length: 2 },
-    ]);
-    // The same entries written as another block, near or far: neighbours are found either way.
-    for (const block of [4, 40]) {
-      expect(decodeBlock(encodeBlock(entries, block), block)).toEqual(entries);
-    }
+  it('names each file it points into once', () => {
+    const encoded = new TextDecoder().decode(encodeBlock(entries));
+    expect(encoded.split('index/b.0000000000000007.bin')).toHaveLength(2);
+    expect(encoded.split('index/xp.00000000000000c1.bin')).toHaveLength(2);
   });
 
   it('stores only what each kind needs: positions for words, completions for prefixes', () => {
@@ -179,20 +172,25 @@ describe('blocks', () => {
         kind: KIND.stem,
         textCount: 1,
         text: { in: 'block', bytes: bytes(4) },
-        textPositions: [{ first: 0, location: { in: 'pack', pack: 2, offset: 0, length: 1 } }],
+        textPositions: [{ first: 0, location: positions(0, 1) }],
       }),
     ];
-    const [decoded] = decodeBlock(encodeBlock(stray, 0), 0);
+    const [decoded] = decodeBlock(encodeBlock(stray));
     expect(decoded?.textPositions).toEqual([]);
     expect(decoded?.text).toEqual({ in: 'block', bytes: bytes(4) });
   });
 
   it('reads back an empty block, and refuses a block of an unknown version', () => {
-    expect(decodeBlock(encodeBlock([], 0), 0)).toEqual([]);
-    const encoded = encodeBlock(entries, 0);
-    const future = Uint8Array.from(encoded);
-    future[0] = 2;
-    expect(() => decodeBlock(future, 0)).toThrow(/version/);
+    expect(decodeBlock(encodeBlock([]))).toEqual([]);
+    const future = Uint8Array.from(encodeBlock(entries));
+    future[0] = 3;
+    expect(() => decodeBlock(future)).toThrow(/version/);
+  });
+
+  it('fails on a block cut short, or with bytes after its last entry', () => {
+    const encoded = encodeBlock(entries);
+    expect(() => decodeBlock(encoded.subarray(0, encoded.length - 3))).toThrow(RangeError);
+    expect(() => decodeBlock(Uint8Array.from([...encoded, 0]))).toThrow(RangeError);
   });
 
   it('reads back large counts and offsets', () => {
@@ -202,15 +200,15 @@ describe('blocks', () => {
         kind: KIND.word,
         textCount: 199_999,
         bodyCount: 200_000,
-        text: { in: 'pack', pack: PACK.text, offset: 2 ** 33 + 5, length: 300_000 },
-        body: { in: 'pack', pack: PACK.body, offset: 123_456_789, length: 25_000 },
+        text: files(['index/tp.00000000000000e1.bin'], 2 ** 33 + 5, 300_000),
+        body: files(['index/bp.00000000000000e2.bin'], 123_456_789, 25_000),
         bodyPositions: Array.from({ length: 300 }, (_, i) => ({
           first: i * 700,
-          location: { in: 'pack' as const, pack: PACK.positions, offset: i * 8192, length: 8192 },
+          location: positions(i * 8192, 8192),
         })),
       }),
     ];
-    expect(decodeBlock(encodeBlock(big, 0), 0)).toEqual(big);
+    expect(decodeBlock(encodeBlock(big))).toEqual(big);
   });
 });
 

@@ -5,9 +5,9 @@
  * (directory.ts), so one download says which block holds a word. A block holds its terms with
  * their counts and postings in titles, summaries and tags (postings-codec.ts); the postings in
  * bodies of the same terms live in the block's companion file, so titles can be searched while
- * bodies are still on their way; lists too long to travel with their block live in fixed-size
- * pack files; word positions (for phrases) too. Every file a query fetches stays small whatever
- * the size of the archive.
+ * bodies are still on their way; lists too long to travel with their block live in its pack
+ * files of a fixed size; word positions (for phrases) too. Every file a query fetches stays small
+ * whatever the size of the archive, and every file is named by its bytes (files.ts).
  */
 
 /** What an entry of the vocabulary is. */
@@ -30,25 +30,16 @@ export const IN_BODY = 8;
 export const POSITION_BASE = { title: 0, summary: 1_000, tags: 100_000 } as const;
 export const TAG_STRIDE = 100;
 
-/** The pack streams: long lists of text postings, of body postings, and word positions. */
-export const PACK = { text: 0, body: 1, positions: 2 } as const;
-export type PackKind = (typeof PACK)[keyof typeof PACK];
-
-/** Bytes of each file of a pack stream (the last one may be shorter). */
-export const PACK_FILE_BYTES: Record<PackKind, number> = {
-  0: 16 * 1024,
-  1: 16 * 1024,
-  2: 16 * 1024,
-};
+/** Bytes of each pack file: a block's long lists, cut into files of this size. */
+export const PACK_FILE_BYTES = 16 * 1024;
 
 /**
- * Where a list of bytes is: in the block itself, in the block's companion (bodies), or in a pack
- * stream (`offset` counts from the stream's start: file `offset / PACK_FILE_BYTES`).
+ * Where a list of bytes is: in the block itself, or in files (the block's companion, or its pack
+ * files): `offset` bytes into the first of `files`, running on into the next ones for `length`.
  */
 export type Location =
   | { in: 'block'; bytes: Uint8Array }
-  | { in: 'companion'; block: number; offset: number; length: number }
-  | { in: 'pack'; pack: PackKind; offset: number; length: number };
+  | { in: 'files'; files: readonly string[]; offset: number; length: number };
 
 /** Positions of a word, in chunks: `first` is the index of the first posting a chunk covers. */
 export type PositionChunk = { first: number; location: Location };
@@ -76,8 +67,8 @@ export type Entry = {
   bodyPositions: PositionChunk[];
   /** Prefix entries: the most used words that begin with the prefix. */
   completions: Completion[];
-  /** Concept entries: the glossary concepts a term begins with this stem (`glossaryFiles`). */
-  concepts: number[];
+  /** Concept entries: the files of the glossary concepts a term of which begins with this stem. */
+  concepts: string[];
 };
 
 /** An entry with nothing in it yet: its postings, positions, completions or concepts follow. */

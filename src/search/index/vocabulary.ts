@@ -17,8 +17,8 @@ export type Pending = {
   /** The word ids (or, for a stem, the stem id) whose postings it lists. */
   sources: number | number[];
   alias?: number;
-  /** Concept entries: the concepts a term of which begins with this stem. */
-  concepts?: number[];
+  /** Concept entries: the files of the concepts a term of which begins with this stem. */
+  concepts?: string[];
 };
 
 /** The ids an entry of a spelling or key holds: one (most often) or several. */

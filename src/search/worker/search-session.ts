@@ -18,9 +18,7 @@ export function createSearchSession(
 } {
   const read = async (name: string) => new Uint8Array(await fetchBinary(`${dataRoot}${name}`));
   const load = retrying(() =>
-    readColumns(read, meta.publicationCount).then((columns) =>
-      createSearchCore(meta, columns, { read }),
-    ),
+    readColumns(read, meta.columns).then((columns) => createSearchCore(meta, columns, { read })),
   );
 
   return {
