@@ -256,3 +256,26 @@ describe('organizations by any spelling', () => {
     expect(await listed('Беларускага Хельсінкскага камітэта')).toContain('bhc-report');
   });
 });
+
+describe('quoted phrases', () => {
+  it('list the words in other forms, or through the glossary, after the phrase as typed', async () => {
+    // No publication holds "смяротнага пакарання" as typed; two hold its words in other forms.
+    const response = await run('"смяротнага пакарання"');
+    expect(response.hits.map((hit) => [hit.id, hit.partial?.held])).toEqual(
+      expect.arrayContaining([
+        ['be-official', 1],
+        ['be-classical', 1],
+      ]),
+    );
+    expect(response.hits.every((hit) => hit.partial)).toBe(true);
+  });
+
+  it('find the phrase as typed first, then its words in another language', async () => {
+    const response = await run('"death penalty"');
+    expect(response.hits[0]).toMatchObject({ id: 'en-death-penalty' });
+    expect(response.hits[0]?.partial).toBeUndefined();
+    expect(response.hits.slice(1).map((hit) => hit.id)).toEqual(
+      expect.arrayContaining(['be-official', 'be-classical']),
+    );
+  });
+});

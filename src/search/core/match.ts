@@ -51,22 +51,23 @@ export type QueryMatch = {
 const BODY_WAIT_MS = 150;
 const YEAR = /^(19|20)\d\d$/;
 
-/** Per loose word of the query: what it may mean. */
+/** Per loose word: what it may mean (the last one as a prefix while the reader types). */
 async function resolveWords(
   context: MatchContext,
-  query: ParsedQuery,
+  words: readonly Word[],
+  typing: boolean,
   forms: MatchedForms,
 ): Promise<WordPart[]> {
-  const onlyStopWords = query.words.every((word) => STOP_WORDS.has(word.term));
-  const last = query.words.length - 1;
+  const onlyStopWords = words.every((word) => STOP_WORDS.has(word.term));
+  const last = words.length - 1;
   return Promise.all(
-    query.words.map(async (word, index) => {
+    words.map(async (word, index) => {
       const optional = !onlyStopWords && STOP_WORDS.has(word.term);
       const matches = await matchWord(
         context.reader,
         context.organizations,
         word,
-        { loose: !optional, prefix: !optional && query.typing && index === last },
+        { loose: !optional, prefix: !optional && typing && index === last },
         forms,
       );
       const year = YEAR.test(word.term) ? Number(word.term) : null;
@@ -88,7 +89,7 @@ function markPhrases(query: ParsedQuery, forms: MatchedForms) {
 /** What the words of a query may mean, and what to mark for them (passages need no more). */
 export async function queryForms(context: MatchContext, query: ParsedQuery): Promise<MatchedForms> {
   const forms = emptyForms();
-  await resolveWords(context, query, forms);
+  await resolveWords(context, query.words, query.typing, forms);
   markPhrases(query, forms);
   return forms;
 }
@@ -148,10 +149,24 @@ export async function matchQuery(
   if (isEmptyQuery(query)) return null;
   const { count, reader, organizations } = context;
   const forms = emptyForms();
-  const words = await resolveWords(context, query, forms);
+  const words = await resolveWords(context, query.words, query.typing, forms);
   await widenByGlossary(context, words, forms);
+  // A phrase's words, read loosely too: where the phrase is not, they may be apart or in
+  // other forms.
+  const phraseWords = await Promise.all(
+    query.phrases.map(async (phrase) => {
+      const parts = await resolveWords(context, phrase, false, forms);
+      await widenByGlossary(context, parts, forms);
+      return parts.filter((part) => !part.optional);
+    }),
+  );
   markPhrases(query, forms);
-  const { postings, bodies } = await loadPostings(reader, words, fullText, progressive);
+  const { postings, bodies } = await loadPostings(
+    reader,
+    [...words, ...phraseWords.flat()],
+    fullText,
+    progressive,
+  );
   const readBodies = fullText && bodies === 'ready';
   const outsideBody = new Uint8Array(count);
 
@@ -170,7 +185,15 @@ export async function matchQuery(
   const parts: PartScore[] = [
     ...words.map((part) => scoreWord(context, part, postings, readBodies, outsideBody, via)),
     ...query.phrases.map((phrase, index) =>
-      scorePhrase(context, phrase.length, phrases[index] ?? new Map(), outsideBody),
+      scorePhrase(
+        context,
+        phrase.length,
+        phrases[index] ?? new Map(),
+        outsideBody,
+        (phraseWords[index] ?? []).map((part) =>
+          scoreWord(context, part, postings, readBodies, outsideBody, via),
+        ),
+      ),
     ),
   ];
 
@@ -188,13 +211,21 @@ export async function matchQuery(
     let total = 0;
     let share = 0;
     let holds = 0;
+    /** Some phrase held only by its words apart: no full match. */
+    let loosely = false;
     for (const part of parts) {
-      const value = part.score[doc] ?? 0;
+      let value = part.score[doc] ?? 0;
+      let weight = part.weight;
+      if (value <= 0 && part.loose) {
+        value = part.loose[doc] ?? 0;
+        weight /= 2;
+        if (value > 0) loosely = true;
+      }
       if (value <= 0) continue;
       total += value;
       if (part.optional) continue;
       holds++;
-      share += part.weight;
+      share += weight;
     }
     // A query of exclusions alone asks for everything else.
     if (required.length === 0) {
@@ -206,7 +237,7 @@ export async function matchQuery(
     score[doc] = total;
     held[doc] = holds;
     coverage[doc] = totalWeight > 0 ? share / totalWeight : 1;
-    if (holds === required.length) {
+    if (holds === required.length && !loosely) {
       tier[doc] = 2;
       fullCount++;
     } else {

@@ -15,7 +15,15 @@ export type PartScore = {
   weight: number;
   optional: boolean;
   frequency: number;
+  /**
+   * A phrase's words found apart, or in other forms, where the phrase itself is not: a weaker
+   * hold on the part (docs/decisions/016-ranking.md). Absent for words.
+   */
+  loose?: Float32Array;
 };
+
+/** What a phrase's words found apart count, beside the phrase found as typed. */
+const LOOSE_PHRASE = 0.3;
 
 /**
  * A word's score per publication: BM25F over its best candidate (the one that matches most
@@ -124,6 +132,8 @@ export function scorePhrase(
   length: number,
   docs: ReadonlyMap<number, number>,
   outsideBody: Uint8Array,
+  /** The phrase's words, each scored as a loose word (other forms, glossary terms). */
+  words: readonly PartScore[],
 ): PartScore {
   const norms = context.norms();
   const score = new Float32Array(context.count);
@@ -133,5 +143,23 @@ export function scorePhrase(
     score[doc] = weight * saturate(frequency * RANKING.phrase);
     if (fields & 7) outsideBody[doc] = 1;
   }
-  return { score, weight, optional: false, frequency: docs.size };
+  // Where the phrase is not, its words in any form (a Russian phrase in another case, a term of
+  // the glossary), every one of them: a partial hold, so they follow the phrase when it is rare.
+  const loose = new Float32Array(context.count);
+  if (words.length > 0) {
+    for (let doc = 0; doc < context.count; doc++) {
+      if ((score[doc] ?? 0) > 0) continue;
+      let sum = 0;
+      for (const word of words) {
+        const value = word.score[doc] ?? 0;
+        if (value <= 0) {
+          sum = 0;
+          break;
+        }
+        sum += value;
+      }
+      if (sum > 0) loose[doc] = LOOSE_PHRASE * sum;
+    }
+  }
+  return { score, weight, optional: false, frequency: docs.size, loose };
 }
