@@ -1,5 +1,6 @@
 import type { ConceptTerm } from '../index/concept-codec.ts';
 import type { MatchedForms } from './marks.ts';
+import { SIMILARITY } from './ranking.ts';
 import { stemsOf } from './word-matches.ts';
 import type { GlossaryCandidate, MatchContext, WordPart } from './word-part.ts';
 
@@ -59,12 +60,14 @@ export async function widenByGlossary(
     if (covered.some((index) => taken.has(index) && taken.get(index) !== run)) continue;
     for (const index of covered) taken.set(index, run);
     const terms = concepts.get(span.concept) ?? [];
+    const typed = new Set([...span.terms].map((index) => terms[index]?.language));
     terms.forEach((term, index) => {
       if (span.terms.has(index) || term.docs.length === 0) return;
       for (const stem of term.stems) forms.stems.add(stem);
       const candidate: GlossaryCandidate = {
         term: term.text,
         language: term.language,
+        similarity: typed.has(term.language) ? SIMILARITY.glossarySame : SIMILARITY.glossary,
         docs: term.docs,
         fields: term.fields,
       };

@@ -84,8 +84,14 @@ const corpus: Corpus = {
     // Across languages: the same subject in English, and a concept of the corpus's own glossary.
     publication('en-death-penalty', 'Death penalty in Belarus', { language: 'en' }),
     publication('en-xylophonist', 'A xylophonist detained in Hrodna', { language: 'en' }),
+    // A concept's other word in the language typed, and its word in another (a shorter title).
+    publication('ru-drummer', 'Ударник оркестра задержан в Гродно'),
+    publication('en-drummer', 'Drummer detained', { language: 'en' }),
   ],
-  glossary: [{ terms: { ru: ['ксилофонист'], en: ['xylophonist'] } }],
+  glossary: [
+    { terms: { ru: ['ксилофонист'], en: ['xylophonist'] } },
+    { terms: { ru: ['барабанщик', 'ударник'], en: ['drummer'] } },
+  ],
 };
 
 const { core } = await searchFixture(corpus);
@@ -165,6 +171,27 @@ describe('partial matches', () => {
     expect(response.total).toBe(2);
   });
 
+  it('list the publications of each of two words when none holds both, however rare each', async () => {
+    // Ten hold one word, eleven the other: by rarity, each holds about half of the query.
+    const { core: halves } = await searchFixture({
+      ...corpus,
+      publications: [
+        ...corpus.publications,
+        ...Array.from({ length: 10 }, (_, i) => publication(`hunger-${i}`, `Голодовка ${i + 1}`)),
+        ...Array.from({ length: 11 }, (_, i) => publication(`sit-in-${i}`, `Пикет номер ${i + 1}`)),
+      ],
+    });
+    const response = await halves.search({
+      ...DEFAULT_REQUEST,
+      query: 'голодовка пикет',
+      sort: 'relevance',
+      limit: 100,
+    });
+    const found = response.hits.map((hit) => hit.id);
+    expect(found.filter((id) => id.startsWith('hunger-'))).toHaveLength(10);
+    expect(found.filter((id) => id.startsWith('sit-in-'))).toHaveLength(11);
+  });
+
   it('come after full matches whatever the order asked for', async () => {
     const response = await run('листовки метро', { sort: 'oldest' });
     expect(response.hits[0]?.partial).toBeUndefined();
@@ -228,6 +255,11 @@ describe('across languages', () => {
     const found = await listed('death penalty');
     expect(found[0]).toBe('en-death-penalty');
     expect(found).toEqual(expect.arrayContaining(['be-official', 'be-classical']));
+  });
+
+  it('ranks a term of the concept in the language typed above one in another', async () => {
+    const found = await listed('барабанщик');
+    expect(found).toEqual(['ru-drummer', 'en-drummer']);
   });
 
   it('marks the other language’s words in titles', async () => {

@@ -264,6 +264,16 @@ export async function matchQuery(
   };
 }
 
+/**
+ * The share of the query's words `doc` holds. Which partial matches are listed is decided by
+ * words, as the reader counts them ("1 of 2 words"): by rarity, one of two words would be a
+ * little under half and the other a little over, and one word's publications would vanish.
+ * Rarity orders them (`coverage`).
+ */
+export function wordShare(match: QueryMatch, doc: number): number {
+  return match.parts > 0 ? (match.held[doc] ?? 0) / match.parts : 1;
+}
+
 /** Full matches fewer than this (a page): partial matches follow them. */
 export const FEW_FULL_MATCHES = 20;
 /** The share of the query a partial match must hold ("most of the words"). */
@@ -281,7 +291,7 @@ export function partialFloor(match: QueryMatch): number {
   if (match.fullCount >= FEW_FULL_MATCHES) return Infinity;
   let most = 0;
   for (let doc = 0; doc < match.tier.length; doc++) {
-    if (match.tier[doc] === 1 && (match.coverage[doc] ?? 0) >= MOST_OF_THE_QUERY) most++;
+    if (match.tier[doc] === 1 && wordShare(match, doc) >= MOST_OF_THE_QUERY) most++;
   }
   return match.fullCount + most >= FIRST_SCREEN ? MOST_OF_THE_QUERY : 0;
 }

@@ -1,6 +1,6 @@
 import { dayOf } from '../index/columns.ts';
 import { IN_BODY } from '../index/format.ts';
-import { RANKING, SIMILARITY, idf, saturate } from './ranking.ts';
+import { RANKING, idf, saturate } from './ranking.ts';
 import type { GlossaryCandidate, MatchContext, Postings, Via, WordPart } from './word-part.ts';
 
 /**
@@ -98,7 +98,7 @@ export function scoreWord(
       const fields = candidate.fields[i] ?? 0;
       if (!readBodies && !(fields & 7)) continue;
       const where = norms.text(doc, fields & 7) + (fields & IN_BODY ? norms.body(doc, 0) : 0);
-      const value = SIMILARITY.glossary * where;
+      const value = candidate.similarity * where;
       if (value > (widened[doc] ?? 0)) {
         widened[doc] = value;
         widenedBy.set(doc, candidate);

@@ -40,6 +40,11 @@ export const SIMILARITY = {
   typoStep: 0.1,
   /** A term of the same concept in another language (the glossary): below the words typed. */
   glossary: 0.5,
+  /**
+   * A term of the same concept in the language typed ("затрымалі" for "затрыманні"): nearer
+   * than another language, as near as another spelling of a name.
+   */
+  glossarySame: 0.7,
 } as const;
 
 /** Similarities from here on are "precise": they say the reader's word, not a guess at it. */

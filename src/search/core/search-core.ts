@@ -27,7 +27,7 @@ import {
 import { PromiseCache, readJson, type DataSource } from './data-source.ts';
 import { IndexReader } from './index-reader.ts';
 import { marksOf, type MatchedForms } from './marks.ts';
-import { matchQuery, partialFloor, queryForms, type MatchContext } from './match.ts';
+import { matchQuery, partialFloor, queryForms, wordShare, type MatchContext } from './match.ts';
 import { Organizations } from './organizations.ts';
 import { filterPass, filtersOf } from './filter-pass.ts';
 import { passageOf } from './passages.ts';
@@ -126,6 +126,9 @@ export function createSearchCore(
     });
   }
 
+  /** A share of the query in tenths, as partial matches are ordered by it. */
+  const tenths = (share = 0) => Math.round(share * 10);
+
   /** Everything but paging: the ordered matches, facet counts and the timeline. */
   async function evaluate(request: SearchRequest, wanted: number) {
     const query = parseQuery(request.query);
@@ -139,7 +142,7 @@ export function createSearchCore(
     const listed = (doc: number) =>
       !matched ||
       matched.tier[doc] === 2 ||
-      (matched.tier[doc] === 1 && (matched.coverage[doc] ?? 0) >= floor);
+      (matched.tier[doc] === 1 && wordShare(matched, doc) >= floor);
 
     const filters = filtersOf(request, lists);
     const { results, undated, facets } = filterPass(columns, filters, listed, {
@@ -159,13 +162,15 @@ export function createSearchCore(
     let ordered: number[];
     if (sort === 'relevance' && matched) {
       const { score, coverage } = matched;
-      // Partial matches: those holding more of the query first; the newer first at equal score.
+      // Partial matches: those holding more of the query first (in tenths: rarity is an estimate,
+      // and a hair's difference in it must not outweigh how well the rest matches); the newer
+      // first at equal score.
       ordered = selectTop(
         results,
         wanted,
         (a, b) =>
           byTier(a, b) ||
-          (coverage[b] ?? 0) - (coverage[a] ?? 0) ||
+          tenths(coverage[b]) - tenths(coverage[a]) ||
           (score[b] ?? 0) - (score[a] ?? 0) ||
           b - a,
       );

@@ -20,6 +20,8 @@ export type MatchContext = {
 export type GlossaryCandidate = {
   term: string;
   language: string;
+  /** How closely it says what was typed (SIMILARITY.glossary, or …Same in the query's language). */
+  similarity: number;
   docs: Uint32Array;
   /** Per publication: FIELD bits, and IN_BODY. */
   fields: Uint8Array;
