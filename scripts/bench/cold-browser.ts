@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { NetworkLog } from './network.ts';
+import { splitOf, type QuerySplit, type Span } from './query-split.ts';
 
 /**
  * Cold and warm queries in Chromium, for the app and for Pagefind alike (docs/benchmarking.md).
@@ -36,6 +37,8 @@ export type QueryRun = Settled & {
   /** Everything that started from the question until the network was idle again. */
   requestsAfter: number;
   bytesAfter: number;
+  /** Where the time went (the app's cold queries: its worker leaves spans). */
+  split?: QuerySplit;
 };
 
 export type ColdFigures = {
@@ -55,6 +58,8 @@ export type Engine = {
   ask(page: Page, query: string, expectedTotal: number | null): Promise<Settled>;
   /** Puts the page back to no query between warm runs. */
   reset?(page: Page): Promise<void>;
+  /** Where the time of a query that settled went. */
+  split?(page: Page, settled: Settled): Promise<QuerySplit | undefined>;
 };
 
 export type ColdQuerySpec = { query: string; total: number | null };
@@ -78,6 +83,7 @@ async function measured(
   spec: ColdQuerySpec,
 ): Promise<QueryRun> {
   const settled = await engine.ask(page, spec.query, spec.total);
+  const split = engine.split ? await engine.split(page, settled) : undefined;
   await log.idle();
   // A little slack on the start: the page's clock and the network's may differ by a millisecond.
   const until = log.between(settled.start - 1, settled.end);
@@ -89,6 +95,7 @@ async function measured(
     bytes: until.bytes,
     requestsAfter: after.requests,
     bytesAfter: after.bytes,
+    ...(split ? { split } : {}),
   };
 }
 
@@ -218,6 +225,22 @@ export function appEngine(publicationCount: number): Engine {
     ask,
     async reset(page) {
       await ask(page, '', publicationCount);
+    },
+    async split(page, settled) {
+      // The spans of the search worker (src/search/core/trace.ts), on the epoch's clock.
+      const worker = page.workers()[0];
+      if (!worker || !Number.isFinite(settled.ms)) return undefined;
+      const spans = await worker.evaluate(() =>
+        performance
+          .getEntriesByType('measure')
+          .filter((entry) => entry.name.startsWith('search:'))
+          .map((entry): Span => [
+            entry.name.slice('search:'.length),
+            performance.timeOrigin + entry.startTime,
+            performance.timeOrigin + entry.startTime + entry.duration,
+          ]),
+      );
+      return splitOf(spans, settled.start, settled.end);
     },
   };
 }

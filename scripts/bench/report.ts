@@ -1,6 +1,7 @@
 import type { BrowserFigures, TypingFigures } from './browser-bench.ts';
 import type { OutputFigures } from './build-figures.ts';
 import type { ColdFigures, QueryRun } from './cold-browser.ts';
+import { splitTable } from './query-split.ts';
 import type { ColdQuery, NodeCold } from './cold-queries.ts';
 import type { NodeFigures } from './node-bench.ts';
 import type { PagefindBuild } from './pagefind-bench.ts';
@@ -294,6 +295,13 @@ export function coldSection(real: RealFigures): string[] {
     "  matches: the app's count (publications holding some form of the word or name: what the reader wants); recall: of those, the share found (Node). For a typo, of the publications holding the word it changes.",
   );
   if (!app) return lines;
+  const splits = app.cold.flatMap((run) => (run.split ? [run.split] : []));
+  if (splits.length > 0) {
+    lines.push(
+      `\nWhere a cold query's time goes (the app, ${splits.length} cold queries; the worker's spans, src/search/core/trace.ts):`,
+    );
+    lines.push(splitTable(splits));
+  }
   const a = summarize(app);
   const p = pf ? summarize(pf) : null;
   /** A figure of the app's cold queries beside the same of Pagefind's. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { inflate } from '../index/compression.ts';
+import { timed, waited } from './trace.ts';
 
 /**
  * Where the search core reads the data files the build wrote (names in index/files.ts): over
@@ -18,7 +19,8 @@ const decoder = new TextDecoder();
  * DecompressionStream inflates it.
  */
 export async function readBinary(source: DataSource, name: string): Promise<Uint8Array> {
-  return inflate(await source.read(name));
+  const bytes = await source.read(name);
+  return waited('decode', () => inflate(bytes));
 }
 
 /** A JSON data file, checked against the shape the build writes. */
@@ -28,7 +30,7 @@ export async function readJson<T extends v.GenericSchema>(
   schema: T,
 ): Promise<v.InferOutput<T>> {
   const bytes = await source.read(name);
-  return v.parse(schema, JSON.parse(decoder.decode(bytes)));
+  return timed('decode', () => v.parse(schema, JSON.parse(decoder.decode(bytes))));
 }
 
 /**

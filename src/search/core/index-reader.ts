@@ -25,6 +25,7 @@ import {
   type DecodedPostings,
 } from '../index/postings-codec.ts';
 import { decodeConcept, type ConceptTerm } from '../index/concept-codec.ts';
+import { timed } from './trace.ts';
 import { PromiseCache, readBinary, readJson, type DataSource } from './data-source.ts';
 import { bestCandidates, fuzzyPlan, type FuzzyCandidate } from './fuzzy.ts';
 import { countOfLevel } from '../index/fuzzy-lists.ts';
@@ -88,7 +89,10 @@ export class IndexReader {
   }
 
   private block(name: string): Promise<Entry[]> | Entry[] {
-    return this.blocks.get(name, async () => decodeBlock(await readBinary(this.source, name)));
+    return this.blocks.get(name, async () => {
+      const bytes = await readBinary(this.source, name);
+      return timed('decode', () => decodeBlock(bytes));
+    });
   }
 
   /** The entry of `term` of this kind, if the index has it. */
@@ -104,9 +108,10 @@ export class IndexReader {
 
   /** A glossary concept: its terms with their publications. */
   concept(name: string): Promise<ConceptTerm[]> | ConceptTerm[] {
-    return this.conceptFiles.get(name, async () =>
-      decodeConcept(await readBinary(this.source, name)),
-    );
+    return this.conceptFiles.get(name, async () => {
+      const bytes = await readBinary(this.source, name);
+      return timed('decode', () => decodeConcept(bytes));
+    });
   }
 
   /**
@@ -231,7 +236,9 @@ export class IndexReader {
   async read(location: Location, side: Side): Promise<DecodedPostings> {
     const decode = async () => {
       const bytes = await this.bytes(location);
-      return side === 'text' ? decodeTextPostings(bytes) : decodeBodyPostings(bytes);
+      return timed('decode', () =>
+        side === 'text' ? decodeTextPostings(bytes) : decodeBodyPostings(bytes),
+      );
     };
     if (location.in === 'block') return decode();
     return this.postings.get(IndexReader.key(location, side), decode);
@@ -253,7 +260,8 @@ export class IndexReader {
         let needed = false;
         for (let i = chunk.first; i < end && !needed; i++) needed = wanted.has(docs[i] ?? -1);
         if (!needed) return;
-        const lists = decodePositions(await this.bytes(chunk.location));
+        const bytes = await this.bytes(chunk.location);
+        const lists = timed('decode', () => decodePositions(bytes));
         lists.forEach((positions, offset) => {
           const doc = docs[chunk.first + offset];
           if (doc !== undefined && wanted.has(doc)) found.set(doc, positions);

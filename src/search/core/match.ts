@@ -4,6 +4,7 @@ import { hasCyrillic, spellingKey } from '../analysis/transliterate.ts';
 import type { Location } from '../index/format.ts';
 import type { IndexReader } from './index-reader.ts';
 import { widenByGlossary } from './glossary-widening.ts';
+import { timed } from './trace.ts';
 import { emptyForms, type MatchedForms } from './marks.ts';
 import { scorePhrase, scoreWord, type PartScore } from './part-scores.ts';
 import { phraseDocs } from './phrases.ts';
@@ -181,87 +182,90 @@ export async function matchQuery(
       ),
     ]),
   ]);
-  const via = new Map<number, Via>();
-  const parts: PartScore[] = [
-    ...words.map((part) => scoreWord(context, part, postings, readBodies, outsideBody, via)),
-    ...query.phrases.map((phrase, index) =>
-      scorePhrase(
-        context,
-        phrase.length,
-        phrases[index] ?? new Map(),
-        outsideBody,
-        (phraseWords[index] ?? []).map((part) =>
-          scoreWord(context, part, postings, readBodies, outsideBody, via),
+  // Matching and ranking: what the split of a cold query calls scoring (core/trace.ts).
+  return timed('score', () => {
+    const via = new Map<number, Via>();
+    const parts: PartScore[] = [
+      ...words.map((part) => scoreWord(context, part, postings, readBodies, outsideBody, via)),
+      ...query.phrases.map((phrase, index) =>
+        scorePhrase(
+          context,
+          phrase.length,
+          phrases[index] ?? new Map(),
+          outsideBody,
+          (phraseWords[index] ?? []).map((part) =>
+            scoreWord(context, part, postings, readBodies, outsideBody, via),
+          ),
         ),
       ),
-    ),
-  ];
+    ];
 
-  const tier = new Uint8Array(count);
-  const score = new Float64Array(count);
-  const coverage = new Float32Array(count);
-  const held = new Uint8Array(count);
-  const required = parts.filter((part) => !part.optional);
-  const totalWeight = required.reduce((sum, part) => sum + part.weight, 0);
-  const exclude = new Uint8Array(count);
-  for (const docs of excluded) for (const doc of docs.keys()) exclude[doc] = 1;
-  let fullCount = 0;
-  for (let doc = 0; doc < count; doc++) {
-    if (exclude[doc]) continue;
-    let total = 0;
-    let share = 0;
-    let holds = 0;
-    /** Some phrase held only by its words apart: no full match. */
-    let loosely = false;
-    for (const part of parts) {
-      let value = part.score[doc] ?? 0;
-      let weight = part.weight;
-      if (value <= 0 && part.loose) {
-        value = part.loose[doc] ?? 0;
-        weight /= 2;
-        if (value > 0) loosely = true;
+    const tier = new Uint8Array(count);
+    const score = new Float64Array(count);
+    const coverage = new Float32Array(count);
+    const held = new Uint8Array(count);
+    const required = parts.filter((part) => !part.optional);
+    const totalWeight = required.reduce((sum, part) => sum + part.weight, 0);
+    const exclude = new Uint8Array(count);
+    for (const docs of excluded) for (const doc of docs.keys()) exclude[doc] = 1;
+    let fullCount = 0;
+    for (let doc = 0; doc < count; doc++) {
+      if (exclude[doc]) continue;
+      let total = 0;
+      let share = 0;
+      let holds = 0;
+      /** Some phrase held only by its words apart: no full match. */
+      let loosely = false;
+      for (const part of parts) {
+        let value = part.score[doc] ?? 0;
+        let weight = part.weight;
+        if (value <= 0 && part.loose) {
+          value = part.loose[doc] ?? 0;
+          weight /= 2;
+          if (value > 0) loosely = true;
+        }
+        if (value <= 0) continue;
+        total += value;
+        if (part.optional) continue;
+        holds++;
+        share += weight;
       }
-      if (value <= 0) continue;
-      total += value;
-      if (part.optional) continue;
-      holds++;
-      share += weight;
+      // A query of exclusions alone asks for everything else.
+      if (required.length === 0) {
+        tier[doc] = 2;
+        fullCount++;
+        continue;
+      }
+      if (holds === 0) continue;
+      score[doc] = total;
+      held[doc] = holds;
+      coverage[doc] = totalWeight > 0 ? share / totalWeight : 1;
+      if (holds === required.length && !loosely) {
+        tier[doc] = 2;
+        fullCount++;
+      } else {
+        tier[doc] = 1;
+      }
     }
-    // A query of exclusions alone asks for everything else.
-    if (required.length === 0) {
-      tier[doc] = 2;
-      fullCount++;
-      continue;
-    }
-    if (holds === 0) continue;
-    score[doc] = total;
-    held[doc] = holds;
-    coverage[doc] = totalWeight > 0 ? share / totalWeight : 1;
-    if (holds === required.length && !loosely) {
-      tier[doc] = 2;
-      fullCount++;
-    } else {
-      tier[doc] = 1;
-    }
-  }
-  return {
-    tier,
-    score,
-    coverage,
-    held,
-    parts: required.length,
-    fullCount,
-    outsideBody,
-    via,
-    words: words.map((part, index) => ({
-      word: part.word,
-      optional: part.optional,
-      frequency: parts[index]?.frequency ?? 0,
-      ...(part.matches.correction ? { correction: part.matches.correction } : {}),
-    })),
-    forms,
-    bodies,
-  };
+    return {
+      tier,
+      score,
+      coverage,
+      held,
+      parts: required.length,
+      fullCount,
+      outsideBody,
+      via,
+      words: words.map((part, index) => ({
+        word: part.word,
+        optional: part.optional,
+        frequency: parts[index]?.frequency ?? 0,
+        ...(part.matches.correction ? { correction: part.matches.correction } : {}),
+      })),
+      forms,
+      bodies,
+    };
+  });
 }
 
 /**

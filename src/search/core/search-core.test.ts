@@ -1175,3 +1175,20 @@ describe('related publications', () => {
     });
   });
 });
+
+describe('result cards', () => {
+  it('cost a result its own card, not its neighbours’', async () => {
+    const read: string[] = [];
+    const core = toolkitData.coreOver((inner) => ({
+      read: (name) => {
+        read.push(name);
+        return inner(name);
+      },
+    }));
+    const response = await core.search(requestOf({ query: 'Belarus' }));
+    expect(response.hits.length).toBeGreaterThan(1);
+    const cards = read.filter((name) => name.startsWith('cards/'));
+    expect(cards).toHaveLength(response.hits.length);
+    expect(new Set(cards).size).toBe(cards.length);
+  });
+});

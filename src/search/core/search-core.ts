@@ -4,7 +4,7 @@ import type { Columns } from '../index/columns.ts';
 import {
   CARD_PACK,
   CATALOG_SIZE,
-  cardPackSchema,
+  cardSchema,
   catalogSchema,
   publicationFileSchema,
   type Card,
@@ -25,6 +25,7 @@ import {
   type SortOrder,
 } from '../protocol.ts';
 import { PromiseCache, readJson, type DataSource } from './data-source.ts';
+import { timed } from './trace.ts';
 import { IndexReader } from './index-reader.ts';
 import { marksOf, type MatchedForms } from './marks.ts';
 import { matchQuery, partialFloor, queryForms, wordShare, type MatchContext } from './match.ts';
@@ -68,8 +69,8 @@ export function createSearchCore(
   const organizationIds = meta.organizations.map((org) => org.id);
   const reader = new IndexReader(source, meta.directory, meta.fuzzy);
   const organizations = new Organizations(meta, columns);
-  /** Files of cards, by the number of the pack (a publication's number ÷ CARD_PACK). */
-  const cards = new PromiseCache<number, Card[]>(64);
+  /** Cards, by publication number. */
+  const cards = new PromiseCache<number, Card>(256);
   const catalogs = new PromiseCache<number, Catalog>(64);
   const bodies = new PromiseCache<string, string>(60);
   let norms: FieldNorms | null = null;
@@ -97,11 +98,8 @@ export function createSearchCore(
     const loaded = await Promise.all(
       docs.map(async (doc) => {
         const pack = Math.floor(doc / CARD_PACK);
-        const file = columns.cards[pack] ?? '';
-        const cardsOf = await cards.get(pack, () => readJson(source, file, cardPackSchema));
-        const card = cardsOf[doc - pack * CARD_PACK];
-        if (!card) throw new Error(`${file} holds no card of publication ${doc}`);
-        return card;
+        const file = dataFiles.card(columns.cards[pack] ?? '', doc - pack * CARD_PACK);
+        return cards.get(doc, () => readJson(source, file, cardSchema));
       }),
     );
     return docs.map((doc, index) => {
@@ -138,58 +136,61 @@ export function createSearchCore(
       request.fullText,
       request.progressive === true,
     );
-    const floor = matched ? partialFloor(matched) : 0;
-    const listed = (doc: number) =>
-      !matched ||
-      matched.tier[doc] === 2 ||
-      (matched.tier[doc] === 1 && wordShare(matched, doc) >= floor);
+    return timed('score', () => {
+      const floor = matched ? partialFloor(matched) : 0;
+      const listed = (doc: number) =>
+        !matched ||
+        matched.tier[doc] === 2 ||
+        (matched.tier[doc] === 1 && wordShare(matched, doc) >= floor);
 
-    const filters = filtersOf(request, lists);
-    const { results, undated, facets } = filterPass(columns, filters, listed, {
-      types: typeIds.length,
-      organizations: organizationIds.length,
-      languages: meta.languages.length,
-    });
+      const filters = filtersOf(request, lists);
+      const { results, undated, facets } = filterPass(columns, filters, listed, {
+        types: typeIds.length,
+        organizations: organizationIds.length,
+        languages: meta.languages.length,
+      });
 
-    // Publications are numbered oldest first: the order "oldest" is theirs, "newest" its
-    // reverse. Whatever the order, publications holding every word of the query come before
-    // those holding some.
-    const sort = request.sort === 'relevance' && !matched ? 'newest' : request.sort;
-    const tier = matched?.tier;
-    const byTier = (a: number, b: number) => (tier ? (tier[b] ?? 0) - (tier[a] ?? 0) : 0);
-    let partial = 0;
-    if (tier) for (const doc of results) if (tier[doc] === 1) partial++;
-    let ordered: number[];
-    if (sort === 'relevance' && matched) {
-      const { score, coverage } = matched;
-      // Partial matches: those holding more of the query first (in tenths: rarity is an estimate,
-      // and a hair's difference in it must not outweigh how well the rest matches); the newer
-      // first at equal score.
-      ordered = selectTop(
-        results,
-        wanted,
-        (a, b) =>
-          byTier(a, b) ||
-          tenths(coverage[b]) - tenths(coverage[a]) ||
-          (score[b] ?? 0) - (score[a] ?? 0) ||
-          b - a,
+      // Publications are numbered oldest first: the order "oldest" is theirs, "newest" its
+      // reverse. Whatever the order, publications holding every word of the query come before
+      // those holding some.
+      const sort = request.sort === 'relevance' && !matched ? 'newest' : request.sort;
+      const tier = matched?.tier;
+      const byTier = (a: number, b: number) => (tier ? (tier[b] ?? 0) - (tier[a] ?? 0) : 0);
+      let partial = 0;
+      if (tier) for (const doc of results) if (tier[doc] === 1) partial++;
+      let ordered: number[];
+      if (sort === 'relevance' && matched) {
+        const { score, coverage } = matched;
+        // Partial matches: those holding more of the query first (in tenths: rarity is an estimate,
+        // and a hair's difference in it must not outweigh how well the rest matches); the newer
+        // first at equal score.
+        ordered = selectTop(
+          results,
+          wanted,
+          (a, b) =>
+            byTier(a, b) ||
+            tenths(coverage[b]) - tenths(coverage[a]) ||
+            (score[b] ?? 0) - (score[a] ?? 0) ||
+            b - a,
+        );
+      } else if (sort === 'oldest') {
+        ordered =
+          partial > 0 ? selectTop(results, wanted, (a, b) => byTier(a, b) || a - b) : results;
+      } else {
+        ordered =
+          partial > 0
+            ? selectTop(results, wanted, (a, b) => byTier(a, b) || b - a)
+            : results.slice(Math.max(0, results.length - wanted)).reverse();
+      }
+      const timeline = buildTimeline(
+        undated.map((doc) => columns.dates[doc] ?? 0),
+        request.from === undefined ? null : (filters.from ?? -Infinity),
+        request.to === undefined ? null : (filters.to ?? Infinity),
       );
-    } else if (sort === 'oldest') {
-      ordered = partial > 0 ? selectTop(results, wanted, (a, b) => byTier(a, b) || a - b) : results;
-    } else {
-      ordered =
-        partial > 0
-          ? selectTop(results, wanted, (a, b) => byTier(a, b) || b - a)
-          : results.slice(Math.max(0, results.length - wanted)).reverse();
-    }
-    const timeline = buildTimeline(
-      undated.map((doc) => columns.dates[doc] ?? 0),
-      request.from === undefined ? null : (filters.from ?? -Infinity),
-      request.to === undefined ? null : (filters.to ?? Infinity),
-    );
-    const bodies = matched?.bodies ?? 'ready';
-    const bodyState = request.fullText && bodies !== 'ready' ? bodies : undefined;
-    return { query, results, ordered, partial, facets, matched, timeline, bodyState };
+      const bodies = matched?.bodies ?? 'ready';
+      const bodyState = request.fullText && bodies !== 'ready' ? bodies : undefined;
+      return { query, results, ordered, partial, facets, matched, timeline, bodyState };
+    });
   }
 
   async function search(request: SearchRequest): Promise<SearchResponse> {

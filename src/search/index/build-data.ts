@@ -249,7 +249,13 @@ export async function buildData(
   columns.catalogs = catalogs(ordered).map((chunk) =>
     write(dataFiles.catalog, JSON.stringify(chunk)),
   );
-  const cards = packs<Card>(CARD_PACK, (pack) => write(dataFiles.cards, JSON.stringify(pack)));
+  // A folder per CARD_PACK cards, named by their bytes; a file a card in it.
+  const cards = packs<Card>(CARD_PACK, (pack) => {
+    const texts = pack.map((card) => JSON.stringify(card));
+    const folder = contentName(dataFiles.cards, encoder.encode(texts.join('\n')));
+    texts.forEach((text, index) => write(dataFiles.card(folder, index), text));
+    return folder;
+  });
 
   const index = new IndexBuilder(options.index);
   index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));

@@ -12,9 +12,10 @@ export const cardSchema = v.object({
 });
 export type Card = v.InferOutput<typeof cardSchema>;
 
-/** A file of cards: those of CARD_PACK consecutive publications (files.ts, `cards`). */
-export const cardPackSchema = v.array(cardSchema);
-/** Publications a file of cards holds (a power of two: a columns file holds whole packs). */
+/**
+ * Publications a folder of cards holds (files.ts, `cards`; a power of two: a columns file holds
+ * whole folders).
+ */
 export const CARD_PACK = 32;
 
 /** What an export lists, for `CATALOG_SIZE` publications from `first` on. */

@@ -36,8 +36,12 @@ export const dataFiles = {
   start: 'start.json',
   /** Types, organizations, languages, dates and lengths of COLUMNS_CHUNK publications. */
   columns: `columns/${HASH}.bin`,
-  /** What results show: CARD_PACK publications a file. */
-  cards: `cards/${HASH}.json`,
+  /**
+   * What results show: a folder of CARD_PACK consecutive publications, named by their cards'
+   * bytes, and in it one small file a publication (`card`), so that a result costs its own card.
+   */
+  cards: `cards/${HASH}`,
+  card: (folder: string, index: number) => `${folder}/${index}.json`,
   /** What an export lists: CATALOG_SIZE publications a file. */
   catalog: `catalog/${HASH}.json`,
   /** A publication's page, body included (the id is URL-encoded where it is fetched). */

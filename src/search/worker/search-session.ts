@@ -1,6 +1,7 @@
 import { fetchBinary } from '../client/data-files.ts';
 import { createSearchCore, type SearchCore } from '../core/search-core.ts';
 import { readColumns } from '../index/columns.ts';
+import { clearSpans, fileKind, traceSpans, waited } from '../core/trace.ts';
 import type { CorpusMeta } from '../protocol.ts';
 import { retrying } from '../retrying.ts';
 
@@ -16,14 +17,23 @@ export function createSearchSession(
 ): SearchCore & {
   load(): Promise<SearchCore>;
 } {
-  const read = async (name: string) => new Uint8Array(await fetchBinary(`${dataRoot}${name}`));
+  // Each file's wait is a span of the query's split (core/trace.ts).
+  traceSpans(true);
+  const read = (name: string) =>
+    waited(
+      `wait:${fileKind(name)}`,
+      async () => new Uint8Array(await fetchBinary(`${dataRoot}${name}`)),
+    );
   const load = retrying(() =>
     readColumns(read, meta.columns).then((columns) => createSearchCore(meta, columns, { read })),
   );
 
   return {
     load,
-    search: async (request) => (await load()).search(request),
+    search: async (request) => {
+      clearSpans();
+      return (await load()).search(request);
+    },
     passages: async (request) => (await load()).passages(request),
     exportRows: async (request) => (await load()).exportRows(request),
     related: async (request) => (await load()).related(request),
