@@ -2,6 +2,23 @@ import { expect, test } from './fixtures.ts';
 
 /** A hostile publication's HTML file, written by the build: inert, with or without scripts. */
 
+test("replacement patterns in the archive name ($', $`, $&) are only text in every page", async ({
+  request,
+}) => {
+  // Through String.replace as a replacement string, "$'" wrote the rest of the page in place of
+  // the name and "$`" the page before it: every pre-rendered page came out broken or empty.
+  for (const path of ['/', '/publications/markup-in-title']) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toMatch(/<title>[^<]*archive[^<]*\$' \$` \$&amp; \$1<\/title>/);
+    expect(html.match(/<title>/g), path).toHaveLength(1);
+    expect(html.match(/<div id="root">/g), path).toHaveLength(1);
+  }
+  const start = await (await request.get('/')).text();
+  expect(start).toContain('aria-label="Results"');
+  const publication = await (await request.get('/publications/markup-in-title')).text();
+  expect(publication).toMatch(/<h1[^>]*>&lt;script&gt;/);
+});
+
 test('a hostile publication page is sanitized in its HTML file', async ({ request, page }) => {
   const html = await (await request.get('/publications/markup-in-title')).text();
   const body = html.slice(html.indexOf('<body>'));

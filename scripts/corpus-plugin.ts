@@ -328,9 +328,11 @@ export function corpusPlugin(): Plugin {
           : [];
       return {
         // The archive's name, before any script runs: tabs, bookmarks and search engines see it.
+        // A function, not a string: "$&", "$'" or "$`" in a name are text, not replacement patterns.
         html: html.replace(
           /<title>[^<]*<\/title>/,
-          `<title>${escapeHtml(typeof name === 'string' ? name : 'Statement Explorer')}</title>`,
+          () =>
+            `<title>${escapeHtml(typeof name === 'string' ? name : 'Statement Explorer')}</title>`,
         ),
         tags: [
           ...policy,

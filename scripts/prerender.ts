@@ -312,14 +312,17 @@ async function prerenderWith(
   writeFileSync(
     indexFile,
     template
-      .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(language)}"`)
+      .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(language)}"`)
       .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
       .replace('<div id="root"></div>', () => {
         // After the page, not before: a skip link must be the page's first link (axe, and
         // keyboard readers); boot.css keeps the note in view at the bottom of the screen.
         return `<div id="root">${html}</div>\n    ${noscriptNote(language, options.base)}`;
       })
-      .replace('</title>', `</title>\n    ${bootTag(options.base, options.bootScript, 'start')}`),
+      .replace(
+        '</title>',
+        () => `</title>\n    ${bootTag(options.base, options.bootScript, 'start')}`,
+      ),
   );
   await writePublicationPages(bundle, { ...options, template }, options.startJson, info);
 }

@@ -115,7 +115,7 @@ export function publicationPageHtml(
   page: { language: string; title: string; headTags: string; root: string; bootTag: string },
 ): string {
   return template
-    .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(page.language)}"`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(page.language)}"`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '')
     .replace(
       /<title>[^<]*<\/title>/,
