@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { build, type Plugin } from 'vite';
 import type { PublicationPagesJob } from './prerender-entry.ts';
 import type { SanitizeAheadJob } from './sanitize-ahead.ts';
-import { escapeHtml, pageLanguage } from './publication-pages.ts';
+import { archiveNameIn, escapeHtml, pageLanguage } from './publication-pages.ts';
 
 /**
  * Renders pages with the app's own components at build time (docs/decisions/007-data-at-scale.md,
@@ -175,7 +175,7 @@ export function noscriptNote(language: string, base: string): string {
   return `<p class="noscript-note">${note?.(base) ?? ''}</p>`;
 }
 
-type StartInfo = { name?: unknown; language?: unknown };
+type StartInfo = { name?: unknown; names?: unknown; language?: unknown };
 
 /** worker → main (scripts/prerender-entry.ts): a batch written, or why it failed. */
 const workerReplySchema = v.union([
@@ -259,7 +259,7 @@ async function writePublicationPages(
       bootTag: bootTag(options.base, options.bootScript, 'publication'),
       language,
       corpusLanguage: typeof info.language === 'string' ? info.language : language,
-      archiveName: typeof info.name === 'string' ? info.name : 'Statement Explorer',
+      archiveName: archiveNameIn(info, language),
       base: options.base,
       siteUrl: process.env.SITE_URL || undefined,
       bodies: options.bodies,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  archiveNameIn,
   pageLanguage,
   publicationAddress,
   publicationHeadTags,
@@ -22,6 +23,14 @@ describe('publication pages', () => {
     expect(pageLanguage('ru-RU')).toBe('ru');
     expect(pageLanguage('uk')).toBe('en');
     expect(pageLanguage(undefined)).toBe('en');
+  });
+
+  it("name the archive in the page's language where the corpus does", () => {
+    const start = { name: 'Archive', names: { be: 'Архіў', ru: '' } };
+    expect(archiveNameIn(start, 'be')).toBe('Архіў');
+    expect(archiveNameIn(start, 'ru')).toBe('Archive');
+    expect(archiveNameIn(start, 'en')).toBe('Archive');
+    expect(archiveNameIn({ name: 'Archive' }, 'be')).toBe('Archive');
   });
 
   it('are addressed under the base path, or absolutely under SITE_URL', () => {

@@ -35,6 +35,21 @@ export function cspMetaTag(): string {
   return `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
 }
 
+/**
+ * The archive's name in an interface language: its `names` entry for it, else its `name`
+ * (start.json's fields, as the build reads them back; anything unexpected falls back).
+ */
+export function archiveNameIn(
+  start: { name?: unknown; names?: unknown },
+  language: string,
+): string {
+  const name = typeof start.name === 'string' ? start.name : 'Statement Explorer';
+  const names = start.names;
+  if (typeof names !== 'object' || names === null) return name;
+  const localized: unknown = (names as Record<string, unknown>)[language];
+  return typeof localized === 'string' && localized.trim() ? localized : name;
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

@@ -10,7 +10,7 @@ import { LanguageSwitcher } from './language-switcher.tsx';
 /** The full site's frame: header, main, footer. Embeds get a frame without them. */
 export function RootLayout() {
   const { data: meta } = useSuspenseQuery(startQuery());
-  const { t, count } = useI18n();
+  const { t, count, localized } = useI18n();
   const paths = usePaths();
   const navigating = useNavigation().state === 'loading';
   const onSearchPage = useLocation().pathname === '/';
@@ -24,7 +24,7 @@ export function RootLayout() {
       <header className="site-header">
         <div className="site-header__inner">
           <Link to={paths.search()} className="site-header__name">
-            {meta.name}
+            {localized(meta.name, meta.names)}
           </Link>
           <span className="site-header__tagline">{t.product}</span>
           <LanguageSwitcher />

@@ -42,7 +42,8 @@ export function PublicationPage() {
   const heading = useRef<HTMLHeadingElement>(null);
   const origin = searchOrigin(location.state);
 
-  useDocumentTitle(`${publication.title} — ${meta.name}`);
+  const archive = i18n.localized(meta.name, meta.names);
+  useDocumentTitle(`${publication.title} — ${archive}`);
 
   // After moving here within the app, put the reader at the title (a fresh load starts at the top).
   useEffect(() => {
@@ -125,7 +126,7 @@ export function PublicationPage() {
           title={publication.title}
           type={typeLabel}
           date={publication.date}
-          archive={meta.name}
+          archive={archive}
           permalink={absoluteUrl(sitePaths.publication('site', publication.id))}
           url={publication.url}
         />

@@ -91,7 +91,7 @@ export function SearchPage() {
     }),
     [meta],
   );
-  const { t } = useI18n();
+  const { t, localized } = useI18n();
   const embedded = usePaths().scope === 'embed';
   const { state: live, committed, setQueryText, commitQueryText, update } = useSearchState(known);
   const onCommit = useLatestCallback(commitQueryText);
@@ -122,7 +122,7 @@ export function SearchPage() {
 
   return (
     <div className="search-page">
-      <h1 className="visually-hidden">{t.searchArchive(meta.name)}</h1>
+      <h1 className="visually-hidden">{t.searchArchive(localized(meta.name, meta.names))}</h1>
       <SearchBox
         value={live.q}
         onChange={setQueryText}
@@ -211,7 +211,8 @@ const SearchView = memo(function SearchView({
   const feed = feedOf(state, meta, i18n);
 
   const query = hasWords(state.q) ? state.q.trim() : '';
-  useDocumentTitle(query ? t.queryTitle(query, meta.name) : meta.name);
+  const archive = i18n.localized(meta.name, meta.names);
+  useDocumentTitle(query ? t.queryTitle(query, archive) : archive);
 
   // New results arrive as a synchronous render (React Query's store): the lists, facets and
   // timeline they change render deferred, which React interrupts for a keystroke.
