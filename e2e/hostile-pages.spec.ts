@@ -30,6 +30,9 @@ test('a hostile publication page is sanitized in its HTML file', async ({ reques
   expect(body).not.toMatch(/<[a-z][^>]*=["']?\s*javascript:/i);
   expect(html).toContain('&lt;script&gt;window.__pwned=&#x27;title&#x27;&lt;/script&gt;');
   expect(body).not.toMatch(/<img[^>]+evil\.example/);
+  // Built without SITE_URL: no absolute address passes for the site's own, localhost included.
+  expect(body).not.toMatch(/<img[^>]+localhost/);
+  expect(body).toContain('Image: local pixel (on localhost)');
 
   await page.goto('/publications/markup-in-title');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('<b>Bold</b> claims');
@@ -37,4 +40,23 @@ test('a hostile publication page is sanitized in its HTML file', async ({ reques
   expect(
     await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
   ).toBeUndefined();
+});
+
+test('a lone surrogate in a title neither breaks the page nor keeps the app from adopting it', async ({
+  page,
+}) => {
+  for (const path of ['/', '/publications/lone-surrogate']) {
+    await page.goto(path);
+    const title =
+      path === '/'
+        ? page.getByRole('link', { name: /^A broken character/ })
+        : page.getByRole('heading', { level: 1 });
+    await expect(title).toHaveText('A broken character \uFFFD in the title');
+    // Adopted in place (React's own marks on the node), with no error: the guard sees none.
+    await expect
+      .poll(() =>
+        title.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__react'))),
+      )
+      .toBe(true);
+  }
 });

@@ -1,4 +1,4 @@
-import { expect, results, test } from './fixtures.ts';
+import { expect, results, searchBox, test } from './fixtures.ts';
 
 /** The first page is pre-rendered into index.html, so readers see results before scripts run. */
 
@@ -43,8 +43,8 @@ test('a publication link shows its title and text before the app’s script runs
 test('a search link shows its filled search box before the app’s script runs', async ({ page }) => {
   await page.route(/\/assets\/index-[^/]+\.js$/, () => undefined);
   await page.goto('/?q=Bialiatski', { waitUntil: 'commit' });
-  await expect(page.getByRole('searchbox')).toHaveValue('Bialiatski');
-  await expect(page.getByRole('searchbox')).toBeVisible();
+  await expect(searchBox(page)).toHaveValue('Bialiatski');
+  await expect(searchBox(page)).toBeVisible();
 });
 
 test('a deep link never shows the pre-rendered search page in its place', async ({ page }) => {

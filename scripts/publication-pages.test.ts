@@ -65,7 +65,7 @@ describe('publication pages', () => {
       root: '<h1>$1</h1>',
       bootTag: '<script src="/boot.js"></script>',
     });
-    expect(html).toContain('<html lang="be">');
+    expect(html).toContain('<html lang="be" data-hl="be">');
     expect(html).toContain('<title>T $&amp; x</title>');
     expect(html.match(/name="description"/g)).toHaveLength(1);
     expect(html).not.toContain('application/json');

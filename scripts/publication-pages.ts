@@ -50,6 +50,32 @@ export function archiveNameIn(
   return typeof localized === 'string' && localized.trim() ? localized : name;
 }
 
+/**
+ * The boot script's tag with the page's title in the other interface languages, where it differs
+ * (the archive's name is part of it): the boot script puts the reader's in place at once.
+ */
+export function bootTagWithTitles(
+  bootTag: string,
+  titles: Readonly<Record<string, string>>,
+  title: string,
+): string {
+  const others = Object.fromEntries(
+    Object.entries(titles).filter(([, localized]) => localized !== title),
+  );
+  if (Object.keys(others).length === 0) return bootTag;
+  const attribute = ` data-titles="${escapeHtml(JSON.stringify(others))}"`;
+  return bootTag.replace(/><\/script>$/, () => `${attribute}></script>`);
+}
+
+/**
+ * `<html lang="…" data-hl="…"` for a page in `language`: the language its interface shows in
+ * until the boot script says which the reader's is (src/app/language-variants.ts).
+ */
+export function htmlStartTag(language: string): string {
+  const tag = escapeHtml(language);
+  return `<html lang="${tag}" data-hl="${tag}"`;
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -130,7 +156,7 @@ export function publicationPageHtml(
   page: { language: string; title: string; headTags: string; root: string; bootTag: string },
 ): string {
   return template
-    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(page.language)}"`)
+    .replace(/<html lang="[^"]*"/, () => htmlStartTag(page.language))
     .replace(/\s*<meta\s+name="description"[^>]*>/, '')
     .replace(
       /<title>[^<]*<\/title>/,

@@ -5,6 +5,7 @@ import { dataRoot } from '../search/client/data-files.ts';
 import { startQuery } from '../lib/queries.ts';
 import { createSearchClient, type SearchClient } from '../search/client/search-client.ts';
 import { SearchClientProvider } from '../lib/search-client-context.tsx';
+import type { InterfaceLanguage } from '../i18n/languages.ts';
 import { LanguageProvider } from './language-provider.tsx';
 
 // Results reach React in the same task as the worker's answer, not a timer later.
@@ -25,17 +26,20 @@ export function AppProviders({
   router,
   queryClient,
   searchClient,
+  language,
   children,
 }: {
   router: Pick<ReturnType<typeof createBrowserRouter>, 'subscribe' | 'state'>;
   queryClient: QueryClient;
   searchClient: SearchClient;
+  /** The interface language, fixed (the build's pre-render); else the URL's and browser's. */
+  language?: InterfaceLanguage | undefined;
   children: ReactNode;
 }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SearchClientProvider client={searchClient}>
-        <LanguageProvider router={router} queryClient={queryClient}>
+        <LanguageProvider router={router} queryClient={queryClient} language={language}>
           {children}
         </LanguageProvider>
       </SearchClientProvider>

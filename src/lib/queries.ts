@@ -1,5 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { NotFoundError, dataUrls, fetchData } from '../search/client/data-files.ts';
+import {
+  NotFoundError,
+  dataUrls,
+  fetchData,
+  parseWellFormedJson,
+} from '../search/client/data-files.ts';
 import type { SearchClient } from '../search/client/search-client.ts';
 import { publicationFileSchema } from '../search/index/data-schemas.ts';
 import {
@@ -27,7 +32,7 @@ export function embeddedStartData(): StartData | undefined {
   const text = document.getElementById(START_DATA_ELEMENT_ID)?.textContent;
   if (!text) return undefined;
   try {
-    const result = v.safeParse(startSchema, JSON.parse(text));
+    const result = v.safeParse(startSchema, parseWellFormedJson(text));
     return result.success ? result.output : undefined;
   } catch {
     return undefined;

@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, paths as sitePaths } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { useHydrated } from '../../components/use-hydrated.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { startQuery, publicationQuery } from '../../lib/queries.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
@@ -40,7 +41,9 @@ export function PublicationPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
-  const origin = searchOrigin(location.state);
+  // History state survives a reload, which the build's page knows nothing of: the way back to
+  // the results shows once the page is adopted.
+  const origin = useHydrated() ? searchOrigin(location.state) : null;
 
   const archive = i18n.localized(meta.name, meta.names);
   useDocumentTitle(`${publication.title} — ${archive}`);

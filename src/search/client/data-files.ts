@@ -29,6 +29,21 @@ export class DataError extends Error {
   }
 }
 
+/** Half of a surrogate pair without its other half: not a character, and not UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * JSON with every lone surrogate in its strings replaced by U+FFFD, as UTF-8 writes it. The
+ * pages the build writes are UTF-8, which has no lone surrogates: a title holding one ("\ud800"
+ * in the corpus) reaches the HTML as U+FFFD. The data must say the same, or React finds the page
+ * differs from what it renders and cannot adopt it.
+ */
+export function parseWellFormedJson(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value,
+  );
+}
+
 async function request(url: string, signal: AbortSignal | undefined): Promise<Response> {
   const response = await fetch(url, signal ? { signal } : {});
   if (response.status === 404) throw new NotFoundError(url);
@@ -48,7 +63,7 @@ export async function fetchData<T extends v.GenericSchema>(
   const response = await request(url, signal);
   let json: unknown;
   try {
-    json = await response.json();
+    json = parseWellFormedJson(await response.text());
   } catch {
     throw new DataError(`${url}: not JSON`);
   }
