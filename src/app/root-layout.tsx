@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { NavigationWaiting } from '../components/connection-notice.tsx';
 import { SkipLink } from '../components/skip-link.tsx';
 import { RESULTS_ID } from '../features/search/search-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -31,6 +32,7 @@ export function RootLayout() {
         </div>
         {navigating && <div className="progress" role="progressbar" aria-label={t.loadingPage} />}
       </header>
+      <NavigationWaiting />
       <main id="main" className="site-main" tabIndex={-1}>
         <Outlet />
       </main>

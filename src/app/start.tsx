@@ -1,7 +1,7 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App, routerOptions } from './app.tsx';
-import { createAppSearchClient, createQueryClient } from './providers.tsx';
+import { createAppSearchClient, createQueryClient, retryWhenOnline } from './providers.tsx';
 import { appRoutes } from './routes.tsx';
 import { embeddedStartData, startQuery } from '../lib/queries.ts';
 import { loadCatalog } from '../i18n/catalog.ts';
@@ -13,6 +13,7 @@ const searchClient = createAppSearchClient(queryClient);
 const start = embeddedStartData();
 if (start) queryClient.setQueryData(startQuery().queryKey, start);
 const router = createBrowserRouter(appRoutes(queryClient), routerOptions(start));
+retryWhenOnline(queryClient, router);
 // The interface language's catalog, before the first render: the page shows in it from the start.
 // A page without start data (a publication's, written by the build) is in the corpus language.
 const corpusLanguage =

@@ -1,7 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
+  NetworkError,
   NotFoundError,
   dataUrls,
+  failureKind,
   fetchData,
   parseWellFormedJson,
 } from '../search/client/data-files.ts';
@@ -23,9 +25,20 @@ import * as v from 'valibot';
  * folder is a content hash), so nothing is ever stale.
  */
 
-function retryUnlessNotFound(failures: number, error: unknown): boolean {
-  return !(error instanceof NotFoundError) && failures < 2;
+/**
+ * One more try, soon, for a failure that may pass (a flaky network, a server's hiccup): never for
+ * a file that is not there, nor when the browser says it is offline or the network did not answer
+ * in time. Those are said at once (the page offers to try again, and does when the connection
+ * comes back), not after seconds of retrying.
+ */
+export function retryOnce(failures: number, error: unknown): boolean {
+  if (failures >= 1 || error instanceof NotFoundError) return false;
+  if (error instanceof NetworkError && error.timedOut) return false;
+  return failureKind(error, navigator.onLine) !== 'offline';
 }
+
+/** The one retry comes quickly: the reader is waiting. */
+export const RETRY_DELAY_MS = 500;
 
 /** The start data index.html carries, if it is there and sound (the build puts it there). */
 export function embeddedStartData(): StartData | undefined {
@@ -54,7 +67,6 @@ export const publicationQuery = (id: string) =>
     queryKey: ['corpus', 'publication', id],
     queryFn: ({ signal }) => fetchData(dataUrls.publication(id), publicationFileSchema, signal),
     staleTime: Infinity,
-    retry: retryUnlessNotFound,
   });
 
 function isDefaultRequest(request: SearchRequest): boolean {
@@ -76,7 +88,6 @@ export const searchQuery = (client: SearchClient, request: SearchRequest, start:
     initialData: isDefaultRequest(request) ? start.first : undefined,
     // Keep the last results on screen while the next ones compute.
     placeholderData: keepPreviousData,
-    retry: 1,
     // Matches in titles came first while the bodies' index loads: ask again for the whole answer.
     refetchInterval: (query) =>
       query.state.data?.fullText === 'pending' ? FULL_TEXT_POLL_MS : false,
@@ -88,7 +99,6 @@ export const passagesQuery = (client: SearchClient, request: PassageRequest) =>
     queryKey: ['corpus', 'passages', request],
     queryFn: ({ signal }) => client.passages(request, signal),
     staleTime: Infinity,
-    retry: 1,
   });
 
 export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>
@@ -96,5 +106,4 @@ export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>
     queryKey: ['corpus', 'related', request.doc],
     queryFn: ({ signal }) => client.related(request, signal),
     staleTime: Infinity,
-    retry: 1,
   });

@@ -19,6 +19,7 @@ import { FullTextNotice } from './full-text-notice.tsx';
 import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchError } from './search-error.tsx';
+import { UnlessStalled } from './search-waiting.tsx';
 import { SearchBox } from './search-box.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import {
@@ -34,6 +35,7 @@ import {
 import { SortSelect } from './sort-select.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
 import { useLatestCallback } from './use-latest-callback.ts';
+import { useQuiet } from './use-quiet.ts';
 import { useSearchState } from './use-search-state.ts';
 import { usePassages } from './use-passages.ts';
 import { useSlashToSearch } from './use-slash-to-search.ts';
@@ -180,8 +182,10 @@ const SearchView = memo(function SearchView({
   const search = searchQuery(client, toRequest(state), meta);
   const results = useQuery(search);
   // The count announced to screen readers follows the URL, which waits for typing to pause: it
-  // is read once a word is typed, not after every letter.
+  // is read once a word is typed, not after every letter. What shows follows the list.
   const settled = useQuery(searchQuery(client, toRequest(committed), meta));
+  // Still typing: a word's beginnings often match nothing, which is no answer yet.
+  const quiet = useQuiet(live.q);
 
   const typeLabels = useMemo(
     () => new Map(meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)])),
@@ -290,7 +294,12 @@ const SearchView = memo(function SearchView({
             />
           )}
           <div className="results-bar">
-            <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
+            <ResultCount
+              query={search}
+              response={data}
+              announced={settled.isPlaceholderData ? undefined : settled.data}
+              failed={results.isError && !data}
+            />
             {!embedded && data && data.total > 0 && (
               <SharePanel
                 link={() => absoluteUrl(committedPath)}
@@ -331,48 +340,51 @@ const SearchView = memo(function SearchView({
 
           <SearchError query={search} />
 
-          {data && data.total === 0 && (
-            <EmptyResults
-              state={state}
-              request={toRequest(state)}
-              start={meta}
-              filterCount={filterCount}
-              onClearFilters={clearFilters}
-              onClearQuery={() => update({ q: '' })}
-            />
-          )}
-
-          {data && data.hits.length > 0 && (
-            <>
-              <ResultList
-                hits={data.hits}
-                total={data.total}
-                passages={passages}
-                onPassagesSeen={onSeen}
-                typeLabels={typeLabels}
-                organizationNames={orgNames}
-                mainLanguage={meta.language}
-                searchLocation={committedPath}
-                busy={placeholder}
-                onOpen={onOpenResult}
-              />
-              <Pagination
-                page={Math.floor(data.offset / PAGE_SIZE) + 1}
-                pageCount={pageCount}
-                query={searchString(state)}
-              />
-            </>
-          )}
-
-          {data && data.total > 0 && (
-            <div className="results-tools">
-              <ExportButtons
+          <UnlessStalled query={search}>
+            {/* Nothing found says so once typing pauses: a word half typed often matches nothing. */}
+            {data && data.total === 0 && !placeholder && quiet && (
+              <EmptyResults
+                state={state}
                 request={toRequest(state)}
-                meta={meta}
-                scope={{ q: state.q, types: state.types, orgs: state.orgs }}
+                start={meta}
+                filterCount={filterCount}
+                onClearFilters={clearFilters}
+                onClearQuery={() => update({ q: '' })}
               />
-            </div>
-          )}
+            )}
+
+            {data && data.hits.length > 0 && (
+              <>
+                <ResultList
+                  hits={data.hits}
+                  total={data.total}
+                  passages={passages}
+                  onPassagesSeen={onSeen}
+                  typeLabels={typeLabels}
+                  organizationNames={orgNames}
+                  mainLanguage={meta.language}
+                  searchLocation={committedPath}
+                  busy={placeholder}
+                  onOpen={onOpenResult}
+                />
+                <Pagination
+                  page={Math.floor(data.offset / PAGE_SIZE) + 1}
+                  pageCount={pageCount}
+                  query={searchString(state)}
+                />
+              </>
+            )}
+
+            {data && data.total > 0 && (
+              <div className="results-tools">
+                <ExportButtons
+                  request={toRequest(state)}
+                  meta={meta}
+                  scope={{ q: state.q, types: state.types, orgs: state.orgs }}
+                />
+              </div>
+            )}
+          </UnlessStalled>
         </section>
       </div>
     </>

@@ -100,10 +100,17 @@ export const en = {
   goToSearch: 'Go to the search page',
   somethingWentWrong: 'Something went wrong',
   pageCouldNotLoad: 'This page could not be loaded',
-  pageCouldNotLoadText: 'Check your connection and try again. Nothing you were doing is lost.',
   tryAgain: 'Try again',
-  offline:
-    'You are offline, and this is not on this device yet. What you opened before opens without a connection.',
+  /** Why something could not be loaded, by what failed (src/search/client/data-files.ts). */
+  failure: {
+    offline:
+      'You are offline, and this is not on this device yet. What you opened before opens without a connection; this loads by itself when the connection is back.',
+    network:
+      'The network did not answer. Check your connection: this loads by itself when it is back.',
+    server:
+      'The archive’s server answered with an error, or with something other than the archive’s files. It is not your connection: try again in a while.',
+  },
+  waitingForNetwork: 'No answer from the network yet: the connection is slow, or lost.',
 
   // --- The search page -------------------------------------------------------------------------
   searchArchive: (archive: string) => `Search ${archive}`,
@@ -156,7 +163,7 @@ export const en = {
   showing: (first: string, last: string) => `showing ${first}–${last}`,
   loadingPublications: 'Loading publications…',
   searchUnavailable: 'Search is unavailable',
-  searchFailed: 'The publications could not be loaded. Check your connection and try again.',
+  searchFailed: 'The search could not run.',
   inTheText: 'In the text: ',
   fullTextPending: 'Searching the full text too…',
   fullTextFailed:
@@ -232,7 +239,7 @@ export const en = {
   exportJson: 'Export JSON',
   preparingFile: 'Preparing the file…',
   savedAs: (publications: string, file: string) => `Saved ${publications} as ${file}`,
-  exportFailed: 'The export failed. Check your connection and try again.',
+  exportFailed: 'The export failed.',
   /** Words in export file names ("publications-viasna-2026-11-24.csv"). */
   fileNames: { publications: 'publications', filtered: 'filtered', all: 'all' },
 

@@ -99,11 +99,15 @@ export const ru: Catalog = {
   goToSearch: 'Перейти к поиску',
   somethingWentWrong: 'Что-то пошло не так',
   pageCouldNotLoad: 'Не удалось загрузить страницу',
-  pageCouldNotLoadText:
-    'Проверьте подключение и попробуйте ещё раз. Ничего из того, что вы делали, не потеряно.',
   tryAgain: 'Попробовать ещё раз',
-  offline:
-    'Вы не в сети, а этого на устройстве ещё нет. То, что вы уже открывали, открывается и без подключения.',
+  failure: {
+    offline:
+      'Вы не в сети, а этого на устройстве ещё нет. То, что вы уже открывали, открывается и без подключения; это загрузится само, когда подключение вернётся.',
+    network: 'Сеть не ответила. Проверьте подключение: когда оно вернётся, это загрузится само.',
+    server:
+      'Сервер архива ответил ошибкой или не тем, что должен. Дело не в вашем подключении: попробуйте чуть позже.',
+  },
+  waitingForNetwork: 'Сеть ещё не ответила: подключение медленное или пропало.',
 
   searchArchive: (archive) => `Поиск: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
@@ -158,7 +162,7 @@ export const ru: Catalog = {
   showing: (first, last) => `показаны ${first}–${last}`,
   loadingPublications: 'Публикации загружаются…',
   searchUnavailable: 'Поиск недоступен',
-  searchFailed: 'Не удалось загрузить публикации. Проверьте подключение и попробуйте ещё раз.',
+  searchFailed: 'Поиск не удался.',
   inTheText: 'В тексте: ',
   fullTextPending: 'Ищем и в полных текстах…',
   fullTextFailed:
@@ -237,7 +241,7 @@ export const ru: Catalog = {
   exportJson: 'Экспорт в JSON',
   preparingFile: 'Файл готовится…',
   savedAs: (publications, file) => `Сохранено ${publications} в файл ${file}`,
-  exportFailed: 'Экспорт не удался. Проверьте подключение и попробуйте ещё раз.',
+  exportFailed: 'Экспорт не удался.',
   fileNames: { publications: 'публикации', filtered: 'отобранные', all: 'все' },
 
   share: 'Поделиться',
