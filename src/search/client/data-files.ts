@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { dataFiles } from '../index/files.ts';
+import { FETCHED_CHANNEL } from './fetched-channel.ts';
 
 /**
  * Where the build put the corpus's data files, and how to read them. The folder name is a hash of
@@ -96,6 +97,22 @@ export function parseWellFormedJson(text: string): unknown {
   );
 }
 
+let fetchedChannel: BroadcastChannel | null | undefined;
+
+function announceFetched(url: string) {
+  if (fetchedChannel === undefined) {
+    try {
+      fetchedChannel = new BroadcastChannel(FETCHED_CHANNEL);
+      // Node keeps a process alive for an open channel; a browser has no such method.
+      (fetchedChannel as { unref?: () => void }).unref?.();
+    } catch {
+      // No BroadcastChannel (or an opaque origin): offline keeps what the worker caught.
+      fetchedChannel = null;
+    }
+  }
+  fetchedChannel?.postMessage(url);
+}
+
 /**
  * Fetches a file, failing with `NetworkError` when the network fails or sends nothing for
  * RESPONSE_TIMEOUT_MS (a dropped connection hangs rather than fails), and with NotFoundError or
@@ -127,6 +144,7 @@ async function request(url: string, signal: AbortSignal | undefined): Promise<Re
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
     throw new NotFoundError(url);
   }
+  announceFetched(url);
   return response;
 }
 
