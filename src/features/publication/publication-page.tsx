@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
+import { RETURNING, searchOrigin } from '../../lib/search-origin.ts';
 import { absoluteUrl, paths as sitePaths } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useHydrated } from '../../components/use-hydrated.ts';
@@ -12,14 +13,6 @@ import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { CiteSection } from './cite-section.tsx';
 import { PublicationBody } from './publication-body.tsx';
 import { RelatedPublications } from './related-publications.tsx';
-
-/** Where the reader came from, as the search page's result links record it. */
-function searchOrigin(state: unknown): { path: string; direct: boolean } | null {
-  if (typeof state !== 'object' || state === null || !('fromSearch' in state)) return null;
-  const path = state.fromSearch;
-  if (typeof path !== 'string' || !path.startsWith('/')) return null;
-  return { path, direct: 'direct' in state && state.direct === true };
-}
 
 function hostOf(url: string): string {
   try {
@@ -66,6 +59,7 @@ export function PublicationPage() {
       <p className="publication__back">
         <Link
           to={origin?.path ?? paths.search()}
+          state={origin ? RETURNING : undefined}
           onClick={(event) => {
             // Straight back in history, so the results and their scroll position come back too.
             if (origin?.direct && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
