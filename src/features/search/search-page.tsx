@@ -249,7 +249,12 @@ const SearchView = memo(function SearchView({
         <>
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
           <p className="feed-link">
-            <a href={feed.href}>{t.feed}</a> <span className="muted">{t.feedOf(feed.title)}</span>
+            {/* A feed is no page of the app: from an embed it opens outside the frame. */}
+            <a href={feed.href} {...(embedded ? { target: '_blank', rel: 'noopener' } : {})}>
+              {t.feed}
+              {embedded && <span className="visually-hidden"> {t.opensInNewTab}</span>}
+            </a>{' '}
+            <span className="muted">{t.feedOf(feed.title)}</span>
           </p>
         </>
       )}
