@@ -121,10 +121,13 @@ test('active filters show above the results, outside the sheet, each removable a
   await expect(page).toHaveURL(/\?type=statement&type=news$/);
   await expect(resultCount(page)).not.toHaveText(before ?? '');
   await expect(chips.getByRole('button')).toHaveCount(2);
+  // Focus stays on the page: on the chip before the one removed, not on <body>.
+  await expect(page.getByRole('button', { name: 'Remove filter: News' })).toBeFocused();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: 'Clear all' }).tap();
   await expect(page).toHaveURL(/\/(\?)?$/);
   await expect(chips).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Search results' })).toBeFocused();
 });
 
 test('Next shows the next page from its top, with focus on the results; one line of pages', async ({

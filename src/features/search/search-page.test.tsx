@@ -216,6 +216,39 @@ describe('search page', () => {
     await expectStatus(/^1 publication$/);
   });
 
+  it('keeps focus on the page when a control removes itself: chips, "Clear all", a bar', async () => {
+    const { user } = renderApp('/?type=report&type=statement&org=pen');
+    await screen.findByRole('list', { name: 'Results' });
+    const results = screen.getByRole('region', { name: 'Search results' });
+    // A chip removed: the one that takes its place has focus.
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Report' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove filter: Statement' })).toHaveFocus(),
+    );
+    // The last chip: the one before it.
+    await user.click(screen.getByRole('button', { name: 'Remove filter: PEN Belarus' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove filter: Statement' })).toHaveFocus(),
+    );
+    // The only one: the results.
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Statement' }));
+    await waitFor(() => expect(results).toHaveFocus());
+  });
+
+  it('gives focus to the results after "Clear all", and to the chart after choosing a year', async () => {
+    const { user } = renderApp('/?type=report&org=pen');
+    await screen.findByRole('list', { name: 'Results' });
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Search results' })).toHaveFocus(),
+    );
+    // A year chosen: its bar gives way to the months of that year.
+    const years = await screen.findByRole('figure', { name: 'Publications per year' });
+    await user.click(within(years).getByRole('button', { name: /^2022: / }));
+    const months = await screen.findByRole('figure', { name: 'Publications per month' });
+    await waitFor(() => expect(months).toHaveFocus());
+  });
+
   it('says when search cannot load, and recovers on "Try again"', async () => {
     let failures = 0;
     const { user } = renderApp('/?type=report', {

@@ -16,6 +16,7 @@ import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
 import { Pagination, wasPaged } from './pagination.tsx';
 import { FullTextNotice } from './full-text-notice.tsx';
+import { focusWhenLost, resultsSection } from './focus-when-lost.ts';
 import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchError } from './search-error.tsx';
@@ -269,7 +270,20 @@ const SearchView = memo(function SearchView({
             onChange={onFiltersChange}
           />
           {filterCount > 0 && (
-            <button type="button" className="button button--quiet" onClick={clearFilters}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                clearFilters();
+                // The button goes with the filters: focus to the filters' first control.
+                focusWhenLost(
+                  () =>
+                    document.querySelector<HTMLElement>(
+                      '.filters input:not([disabled]), .filters button',
+                    ) ?? resultsSection(),
+                );
+              }}
+            >
               {t.clearAllFilters}
             </button>
           )}
@@ -353,8 +367,14 @@ const SearchView = memo(function SearchView({
                 request={toRequest(state)}
                 start={meta}
                 filterCount={filterCount}
-                onClearFilters={clearFilters}
-                onClearQuery={() => update({ q: '' })}
+                onClearFilters={() => {
+                  clearFilters();
+                  focusWhenLost(resultsSection);
+                }}
+                onClearQuery={() => {
+                  update({ q: '' });
+                  focusWhenLost(() => document.querySelector<HTMLElement>('input[type="search"]'));
+                }}
               />
             )}
 
