@@ -30,8 +30,9 @@ function inBounds(period: string, from: string | undefined, to: string | undefin
   return (!lower || startKey(date) >= startKey(lower)) && (!upper || endKey(date) <= endKey(upper));
 }
 
-/** A bar's least width with the gap after it (styles.css: 1.75rem and 2px). */
+/** A bar's least width with the gap after it (styles.css: 1.75rem and 2px; 2.75rem to touch). */
 const BAR_PX = 30;
+const TOUCH_BAR_PX = 46;
 /** Before the chart is measured (and in the build's pre-render): a column's worth. */
 const DEFAULT_BARS = 24;
 
@@ -42,9 +43,11 @@ function useBarsThatFit(): number {
     // The results column (search-page.tsx's RESULTS_ID), there before any timeline is.
     const column = document.getElementById('results');
     if (!column || typeof ResizeObserver === 'undefined') return;
+    const touch = window.matchMedia('(pointer: coarse)').matches;
     const measure = () => {
       const width = column.clientWidth;
-      if (width > 0) setBars(Math.max(4, Math.floor((width + 2) / BAR_PX)));
+      const bar = touch ? TOUCH_BAR_PX : BAR_PX;
+      if (width > 0) setBars(Math.max(4, Math.floor((width + 2) / bar)));
     };
     measure();
     const observer = new ResizeObserver(measure);
