@@ -63,6 +63,14 @@ for (const language of ['be', 'ru'] as const) {
 
     await page.goto(`/?q=Viasna&hl=${language}`);
     await expect(page.getByRole('status').filter({ hasText: names.count })).toBeVisible();
+    // Each result's title is read in its publication's language, not the page's.
+    const titles = page.getByRole('list', { name: names.results }).getByRole('heading');
+    await expect(titles.first()).toHaveAttribute('lang', /^[a-z]{2}/);
+    expect(
+      await titles.evaluateAll(
+        (nodes) => nodes.filter((node) => !node.getAttribute('lang')).length,
+      ),
+    ).toBe(0);
     await expect(page).toHaveTitle(/^«Viasna» — /);
 
     await page.goto(`${PUBLICATION}?hl=${language}`);

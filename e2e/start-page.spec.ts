@@ -10,6 +10,12 @@ test('the HTML itself holds the first page of results and the archive’s name',
     '<title>Human rights publications from Belarus and the region (demo)</title>',
   );
   expect(html).toContain('aria-label="Results"');
+  // A preview of its own: static hosts serve this file for every search link too.
+  expect(html).toContain('<meta property="og:type" content="website" />');
+  expect(html).toContain(
+    '<meta property="og:title" content="Human rights publications from Belarus and the region (demo)" />',
+  );
+  expect(html.match(/<meta name="description"/g)).toHaveLength(1);
   expect(html).toContain(
     'Belarus: Long overdue release of Maryia Kalesnikava, Ales Bialiatski and others must not mask the scale of repression',
   );
@@ -59,4 +65,14 @@ test('a deep link never shows the pre-rendered search page in its place', async 
     await expect(page.locator('#root .site-header')).toBeAttached();
     await expect(results(page), path).toBeHidden();
   }
+});
+
+test('a search names itself in the page’s preview once the app runs', async ({ page }) => {
+  await page.goto('/?q=Hulak&hl=be');
+  await expect(page).toHaveTitle(/^«Hulak» — /);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /^«Hulak» — /);
+  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+    'content',
+    /^\d+ публікацы\S* па запыце «Hulak» — /,
+  );
 });

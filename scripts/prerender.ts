@@ -8,12 +8,16 @@ import * as v from 'valibot';
 import { build, type Plugin } from 'vite';
 import type { PublicationPagesJob } from './prerender-entry.ts';
 import type { SanitizeAheadJob } from './sanitize-ahead.ts';
-import { INTERFACE_LANGUAGES } from '../src/i18n/languages.ts';
+import { be } from '../src/i18n/catalogs/be.ts';
+import { en } from '../src/i18n/catalogs/en.ts';
+import { ru } from '../src/i18n/catalogs/ru.ts';
+import { INTERFACE_LANGUAGES, interfaceLanguageOf } from '../src/i18n/languages.ts';
 import {
   archiveNameIn,
   bootTagWithTitles,
   htmlStartTag,
   pageLanguage,
+  startHeadTags,
 } from './publication-pages.ts';
 
 /**
@@ -324,17 +328,23 @@ async function prerenderWith(
     titles,
     archiveNameIn(info, language),
   );
+  const catalog = { en, be, ru }[interfaceLanguageOf(language) ?? 'en'];
+  const preview = startHeadTags(
+    { archiveName: archiveNameIn(info, language), description: catalog.description },
+    { base: options.base, siteUrl: process.env.SITE_URL || undefined },
+  );
   writeFileSync(
     indexFile,
     template
       .replace(/<html lang="[^"]*"/, () => htmlStartTag(language))
+      .replace(/\s*<meta\s+name="description"[^>]*>/, '')
       .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
       .replace('<div id="root"></div>', () => {
         // After the page, not before: a skip link must be the page's first link (axe, and
         // keyboard readers); boot.css keeps the note in view at the bottom of the screen.
         return `<div id="root">${html}</div>\n    ${noscriptNote(language, options.base)}`;
       })
-      .replace('</title>', () => `</title>\n    ${startTag}`),
+      .replace('</title>', () => `</title>\n    ${startTag}\n    ${preview}`),
   );
   await writePublicationPages(bundle, { ...options, template }, options.startJson, info);
 }

@@ -5,6 +5,7 @@ import {
   publicationAddress,
   publicationHeadTags,
   publicationPageHtml,
+  startHeadTags,
 } from './publication-pages.ts';
 
 const head = {
@@ -70,5 +71,17 @@ describe('publication pages', () => {
     expect(html.match(/name="description"/g)).toHaveLength(1);
     expect(html).not.toContain('application/json');
     expect(html).toContain('<div id="root"><h1>$1</h1></div>');
+  });
+
+  it('give the start page a preview of the archive, escaped, with og:url under SITE_URL', () => {
+    const start = { archiveName: 'Архіў "A"', description: 'Пошук & больш' };
+    const tags = startHeadTags(start, { base: '/' });
+    expect(tags).toContain('<meta property="og:type" content="website" />');
+    expect(tags).toContain('<meta property="og:title" content="Архіў &quot;A&quot;" />');
+    expect(tags).toContain('<meta name="description" content="Пошук &amp; больш" />');
+    expect(tags).not.toContain('og:url');
+    expect(startHeadTags(start, { base: '/', siteUrl: 'https://x.org/archive' })).toContain(
+      '<meta property="og:url" content="https://x.org/archive/" />',
+    );
   });
 });

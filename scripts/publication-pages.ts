@@ -147,6 +147,32 @@ export function publicationHeadTags(
 }
 
 /**
+ * The start page's preview tags (index.html, which static hosts also serve for every search
+ * link): the archive's name and what it holds, in the page's language. A search link cannot
+ * have a preview of its own without a server; the app names the search in these tags once it
+ * runs (src/components/use-document-title.ts), for previews made with scripts.
+ */
+export function startHeadTags(
+  start: { archiveName: string; description: string },
+  site: { base: string; siteUrl?: string | undefined },
+): string {
+  const meta = (attribute: 'name' | 'property', key: string, value: string) =>
+    `<meta ${attribute}="${key}" content="${escapeHtml(value)}" />`;
+  const tags = [
+    meta('name', 'description', start.description),
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:title', start.archiveName),
+    meta('property', 'og:description', start.description),
+    meta('property', 'og:site_name', start.archiveName),
+    meta('name', 'twitter:card', 'summary'),
+  ];
+  if (site.siteUrl) {
+    tags.push(meta('property', 'og:url', new URL(site.siteUrl.replace(/\/?$/, '/')).href));
+  }
+  return tags.join('\n    ');
+}
+
+/**
  * The built index.html turned into a publication page: its language, title, description and
  * head tags, the boot script told which page it is, no start data (the page does not need it to
  * show), and the pre-rendered page in #root.

@@ -31,9 +31,9 @@ export function CiteSection(parts: Omit<CitationParts, 'accessed'>) {
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => copy(parts.permalink, t.linkCopied, t.selectLink)}
+          onClick={() => copy(parts.permalink, t.permalinkCopied, t.selectLink)}
         >
-          {t.copyLink}
+          {t.copyPermalink}
         </button>
         <span className="cite__message" aria-live="polite">
           {message}

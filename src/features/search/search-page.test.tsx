@@ -249,6 +249,31 @@ describe('search page', () => {
     await waitFor(() => expect(months).toHaveFocus());
   });
 
+  it("marks each result's title with its publication's language, not the page's", async () => {
+    renderApp('/?hl=be');
+    const results = await screen.findByRole('list', { name: 'Вынікі' });
+    const russian = within(results).getByRole('heading', { name: /^Заявление/ });
+    expect(russian).toHaveAttribute('lang', 'ru');
+    for (const heading of within(results).getAllByRole('heading')) {
+      expect(heading).toHaveAttribute('lang', expect.stringMatching(/^(en|ru|be)$/));
+    }
+  });
+
+  it('names the search in its link preview: its words, its filters and how many it finds', async () => {
+    renderApp('/?q=Bialiatski&type=report');
+    await waitFor(() => expect(document.title).toBe('“Bialiatski” — Test archive'));
+    // Meta tags are no part of the page a reader sees: read from the head.
+    // eslint-disable-next-line testing-library/no-node-access
+    const meta = (key: string) => document.head.querySelector(`meta[property="${key}"]`);
+    await waitFor(() =>
+      expect(meta('og:description')).toHaveAttribute(
+        'content',
+        expect.stringMatching(/^\d+ publications? for “Bialiatski”, Report, in Test archive\.$/),
+      ),
+    );
+    expect(meta('og:title')).toHaveAttribute('content', '“Bialiatski” — Test archive');
+  });
+
   it('says when search cannot load, and recovers on "Try again"', async () => {
     let failures = 0;
     const { user } = renderApp('/?type=report', {

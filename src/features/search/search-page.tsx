@@ -5,7 +5,7 @@ import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, href, paths as sitePaths } from '../../lib/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { usePagePreview } from '../../components/use-document-title.ts';
 import { startQuery, searchQuery } from '../../lib/queries.ts';
 import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
@@ -217,7 +217,19 @@ const SearchView = memo(function SearchView({
 
   const query = hasWords(state.q) ? state.q.trim() : '';
   const archive = i18n.localized(meta.name, meta.names);
-  useDocumentTitle(query ? t.queryTitle(query, archive) : archive);
+  // What a shared link of this search previews: its words, its filters and how many it finds.
+  const named = [
+    ...(hasWords(committed.q) ? [t.quoted(committed.q.trim())] : []),
+    ...committed.types.map((id) => typeLabels.get(id) ?? id),
+    ...committed.orgs.map((id) => orgNames.get(id) ?? id),
+  ].join(', ');
+  const found = settled.data && !settled.isPlaceholderData ? settled.data.total : undefined;
+  usePagePreview(
+    query ? t.queryTitle(query, archive) : archive,
+    found === undefined
+      ? undefined
+      : t.searchPreview(i18n.count(t.publicationCount, found), named, archive),
+  );
 
   // New results arrive as a synchronous render (React Query's store): the lists, facets and
   // timeline they change render deferred, which React interrupts for a keystroke.

@@ -111,6 +111,9 @@ export const be: Catalog = {
 
   searchArchive: (archive) => `Пошук: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
+  quoted: (text) => `«${text}»`,
+  searchPreview: (publications, what, archive) =>
+    what ? `${publications} па запыце ${what} — ${archive}.` : `${publications} — ${archive}.`,
   searchPublications: 'Пошук публікацый',
   searchPlaceholder: 'Імёны, месцы, тэмы',
   searchHint: 'Памылкі не замінаюць: «Bialatski» знойдзе Bialiatski, «Viasna» — «Вясна».',
@@ -264,6 +267,8 @@ export const be: Catalog = {
   cite: 'Як цытаваць',
   copyCitation: 'Скапіяваць для цытавання',
   citationCopied: 'Скапіявана для цытавання',
+  copyPermalink: 'Скапіяваць пастаянную спасылку',
+  permalinkCopied: 'Пастаянная спасылка скапіявана',
   linkCopied: 'Спасылка скапіявана',
   selectCitation: 'Вылучыце тэкст для цытавання і скапіюйце яго',
   selectLink: 'Вылучыце спасылку і скапіюйце яе',

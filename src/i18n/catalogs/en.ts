@@ -115,6 +115,11 @@ export const en = {
   // --- The search page -------------------------------------------------------------------------
   searchArchive: (archive: string) => `Search ${archive}`,
   queryTitle: (query: string, archive: string) => `“${query}” — ${archive}`,
+  /** Words of a search quoted in a sentence. */
+  quoted: (text: string) => `“${text}”`,
+  /** A search's link preview: "23 publications for “Hulak”, Statement, in …". */
+  searchPreview: (publications: string, what: string, archive: string) =>
+    what ? `${publications} for ${what}, in ${archive}.` : `${publications} in ${archive}.`,
   searchPublications: 'Search publications',
   searchPlaceholder: 'Names, places, topics — Latin or Cyrillic',
   searchHint: 'Typos are forgiven: “Bialatski” finds Bialiatski, “Вясна” finds Viasna.',
@@ -265,6 +270,9 @@ export const en = {
   cite: 'Cite',
   copyCitation: 'Copy citation',
   citationCopied: 'Citation copied',
+  /** The citation's own link: the publication's permanent address, without the language. */
+  copyPermalink: 'Copy permanent link',
+  permalinkCopied: 'Permanent link copied',
   linkCopied: 'Link copied',
   selectCitation: 'Select the citation and copy it',
   selectLink: 'Select the link and copy it',

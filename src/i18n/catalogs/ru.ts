@@ -111,6 +111,9 @@ export const ru: Catalog = {
 
   searchArchive: (archive) => `Поиск: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
+  quoted: (text) => `«${text}»`,
+  searchPreview: (publications, what, archive) =>
+    what ? `${publications} по запросу ${what} — ${archive}.` : `${publications} — ${archive}.`,
   searchPublications: 'Поиск публикаций',
   searchPlaceholder: 'Имена, места, темы',
   searchHint: 'Опечатки не помеха: «Bialatski» найдёт Bialiatski, «Viasna» — «Вясна».',
@@ -264,6 +267,8 @@ export const ru: Catalog = {
   cite: 'Как цитировать',
   copyCitation: 'Скопировать для цитирования',
   citationCopied: 'Скопировано для цитирования',
+  copyPermalink: 'Скопировать постоянную ссылку',
+  permalinkCopied: 'Постоянная ссылка скопирована',
   linkCopied: 'Ссылка скопирована',
   selectCitation: 'Выделите текст для цитирования и скопируйте его',
   selectLink: 'Выделите ссылку и скопируйте её',
