@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 /**
- * A shared link reads at once in every interface language (docs/decisions/015-…): the page the
- * build wrote holds its interface in each, the boot script shows the reader's before the page is
- * parsed, and the publication's own text is never hidden, whether the app's script arrives or not.
+ * A shared link reads at once in every interface language
+ * (docs/decisions/015-pages-in-every-language.md): the page the build wrote holds its interface
+ * in each, the boot script shows the reader's before the page is parsed, and the publication's
+ * own text is never hidden, whether the app's script arrives or not.
  * How fast is the bench's to measure (scripts/bench/first-seconds.ts); this proves that nothing
  * waits for the app.
  */

@@ -76,3 +76,17 @@ test('a search names itself in the page’s preview once the app runs', async ({
     /^\d+ публікацы\S* па запыце «Hulak» — /,
   );
 });
+
+test('a search link whose app never comes says so, in the reader’s language', async ({ page }) => {
+  await page.route(/\/assets\/index-[^/]+\.js$/, () => undefined);
+  await page.goto('/?q=Hulak&hl=be', { waitUntil: 'commit' });
+  await expect(page.getByRole('searchbox', { name: /^Пошук публікацый/ })).toHaveValue('Hulak');
+  // Not "Searching…" for ever: after a while, what is missing (boot.css shows it).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector('.search-page')!, '::after').content,
+      ),
+    )
+    .toContain('скрыпт старонкі');
+});

@@ -6,9 +6,10 @@ import {
 } from '../src/app/language-variants.ts';
 
 /**
- * One page in every interface language (docs/decisions/015-…): the renders of a page in each
- * language, merged into one HTML where what is the same is written once and what differs is
- * written once per language, marked (src/app/language-variants.ts says how the browser keeps one).
+ * One page in every interface language (docs/decisions/015-pages-in-every-language.md): the
+ * renders of a page in each language, merged into one HTML where what is the same is written
+ * once and what differs is written once per language, marked (src/app/language-variants.ts says
+ * how the browser keeps one).
  *
  * The renders come from the same components with the same data, so they have the same shape; the
  * merge walks them side by side. A subtree that is the same everywhere is copied once (the

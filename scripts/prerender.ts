@@ -311,7 +311,8 @@ async function prerenderWith(
   const start: unknown = JSON.parse(options.startJson);
   const info: StartInfo = typeof start === 'object' && start !== null ? start : {};
   const language = pageLanguage(typeof info.language === 'string' ? info.language : undefined);
-  // In every interface language, merged: the reader's shows (docs/decisions/015-…).
+  // In every interface language, merged: the reader's shows
+  // (docs/decisions/015-pages-in-every-language.md).
   const html = module.renderStartPageHtml(start, language);
   if (typeof html !== 'string') throw new Error('renderStartPageHtml must return HTML');
 

@@ -1,11 +1,12 @@
 /**
- * Pages the build writes carry their interface in every language (docs/decisions/015-…): the
- * page is rendered once per interface language, and where the renders differ (a link's text and
- * `hl`, a date, a label) each language's version is kept, marked with the language. CSS shows the
- * version of the language on `<html data-hl>`, which the boot script sets before the page is
- * parsed (scripts/boot-script.ts), so a reader sees the page in their language from the first
- * paint, whatever it is, with or without the app. The build's side is
- * scripts/language-variants.ts; this is the browser's.
+ * Pages the build writes carry their interface in every language
+ * (docs/decisions/015-pages-in-every-language.md): the page is rendered once per interface
+ * language, and where the renders differ (a link's text and `hl`, a date, a label) each
+ * language's version is kept, marked with the language. CSS shows the version of the language
+ * on `<html data-hl>`, which the boot script sets before the page is parsed
+ * (scripts/boot-script.ts), so a reader sees the page in their language from the first paint,
+ * whatever it is, with or without the app. The build's side is scripts/language-variants.ts;
+ * this is the browser's.
  */
 
 /** An element rendered differently per language: `data-l10n="be"` on each language's copy. */

@@ -21,8 +21,9 @@ export type LanguageRender = { language: InterfaceLanguage; html: string };
 
 /**
  * The search page's first view as HTML, once per interface language, rendered by the build into
- * index.html (which merges them: docs/decisions/015-…): readers see the newest publications in
- * their language while the scripts still load, and React takes the page over where it is
+ * index.html (which merges them: docs/decisions/015-pages-in-every-language.md): readers see
+ * the newest publications in their language while the scripts still load, and React takes the
+ * page over where it is
  * (docs/decisions/007-data-at-scale.md). Each is rendered at the start page's address without
  * `hl`, as a browser whose language it is would render it.
  */
