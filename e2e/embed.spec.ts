@@ -201,3 +201,82 @@ test('a malformed or unknown publication address in the embed says "not found"',
     );
   }
 });
+
+test('the frame’s height settles as the embed loads: no dip, no spike, one way', async ({
+  page,
+}) => {
+  // Every height each frame is given, from embed.js's first (600) on.
+  await page.addInitScript(() => {
+    const heights: Record<string, number[]> = {};
+    Reflect.set(window, '__heights', heights);
+    window.addEventListener('message', (event) => {
+      const data: unknown = event.data;
+      if (typeof data !== 'object' || data === null || !('height' in data)) return;
+      for (const frame of document.querySelectorAll('iframe')) {
+        if (frame.contentWindow !== event.source) continue;
+        (heights[frame.id] ??= [600]).push(Number(data.height));
+      }
+    });
+  });
+  await page.goto(`${HOST}/`);
+  for (const id of ['all', 'viasna']) {
+    const { app } = embed(page, id);
+    await expect(
+      app.getByRole('list', { name: 'Results' }).getByRole('link').first(),
+    ).toBeVisible();
+    await expect(app.getByRole('list', { name: 'Results' })).toHaveAttribute('aria-busy', 'false');
+    await expectFitted(page, id);
+    const heights = (
+      (await page.evaluate(() => Reflect.get(window, '__heights'))) as Record<string, number[]>
+    )[id] ?? [600];
+    const final = heights.at(-1) ?? 0;
+    const rising = heights.every(
+      (height, index) => index === 0 || height >= (heights[index - 1] ?? 0),
+    );
+    const falling = heights.every(
+      (height, index) => index === 0 || height <= (heights[index - 1] ?? 0),
+    );
+    expect(rising || falling, `${id}: ${heights.join(' → ')}`).toBe(true);
+    expect(Math.min(...heights), `${id}: ${heights.join(' → ')}`).toBeGreaterThanOrEqual(200);
+    expect(Math.max(...heights), `${id}: ${heights.join(' → ')}`).toBeLessThanOrEqual(1.5 * final);
+  }
+});
+
+test('Back in the host page returns the reader to the result they opened', async ({ page }) => {
+  await page.goto(`${HOST}/`);
+  const { app } = embed(page, 'all');
+  const links = app.getByRole('list', { name: 'Results' }).getByRole('link');
+  const fifteenth = links.nth(14);
+  await expect(fifteenth).toBeVisible();
+  await expectFitted(page, 'all');
+  await fifteenth.scrollIntoViewIfNeeded();
+  const title = ((await fifteenth.textContent()) ?? '').trim();
+  await fifteenth.click();
+  await expect(app.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // The host's own Back: the frame goes back in its history.
+  await page.evaluate(() => history.back());
+  const again = app.getByRole('link', { name: title, exact: true });
+  await expect(again).toBeFocused();
+  // In the host's viewport: the host's page scrolled to it, not the frame's inside.
+  await expect
+    .poll(async () => {
+      const box = await again.boundingBox();
+      const viewport = page.viewportSize();
+      return !!box && !!viewport && box.y >= 0 && box.y + box.height <= viewport.height;
+    })
+    .toBe(true);
+});
+
+test('a feed opens outside the frame, and the frame stays where it was', async ({ page }) => {
+  await page.goto(`${HOST}/`);
+  const { app, iframe } = embed(page, 'viasna');
+  const feed = app.getByRole('link', { name: /^Feed/ });
+  await expect(feed).toHaveAttribute('target', '_blank');
+  await expect(feed).toHaveAttribute('rel', /noopener/);
+  const before = await iframe.evaluate((element) => (element as HTMLIFrameElement).src);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), feed.click()]);
+  await expect.poll(() => popup.url()).toMatch(/\/feeds\/org\/viasna\.atom$/);
+  await popup.close();
+  await expect(app.getByRole('list', { name: 'Results' })).toBeVisible();
+  expect(await iframe.evaluate((element) => (element as HTMLIFrameElement).src)).toBe(before);
+});

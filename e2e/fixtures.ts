@@ -5,11 +5,20 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Every e2e test also checks what a privacy-minded reader would: no script error, no console
  * error, and no request to any origin but the app's own.
  */
-export const test = base.extend<{ guard: void; otherOrigins: string[] }>({
+export const test = base.extend<{
+  guard: void;
+  otherOrigins: string[];
+  expectedConsoleErrors: RegExp[];
+}>({
   /** Origins a test may load besides the app's own (a host page that embeds it). */
   otherOrigins: [[], { option: true }],
+  /**
+   * Console errors a test causes on purpose: the browser's own "Failed to load resource" when a
+   * test cuts the connection or makes the server fail. Never the app's errors.
+   */
+  expectedConsoleErrors: [[], { option: true }],
   guard: [
-    async ({ page, baseURL, otherOrigins }, use) => {
+    async ({ page, baseURL, otherOrigins, expectedConsoleErrors }, use) => {
       const problems: string[] = [];
       const allowed = new Set([new URL(baseURL ?? 'http://127.0.0.1').origin, ...otherOrigins]);
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -20,6 +29,7 @@ export const test = base.extend<{ guard: void; otherOrigins: string[] }>({
         if (message.type() !== 'error') return;
         if (hostile && /violates the following Content Security Policy/.test(message.text()))
           return;
+        if (expectedConsoleErrors.some((expected) => expected.test(message.text()))) return;
         problems.push(`console error: ${message.text()}`);
       });
       page.on('dialog', (dialog) => {

@@ -170,8 +170,9 @@ test('a copied citation holds the title, the link and the access date', async ({
   expect(copied).toContain(permalink);
   expect(copied).toMatch(/Accessed \d{1,2} \w+ \d{4}\.$/);
 
-  await cite.getByRole('button', { name: 'Copy link' }).click();
-  await expect(cite).toContainText('Link copied');
+  // One link a name: the citation's is the permanent one; Share's, the page in this language.
+  await cite.getByRole('button', { name: 'Copy permanent link' }).click();
+  await expect(cite).toContainText('Permanent link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(permalink);
 
   const related = page.getByRole('region', { name: 'Related' });

@@ -63,6 +63,14 @@ for (const language of ['be', 'ru'] as const) {
 
     await page.goto(`/?q=Viasna&hl=${language}`);
     await expect(page.getByRole('status').filter({ hasText: names.count })).toBeVisible();
+    // Each result's title is read in its publication's language, not the page's.
+    const titles = page.getByRole('list', { name: names.results }).getByRole('heading');
+    await expect(titles.first()).toHaveAttribute('lang', /^[a-z]{2}/);
+    expect(
+      await titles.evaluateAll(
+        (nodes) => nodes.filter((node) => !node.getAttribute('lang')).length,
+      ),
+    ).toBe(0);
     await expect(page).toHaveTitle(/^«Viasna» — /);
 
     await page.goto(`${PUBLICATION}?hl=${language}`);
@@ -139,6 +147,31 @@ test('the switcher changes the language in place and keeps the search', async ({
     .getByRole('link', { name: 'Русский' })
     .click();
   await expect(page.getByRole('searchbox', { name: /^Поиск публикаций/ })).toHaveValue('Hulak');
+});
+
+test('switching the language on a publication keeps the way back to the results', async ({
+  page,
+}) => {
+  await page.goto('/?q=Viasna&hl=be');
+  const third = page.getByRole('list', { name: NAMES.be.results }).getByRole('link').nth(2);
+  const title = ((await third.textContent()) ?? '').trim();
+  await third.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page
+    .getByRole('navigation', { name: NAMES.be.switcher })
+    .getByRole('link', { name: 'Русский' })
+    .click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  const back = page.getByRole('link', { name: 'Назад к результатам' });
+  await expect(back).toHaveAttribute('href', '/?q=Viasna&hl=ru');
+  await back.click();
+  await expect(page).toHaveURL(/\?q=Viasna&hl=ru$/);
+  // The same search in Russian, with the reader at the result they had opened.
+  const opened = page
+    .getByRole('list', { name: NAMES.ru.results })
+    .getByRole('link', { name: title, exact: true });
+  await expect(opened).toBeFocused();
+  await expect(opened).toBeInViewport();
 });
 
 test.describe('an embed on a Belarusian page of another origin', () => {

@@ -30,6 +30,18 @@ test('the search box and the first result are visible without scrolling', async 
   await expect(results(page).getByRole('listitem').first().getByRole('link')).toBeInViewport();
 });
 
+test('the first result’s title shows whole on a phone’s first screen, in every language', async ({
+  page,
+}) => {
+  for (const language of ['en', 'be', 'ru']) {
+    await page.goto(`/?hl=${language}`);
+    const first = page.locator('ol.results > li').first();
+    await expect(first.getByRole('link')).toBeInViewport({ ratio: 1 });
+    // And its date and type under it.
+    await expect(first.locator('.result__meta')).toBeInViewport({ ratio: 1 });
+  }
+});
+
 test('filters open in a sheet: tap, choose, show results, focus comes back', async ({ page }) => {
   await page.goto('/');
   const open = page.getByRole('button', { name: 'Filters' });
@@ -121,10 +133,13 @@ test('active filters show above the results, outside the sheet, each removable a
   await expect(page).toHaveURL(/\?type=statement&type=news$/);
   await expect(resultCount(page)).not.toHaveText(before ?? '');
   await expect(chips.getByRole('button')).toHaveCount(2);
+  // Focus stays on the page: on the chip before the one removed, not on <body>.
+  await expect(page.getByRole('button', { name: 'Remove filter: News' })).toBeFocused();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: 'Clear all' }).tap();
   await expect(page).toHaveURL(/\/(\?)?$/);
   await expect(chips).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Search results' })).toBeFocused();
 });
 
 test('Next shows the next page from its top, with focus on the results; one line of pages', async ({
@@ -210,4 +225,42 @@ test('Back from a publication returns to the result that was opened', async ({ p
   const again = results(page).getByRole('link', { name: title, exact: true });
   await expect(again).toBeInViewport();
   await expect(again).toBeFocused();
+});
+
+/** Every control on screen smaller than a fingertip (44×44 px), but text a publication links. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    for (const control of document.querySelectorAll<HTMLElement>(
+      'a[href], button, select, input, summary',
+    )) {
+      // A publication's own text may link within a sentence (WCAG's inline exception).
+      if (control.closest('.publication__body, .skip-link, .visually-hidden')) continue;
+      const target = control.matches('input[type="checkbox"]')
+        ? (control.closest('label') ?? control)
+        : control;
+      if (!target.checkVisibility({ visibilityProperty: true })) continue;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.width < 43.5 || box.height < 43.5) {
+        const name = (target.getAttribute('aria-label') ?? target.textContent ?? '').trim();
+        small.push(`${name.slice(0, 30)}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  });
+}
+
+test('every control a reader taps is at least 44×44 px', async ({ page }) => {
+  for (const path of [
+    '/?type=statement&type=news&from=2021',
+    '/?page=3',
+    '/publications/belarusian-helsinki-committee-about-aleh-hulak',
+    '/embed?org=viasna&lock=org',
+  ]) {
+    await page.goto(path);
+    await expect(page.locator('h1').first()).toBeAttached();
+    await page.waitForLoadState('networkidle');
+    expect(await smallTargets(page), path).toEqual([]);
+  }
 });

@@ -67,9 +67,25 @@ test('a search link shows the query in the box and "Searching…", never the sta
     await route.continue();
   });
   await page.goto('/?q=Bialiatski', { waitUntil: 'commit' });
-  await expect(page.getByRole('searchbox')).toHaveValue('Bialiatski');
+  await expect(searchBox(page)).toHaveValue('Bialiatski');
+  await expect(page.getByRole('searchbox')).toHaveCount(1);
   await expect(page.locator('.search-page__columns')).toBeHidden();
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(searchBox(page)).toHaveValue('Bialiatski');
   await expect(page.getByRole('list', { name: 'Results' })).toBeVisible({ timeout: 15_000 });
+});
+
+test('one "Copy link" on a publication, and the citation’s permanent link named apart', async ({
+  page,
+}) => {
+  await page.goto(`/publications/${TRANSLATED}?hl=be`);
+  await page.getByRole('button', { name: 'Падзяліцца' }).click();
+  await expect(page.getByRole('button', { name: 'Скапіяваць спасылку', exact: true })).toHaveCount(
+    1,
+  );
+  await expect(page.getByRole('button', { name: 'Скапіяваць пастаянную спасылку' })).toHaveCount(1);
+  // Share's link is this page in this language; the citation's, the page itself.
+  await expect(page.getByRole('textbox', { name: 'Спасылка на гэтую старонку' })).toHaveValue(
+    /\?hl=be$/,
+  );
 });

@@ -207,3 +207,59 @@ test('pages of results have their own URLs', async ({ page }) => {
   await page.goto('/?page=99');
   await expect(resultCount(page)).toHaveText(/showing 121–126/);
 });
+
+test('while typing, the count and the list never disagree, and "No results" waits for a pause', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(results(page).getByRole('link').first()).toBeVisible();
+  // Every state the page goes through, checked as it happens, not sampled now and then.
+  await page.evaluate(() => {
+    const record = { problems: [] as string[], noResults: 0 };
+    Reflect.set(window, '__typing', record);
+    const check = () => {
+      const status = document.querySelector('.results-bar__status')?.textContent ?? '';
+      const match = /^([\d,]+) publications?/.exec(status);
+      const list = document.querySelector('ol.results');
+      const empty = [...document.querySelectorAll('h2')].some(
+        (h) => h.textContent === 'No results',
+      );
+      if (empty) record.noResults += 1;
+      if (!match?.[1]) return;
+      const count = Number(match[1].replace(/,/g, ''));
+      const listed = list ? Number(list.getAttribute('data-total')) : null;
+      if (listed !== null && listed !== count) record.problems.push(`${status} above ${listed}`);
+      if (listed === null && count > 0) record.problems.push(`${status} above no list`);
+      if (empty && count > 0) record.problems.push(`"No results" under ${status}`);
+    };
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  // A misspelled name, letter by letter, faster than the URL follows: its beginnings are no word.
+  await searchBox(page).pressSequentially('Bialatski', { delay: 30 });
+  await expect(results(page).getByRole('link').first()).toBeVisible();
+  await expect(page).toHaveURL(/q=Bialatski/);
+  await expect(results(page)).toHaveAttribute('aria-busy', 'false');
+  const record = (await page.evaluate(() => Reflect.get(window, '__typing'))) as {
+    problems: string[];
+    noResults: number;
+  };
+  expect(record.problems).toEqual([]);
+  expect(record.noResults).toBe(0);
+  // Found nowhere, once typing pauses: then it says so.
+  await searchBox(page).fill('qqqzzzxxx');
+  await expect(page.getByRole('heading', { name: 'No results' })).toBeVisible();
+  await expect(resultCount(page)).toHaveText('0 publications');
+});
+
+test('a list that fits one page has its count alone, no range after it', async ({ page }) => {
+  await page.goto('/?q=Bialiatski');
+  await expect(results(page).getByRole('link').first()).toBeVisible();
+  const listed = await results(page).getByRole('listitem').count();
+  expect(listed).toBeLessThan(20);
+  await expect(resultCount(page)).toHaveText(new RegExp(`^${listed} publications?$`));
+});

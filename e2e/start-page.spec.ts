@@ -1,4 +1,4 @@
-import { expect, results, test } from './fixtures.ts';
+import { expect, results, searchBox, test } from './fixtures.ts';
 
 /** The first page is pre-rendered into index.html, so readers see results before scripts run. */
 
@@ -10,6 +10,12 @@ test('the HTML itself holds the first page of results and the archive’s name',
     '<title>Human rights publications from Belarus and the region (demo)</title>',
   );
   expect(html).toContain('aria-label="Results"');
+  // A preview of its own: static hosts serve this file for every search link too.
+  expect(html).toContain('<meta property="og:type" content="website" />');
+  expect(html).toContain(
+    '<meta property="og:title" content="Human rights publications from Belarus and the region (demo)" />',
+  );
+  expect(html.match(/<meta name="description"/g)).toHaveLength(1);
   expect(html).toContain(
     'Belarus: Long overdue release of Maryia Kalesnikava, Ales Bialiatski and others must not mask the scale of repression',
   );
@@ -43,8 +49,8 @@ test('a publication link shows its title and text before the app’s script runs
 test('a search link shows its filled search box before the app’s script runs', async ({ page }) => {
   await page.route(/\/assets\/index-[^/]+\.js$/, () => undefined);
   await page.goto('/?q=Bialiatski', { waitUntil: 'commit' });
-  await expect(page.getByRole('searchbox')).toHaveValue('Bialiatski');
-  await expect(page.getByRole('searchbox')).toBeVisible();
+  await expect(searchBox(page)).toHaveValue('Bialiatski');
+  await expect(searchBox(page)).toBeVisible();
 });
 
 test('a deep link never shows the pre-rendered search page in its place', async ({ page }) => {
@@ -59,4 +65,28 @@ test('a deep link never shows the pre-rendered search page in its place', async 
     await expect(page.locator('#root .site-header')).toBeAttached();
     await expect(results(page), path).toBeHidden();
   }
+});
+
+test('a search names itself in the page’s preview once the app runs', async ({ page }) => {
+  await page.goto('/?q=Hulak&hl=be');
+  await expect(page).toHaveTitle(/^«Hulak» — /);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /^«Hulak» — /);
+  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+    'content',
+    /^\d+ публікацы\S* па запыце «Hulak» — /,
+  );
+});
+
+test('a search link whose app never comes says so, in the reader’s language', async ({ page }) => {
+  await page.route(/\/assets\/index-[^/]+\.js$/, () => undefined);
+  await page.goto('/?q=Hulak&hl=be', { waitUntil: 'commit' });
+  await expect(page.getByRole('searchbox', { name: /^Пошук публікацый/ })).toHaveValue('Hulak');
+  // Not "Searching…" for ever: after a while, what is missing (boot.css shows it).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector('.search-page')!, '::after').content,
+      ),
+    )
+    .toContain('скрыпт старонкі');
 });

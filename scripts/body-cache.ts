@@ -13,10 +13,13 @@ import { sanitizeBody as sanitizeNow } from '../src/features/publication/sanitiz
  */
 
 let folder: string | undefined;
+/** The last body given and its result: a page renders once per interface language. */
+let last: { key: string; html: string } | undefined;
 
 /** Where the bodies sanitized ahead are, for this thread's pages. */
 export function readBodiesFrom(dir: string | undefined) {
   folder = dir;
+  last = undefined;
 }
 
 type Options = { sourceUrl?: string | undefined; origin?: string };
@@ -39,9 +42,17 @@ export function sanitizeInto(dir: string, html: string, options: Options) {
 }
 
 export function sanitizeBody(html: string, options: Options = {}): string {
+  const key = bodyKey(html, options);
+  if (last?.key === key) return last.html;
+  const clean = sanitizeOrRead(html, options, key);
+  last = { key, html: clean };
+  return clean;
+}
+
+function sanitizeOrRead(html: string, options: Options, key: string): string {
   if (folder !== undefined) {
     try {
-      return readFileSync(path.join(folder, bodyKey(html, options)), 'utf8');
+      return readFileSync(path.join(folder, key), 'utf8');
     } catch {
       // Not sanitized ahead: now, then.
     }

@@ -14,7 +14,7 @@ import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT } from './boot-script.ts';
 import { prerenderPages, sanitizeAhead, type SanitizeAhead } from './prerender.ts';
-import { CONTENT_SECURITY_POLICY } from './publication-pages.ts';
+import { CONTENT_SECURITY_POLICY, archiveNameIn, pageLanguage } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
 import { buildData, type DataStore } from '../src/search/index/build-data.ts';
 import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
@@ -303,7 +303,11 @@ export function corpusPlugin(): Plugin {
     transformIndexHtml(html, context) {
       const start = output?.startJson;
       if (start === undefined) return html;
-      const name = (JSON.parse(start) as { name?: unknown }).name;
+      const info = JSON.parse(start) as { name?: unknown; names?: unknown; language?: unknown };
+      const name = archiveNameIn(
+        info,
+        pageLanguage(typeof info.language === 'string' ? info.language : undefined),
+      );
       // The app's code is imported once the pre-rendered page is painted (src/main.tsx); fetch
       // it meanwhile, so that waiting for a frame costs no round trip.
       const preloads = appChunks(context.bundle).map((file) => ({
@@ -328,10 +332,8 @@ export function corpusPlugin(): Plugin {
           : [];
       return {
         // The archive's name, before any script runs: tabs, bookmarks and search engines see it.
-        html: html.replace(
-          /<title>[^<]*<\/title>/,
-          `<title>${escapeHtml(typeof name === 'string' ? name : 'Statement Explorer')}</title>`,
-        ),
+        // A function, not a string: "$&", "$'" or "$`" in a name are text, not replacement patterns.
+        html: html.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(name)}</title>`),
         tags: [
           ...policy,
           ...preloads,

@@ -2,15 +2,25 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import * as v from 'valibot';
-import { renderPublicationPage } from '../src/app/prerender.tsx';
+import { renderPublicationPage, renderStartPage } from '../src/app/prerender.tsx';
 import { publicationFileSchema } from '../src/search/index/data-schemas.ts';
 import { startSchema } from '../src/search/protocol.ts';
 import { readBodiesFrom } from './body-cache.ts';
 import type { WorkerReply } from './prerender.ts';
-import { publicationHeadTags, publicationPageHtml } from './publication-pages.ts';
+import { INTERFACE_LANGUAGES } from '../src/i18n/languages.ts';
+import { mergeLanguageVariants } from './language-variants.ts';
+import {
+  archiveNameIn,
+  bootTagWithTitles,
+  publicationHeadTags,
+  publicationPageHtml,
+} from './publication-pages.ts';
 import { provideBrowserGlobals } from './ssr-browser.ts';
 
-export { renderPublicationPage, renderStartPage } from '../src/app/prerender.tsx';
+/** The start page in every interface language, merged (scripts/language-variants.ts). */
+export function renderStartPageHtml(start: unknown, language: string): string {
+  return mergeLanguageVariants(renderStartPage(v.parse(startSchema, start)), language);
+}
 
 /**
  * The entry of the build's server-side bundle (scripts/prerender.ts): the app's page renderers,
@@ -53,10 +63,17 @@ async function writePage(
     JSON.parse(readFileSync(path.join(job.dataDir, name), 'utf8')),
   );
   const { publication } = file;
-  const root = await renderPublicationPage(start, file);
+  const root = mergeLanguageVariants(await renderPublicationPage(start, file), job.language);
+  const title = `${publication.title} — ${job.archiveName}`;
+  const titles = Object.fromEntries(
+    INTERFACE_LANGUAGES.map((language) => [
+      language,
+      `${publication.title} — ${archiveNameIn(start, language)}`,
+    ]),
+  );
   const html = publicationPageHtml(job.template, {
     language: job.language,
-    title: `${publication.title} — ${job.archiveName}`,
+    title,
     headTags: publicationHeadTags(
       {
         id: publication.id,
@@ -70,7 +87,7 @@ async function writePage(
       { base: job.base, siteUrl: job.siteUrl },
     ),
     root,
-    bootTag: job.bootTag,
+    bootTag: bootTagWithTitles(job.bootTag, titles, title),
   });
   const folder = path.join(job.outDir, 'publications', publication.id);
   mkdirSync(folder, { recursive: true });

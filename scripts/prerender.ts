@@ -8,7 +8,17 @@ import * as v from 'valibot';
 import { build, type Plugin } from 'vite';
 import type { PublicationPagesJob } from './prerender-entry.ts';
 import type { SanitizeAheadJob } from './sanitize-ahead.ts';
-import { escapeHtml, pageLanguage } from './publication-pages.ts';
+import { be } from '../src/i18n/catalogs/be.ts';
+import { en } from '../src/i18n/catalogs/en.ts';
+import { ru } from '../src/i18n/catalogs/ru.ts';
+import { INTERFACE_LANGUAGES, interfaceLanguageOf } from '../src/i18n/languages.ts';
+import {
+  archiveNameIn,
+  bootTagWithTitles,
+  htmlStartTag,
+  pageLanguage,
+  startHeadTags,
+} from './publication-pages.ts';
 
 /**
  * Renders pages with the app's own components at build time (docs/decisions/007-data-at-scale.md,
@@ -117,14 +127,14 @@ export async function sanitizeAhead(options: { root: string }): Promise<Sanitize
   };
 }
 
-type PrerenderModule = { renderStartPage(start: unknown): string };
+type PrerenderModule = { renderStartPageHtml(start: unknown, language: string): string };
 
 function isPrerenderModule(module: unknown): module is PrerenderModule {
   return (
     typeof module === 'object' &&
     module !== null &&
-    'renderStartPage' in module &&
-    typeof module.renderStartPage === 'function'
+    'renderStartPageHtml' in module &&
+    typeof module.renderStartPageHtml === 'function'
   );
 }
 
@@ -149,7 +159,7 @@ async function loadPrerender(options: { root: string; base: string; version: str
   const url = pathToFileURL(path.join(ssrDir, 'prerender.mjs'));
   const module: unknown = await import(`${url.href}?${Date.now()}`);
   if (!isPrerenderModule(module)) {
-    throw new Error('scripts/prerender-entry.ts must export renderStartPage');
+    throw new Error('scripts/prerender-entry.ts must export renderStartPageHtml');
   }
   return { module, url, dir: ssrDir };
 }
@@ -175,7 +185,7 @@ export function noscriptNote(language: string, base: string): string {
   return `<p class="noscript-note">${note?.(base) ?? ''}</p>`;
 }
 
-type StartInfo = { name?: unknown; language?: unknown };
+type StartInfo = { name?: unknown; names?: unknown; language?: unknown };
 
 /** worker → main (scripts/prerender-entry.ts): a batch written, or why it failed. */
 const workerReplySchema = v.union([
@@ -259,7 +269,7 @@ async function writePublicationPages(
       bootTag: bootTag(options.base, options.bootScript, 'publication'),
       language,
       corpusLanguage: typeof info.language === 'string' ? info.language : language,
-      archiveName: typeof info.name === 'string' ? info.name : 'Statement Explorer',
+      archiveName: archiveNameIn(info, language),
       base: options.base,
       siteUrl: process.env.SITE_URL || undefined,
       bodies: options.bodies,
@@ -300,26 +310,42 @@ async function prerenderWith(
 ) {
   const start: unknown = JSON.parse(options.startJson);
   const info: StartInfo = typeof start === 'object' && start !== null ? start : {};
-  const html = module.renderStartPage(start);
-  if (typeof html !== 'string') throw new Error('renderStartPage must return HTML');
+  const language = pageLanguage(typeof info.language === 'string' ? info.language : undefined);
+  // In every interface language, merged: the reader's shows
+  // (docs/decisions/015-pages-in-every-language.md).
+  const html = module.renderStartPageHtml(start, language);
+  if (typeof html !== 'string') throw new Error('renderStartPageHtml must return HTML');
 
   const indexFile = path.join(options.outDir, 'index.html');
   const template = readFileSync(indexFile, 'utf8');
   if (!template.includes('<div id="root"></div>')) {
     throw new Error(`${indexFile} has no empty #root`);
   }
-  const language = pageLanguage(typeof info.language === 'string' ? info.language : undefined);
+  const titles = Object.fromEntries(
+    INTERFACE_LANGUAGES.map((other) => [other, archiveNameIn(info, other)]),
+  );
+  const startTag = bootTagWithTitles(
+    bootTag(options.base, options.bootScript, 'start'),
+    titles,
+    archiveNameIn(info, language),
+  );
+  const catalog = { en, be, ru }[interfaceLanguageOf(language) ?? 'en'];
+  const preview = startHeadTags(
+    { archiveName: archiveNameIn(info, language), description: catalog.description },
+    { base: options.base, siteUrl: process.env.SITE_URL || undefined },
+  );
   writeFileSync(
     indexFile,
     template
-      .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(language)}"`)
+      .replace(/<html lang="[^"]*"/, () => htmlStartTag(language))
+      .replace(/\s*<meta\s+name="description"[^>]*>/, '')
       .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
       .replace('<div id="root"></div>', () => {
         // After the page, not before: a skip link must be the page's first link (axe, and
         // keyboard readers); boot.css keeps the note in view at the bottom of the screen.
         return `<div id="root">${html}</div>\n    ${noscriptNote(language, options.base)}`;
       })
-      .replace('</title>', `</title>\n    ${bootTag(options.base, options.bootScript, 'start')}`),
+      .replace('</title>', () => `</title>\n    ${startTag}\n    ${preview}`),
   );
   await writePublicationPages(bundle, { ...options, template }, options.startJson, info);
 }

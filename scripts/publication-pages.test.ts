@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  archiveNameIn,
   pageLanguage,
   publicationAddress,
   publicationHeadTags,
   publicationPageHtml,
+  startHeadTags,
 } from './publication-pages.ts';
 
 const head = {
@@ -22,6 +24,14 @@ describe('publication pages', () => {
     expect(pageLanguage('ru-RU')).toBe('ru');
     expect(pageLanguage('uk')).toBe('en');
     expect(pageLanguage(undefined)).toBe('en');
+  });
+
+  it("name the archive in the page's language where the corpus does", () => {
+    const start = { name: 'Archive', names: { be: 'Архіў', ru: '' } };
+    expect(archiveNameIn(start, 'be')).toBe('Архіў');
+    expect(archiveNameIn(start, 'ru')).toBe('Archive');
+    expect(archiveNameIn(start, 'en')).toBe('Archive');
+    expect(archiveNameIn({ name: 'Archive' }, 'be')).toBe('Archive');
   });
 
   it('are addressed under the base path, or absolutely under SITE_URL', () => {
@@ -56,10 +66,22 @@ describe('publication pages', () => {
       root: '<h1>$1</h1>',
       bootTag: '<script src="/boot.js"></script>',
     });
-    expect(html).toContain('<html lang="be">');
+    expect(html).toContain('<html lang="be" data-hl="be">');
     expect(html).toContain('<title>T $&amp; x</title>');
     expect(html.match(/name="description"/g)).toHaveLength(1);
     expect(html).not.toContain('application/json');
     expect(html).toContain('<div id="root"><h1>$1</h1></div>');
+  });
+
+  it('give the start page a preview of the archive, escaped, with og:url under SITE_URL', () => {
+    const start = { archiveName: 'Архіў "A"', description: 'Пошук & больш' };
+    const tags = startHeadTags(start, { base: '/' });
+    expect(tags).toContain('<meta property="og:type" content="website" />');
+    expect(tags).toContain('<meta property="og:title" content="Архіў &quot;A&quot;" />');
+    expect(tags).toContain('<meta name="description" content="Пошук &amp; больш" />');
+    expect(tags).not.toContain('og:url');
+    expect(startHeadTags(start, { base: '/', siteUrl: 'https://x.org/archive' })).toContain(
+      '<meta property="og:url" content="https://x.org/archive/" />',
+    );
   });
 });

@@ -35,6 +35,47 @@ export function cspMetaTag(): string {
   return `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
 }
 
+/**
+ * The archive's name in an interface language: its `names` entry for it, else its `name`
+ * (start.json's fields, as the build reads them back; anything unexpected falls back).
+ */
+export function archiveNameIn(
+  start: { name?: unknown; names?: unknown },
+  language: string,
+): string {
+  const name = typeof start.name === 'string' ? start.name : 'Statement Explorer';
+  const names = start.names;
+  if (typeof names !== 'object' || names === null) return name;
+  const localized: unknown = (names as Record<string, unknown>)[language];
+  return typeof localized === 'string' && localized.trim() ? localized : name;
+}
+
+/**
+ * The boot script's tag with the page's title in the other interface languages, where it differs
+ * (the archive's name is part of it): the boot script puts the reader's in place at once.
+ */
+export function bootTagWithTitles(
+  bootTag: string,
+  titles: Readonly<Record<string, string>>,
+  title: string,
+): string {
+  const others = Object.fromEntries(
+    Object.entries(titles).filter(([, localized]) => localized !== title),
+  );
+  if (Object.keys(others).length === 0) return bootTag;
+  const attribute = ` data-titles="${escapeHtml(JSON.stringify(others))}"`;
+  return bootTag.replace(/><\/script>$/, () => `${attribute}></script>`);
+}
+
+/**
+ * `<html lang="…" data-hl="…"` for a page in `language`: the language its interface shows in
+ * until the boot script says which the reader's is (src/app/language-variants.ts).
+ */
+export function htmlStartTag(language: string): string {
+  const tag = escapeHtml(language);
+  return `<html lang="${tag}" data-hl="${tag}"`;
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -106,6 +147,32 @@ export function publicationHeadTags(
 }
 
 /**
+ * The start page's preview tags (index.html, which static hosts also serve for every search
+ * link): the archive's name and what it holds, in the page's language. A search link cannot
+ * have a preview of its own without a server; the app names the search in these tags once it
+ * runs (src/components/use-document-title.ts), for previews made with scripts.
+ */
+export function startHeadTags(
+  start: { archiveName: string; description: string },
+  site: { base: string; siteUrl?: string | undefined },
+): string {
+  const meta = (attribute: 'name' | 'property', key: string, value: string) =>
+    `<meta ${attribute}="${key}" content="${escapeHtml(value)}" />`;
+  const tags = [
+    meta('name', 'description', start.description),
+    meta('property', 'og:type', 'website'),
+    meta('property', 'og:title', start.archiveName),
+    meta('property', 'og:description', start.description),
+    meta('property', 'og:site_name', start.archiveName),
+    meta('name', 'twitter:card', 'summary'),
+  ];
+  if (site.siteUrl) {
+    tags.push(meta('property', 'og:url', new URL(site.siteUrl.replace(/\/?$/, '/')).href));
+  }
+  return tags.join('\n    ');
+}
+
+/**
  * The built index.html turned into a publication page: its language, title, description and
  * head tags, the boot script told which page it is, no start data (the page does not need it to
  * show), and the pre-rendered page in #root.
@@ -115,7 +182,7 @@ export function publicationPageHtml(
   page: { language: string; title: string; headTags: string; root: string; bootTag: string },
 ): string {
   return template
-    .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(page.language)}"`)
+    .replace(/<html lang="[^"]*"/, () => htmlStartTag(page.language))
     .replace(/\s*<meta\s+name="description"[^>]*>/, '')
     .replace(
       /<title>[^<]*<\/title>/,

@@ -16,6 +16,7 @@ import { benchBrowser, type BrowserFigures } from './browser-bench.ts';
 import { appKinds, buildApp, outputFigures } from './build-figures.ts';
 import { appEngine, measureCold } from './cold-browser.ts';
 import { chooseColdQueries, coldInNode, openBuild, readProbes } from './cold-queries.ts';
+import { firstSecondsTable, measureFirstSeconds } from './first-seconds.ts';
 import { serveFolder } from './network.ts';
 import { benchNode, QUERIES } from './node-bench.ts';
 import { buildPagefind, pagefindEngine, writePagefindSite } from './pagefind-bench.ts';
@@ -302,7 +303,11 @@ async function main() {
         reuseBuilds: values['reuse-builds'],
         root,
       });
-      const text = report(figures);
+      // Issue 17: the first seconds of a shared link on a phone, per interface language.
+      const firstSeconds = values['no-browser']
+        ? ''
+        : `\n${firstSecondsTable(await measureFirstSeconds({ dist: path.join('bench-results', `dist-${specName(spec)}`), runs: 3 }))}`;
+      const text = report(figures) + firstSeconds;
       console.log(text);
       output.push(text);
       all.push(figures);

@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import type { SearchClient } from '../search/client/search-client.ts';
 import type { StartData } from '../search/protocol.ts';
+import type { InterfaceLanguage } from '../i18n/languages.ts';
 import { AppProviders } from './providers.tsx';
 
 type Router = ReturnType<typeof createBrowserRouter>;
@@ -41,14 +42,22 @@ export function App({
   router,
   queryClient,
   searchClient,
+  language,
 }: {
   router: Router;
   queryClient: QueryClient;
   searchClient: SearchClient;
+  /** The build's pre-render renders a page in each interface language. */
+  language?: InterfaceLanguage | undefined;
 }) {
   return (
     <StrictMode>
-      <AppProviders router={router} queryClient={queryClient} searchClient={searchClient}>
+      <AppProviders
+        router={router}
+        queryClient={queryClient}
+        searchClient={searchClient}
+        language={language}
+      >
         <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
       </AppProviders>
     </StrictMode>

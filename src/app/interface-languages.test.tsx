@@ -9,6 +9,7 @@ import { CATALOGS } from '../testing/render-component.tsx';
 /** The fixture with its types and organizations named in Belarusian and Russian too. */
 const corpus: Corpus = {
   ...corpusFixture,
+  names: { be: 'Тэставы архіў', ru: 'Тестовый архив' },
   types: corpusFixture.types.map((type) => ({
     ...type,
     labels: {
@@ -152,9 +153,7 @@ describe('the interface in Belarusian and Russian', () => {
     expect(await within(types).findByRole('checkbox', { name: /^Заява \d/ })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Мова' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: /^Руская/ })).toBeInTheDocument();
-    await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent(/^12 публікацый · паказаны 1–12$/),
-    );
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^12 публікацый$/));
     expect(screen.getByRole('searchbox', { name: /^Пошук публікацый/ })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Вынікі' })).toBeInTheDocument();
   });
@@ -196,7 +195,7 @@ describe('the interface in Belarusian and Russian', () => {
     const results = await screen.findByRole('list', { name: 'Результаты' });
     const links = [
       ...within(results).getAllByRole('link'),
-      screen.getByRole('link', { name: corpus.name }),
+      screen.getByRole('link', { name: 'Тестовый архив' }),
     ];
     for (const link of links) expect(link.getAttribute('href')).toMatch(/[?&]hl=ru(&|$)/);
     await user.click(within(results).getAllByRole('link')[0] as HTMLElement);
@@ -204,5 +203,24 @@ describe('the interface in Belarusian and Russian', () => {
       name: /^(Заявление|Доклад|Интервью|Обращение)$/,
     });
     expect(type.getAttribute('href')).toMatch(/[?&]hl=ru$/);
+  });
+
+  it("names the archive in the reader's language: header, heading, title and citation", async () => {
+    renderApp('/?hl=be', { corpus });
+    expect(await screen.findByRole('link', { name: 'Тэставы архіў' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: /Тэставы архіў/ })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Тэставы архіў'));
+    vi.restoreAllMocks();
+
+    renderApp('/publications/bialiatski-sentenced?hl=ru', { corpus });
+    const cite = await screen.findByRole('region', { name: 'Как цитировать' });
+    await waitFor(() => expect(cite).toHaveTextContent(/Тестовый архив, http/));
+    expect(document.title).toMatch(/ — Тестовый архив$/);
+    expect(screen.queryByText(corpus.name)).not.toBeInTheDocument();
+  });
+
+  it('names the archive as the corpus does where it has no name in the language', async () => {
+    renderApp('/?hl=en', { corpus });
+    expect(await screen.findByRole('link', { name: corpus.name })).toBeInTheDocument();
   });
 });

@@ -27,17 +27,21 @@ export function routerLanguage(router: Router, queryClient: QueryClient): Interf
 export function LanguageProvider({
   router,
   queryClient,
+  language: fixed,
   children,
 }: {
   router: Router;
   queryClient: QueryClient;
+  /** The build's pre-render renders each page in every language, whatever its URL says. */
+  language?: InterfaceLanguage | undefined;
   children: ReactNode;
 }) {
-  const language = useSyncExternalStore(
+  const chosen = useSyncExternalStore(
     (listener) => router.subscribe(listener),
     () => routerLanguage(router, queryClient),
     () => routerLanguage(router, queryClient),
   );
+  const language = fixed ?? chosen;
   const catalog = loadedCatalog(language);
   if (!catalog) throw new Error(`The ${language} catalog was not loaded before the first render`);
   const i18n = useMemo(

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { INTERFACE_LANGUAGES, NATIVE_NAMES } from '../i18n/languages.ts';
+import { originInLanguage } from '../lib/search-origin.ts';
 
 /**
  * The interface languages, each named in itself: links to this very page in that language (the
@@ -22,6 +23,8 @@ export function LanguageSwitcher() {
                 hrefLang={option}
                 lang={option}
                 aria-current={option === language ? 'true' : undefined}
+                // A publication opened from a search keeps its way back to it, in the new language.
+                state={originInLanguage(location.state, option)}
                 preventScrollReset
               >
                 {NATIVE_NAMES[option]}

@@ -10,42 +10,56 @@ import { provideCatalog } from '../i18n/catalog.ts';
 import { be } from '../i18n/catalogs/be.ts';
 import { en } from '../i18n/catalogs/en.ts';
 import { ru } from '../i18n/catalogs/ru.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../i18n/languages.ts';
 
 provideCatalog('en', en);
 provideCatalog('be', be);
 provideCatalog('ru', ru);
 
+/** A page rendered in one interface language. */
+export type LanguageRender = { language: InterfaceLanguage; html: string };
+
 /**
- * The search page's first view as HTML, rendered by the build into index.html: readers see the
- * newest publications while the scripts still load, and React takes the page over where it is
- * (docs/decisions/007-data-at-scale.md). It is in the corpus language where the app has it
- * (else English): with no `hl` and no browser, that is the language the app chooses.
+ * The search page's first view as HTML, once per interface language, rendered by the build into
+ * index.html (which merges them: docs/decisions/015-pages-in-every-language.md): readers see
+ * the newest publications in their language while the scripts still load, and React takes the
+ * page over where it is
+ * (docs/decisions/007-data-at-scale.md). Each is rendered at the start page's address without
+ * `hl`, as a browser whose language it is would render it.
  */
-export function renderStartPage(start: StartData): string {
+export function renderStartPage(start: StartData): LanguageRender[] {
   const queryClient = createQueryClient();
   queryClient.setQueryData(startQuery().queryKey, start);
   const router = createMemoryRouter(appRoutes(queryClient), {
     ...routerOptions(start),
     initialEntries: [import.meta.env.BASE_URL],
   });
-  return renderToString(
-    <App
-      router={router}
-      queryClient={queryClient}
-      searchClient={createAppSearchClient(queryClient)}
-    />,
-  );
+  const searchClient = createAppSearchClient(queryClient);
+  const renders = INTERFACE_LANGUAGES.map((language) => ({
+    language,
+    html: renderToString(
+      <App
+        router={router}
+        queryClient={queryClient}
+        searchClient={searchClient}
+        language={language}
+      />,
+    ),
+  }));
+  router.dispose();
+  return renders;
 }
 
 /**
- * A publication's page as HTML, for the file the build writes at publications/<id>/index.html
- * (docs/decisions/014-pages-as-files.md): the route's loader and lazy module run first, from the
- * cache filled here, as they do in the browser before it hydrates the page.
+ * A publication's page as HTML, once per interface language, for the file the build writes at
+ * publications/<id>/index.html (docs/decisions/014-pages-as-files.md): the route's loader and
+ * lazy module run first, from the cache filled here, as they do in the browser before it hydrates
+ * the page.
  */
 export async function renderPublicationPage(
   start: StartData,
   file: PublicationFile,
-): Promise<string> {
+): Promise<LanguageRender[]> {
   const queryClient = createQueryClient();
   queryClient.setQueryData(startQuery().queryKey, start);
   queryClient.setQueryData(publicationQuery(file.publication.id).queryKey, file);
@@ -64,13 +78,18 @@ export async function renderPublicationPage(
     });
   });
   if (router.state.errors) throw new Error(`publication ${file.publication.id} did not render`);
-  const html = renderToString(
-    <App
-      router={router}
-      queryClient={queryClient}
-      searchClient={createAppSearchClient(queryClient)}
-    />,
-  );
+  const searchClient = createAppSearchClient(queryClient);
+  const renders = INTERFACE_LANGUAGES.map((language) => ({
+    language,
+    html: renderToString(
+      <App
+        router={router}
+        queryClient={queryClient}
+        searchClient={searchClient}
+        language={language}
+      />,
+    ),
+  }));
   router.dispose();
-  return html;
+  return renders;
 }

@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { NavigationWaiting } from '../components/connection-notice.tsx';
 import { SkipLink } from '../components/skip-link.tsx';
 import { RESULTS_ID } from '../features/search/search-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -10,7 +11,7 @@ import { LanguageSwitcher } from './language-switcher.tsx';
 /** The full site's frame: header, main, footer. Embeds get a frame without them. */
 export function RootLayout() {
   const { data: meta } = useSuspenseQuery(startQuery());
-  const { t, count } = useI18n();
+  const { t, count, localized } = useI18n();
   const paths = usePaths();
   const navigating = useNavigation().state === 'loading';
   const onSearchPage = useLocation().pathname === '/';
@@ -24,13 +25,14 @@ export function RootLayout() {
       <header className="site-header">
         <div className="site-header__inner">
           <Link to={paths.search()} className="site-header__name">
-            {meta.name}
+            {localized(meta.name, meta.names)}
           </Link>
           <span className="site-header__tagline">{t.product}</span>
           <LanguageSwitcher />
         </div>
         {navigating && <div className="progress" role="progressbar" aria-label={t.loadingPage} />}
       </header>
+      <NavigationWaiting />
       <main id="main" className="site-main" tabIndex={-1}>
         <Outlet />
       </main>

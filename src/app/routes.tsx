@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
+import type { PublicationPage } from '../features/publication/publication-page.tsx';
 import { startQuery } from '../lib/queries.ts';
+import { retrying } from '../search/retrying.ts';
 import { loadCatalog } from '../i18n/catalog.ts';
 import { languageForSearch } from '../i18n/languages.ts';
 import { publicationLoader } from '../features/publication/publication-loader.ts';
@@ -16,13 +18,28 @@ import { RouteError } from './route-error.tsx';
  * for anything else.
  * Loaders fill the query cache; components read it.
  */
+/**
+ * The publication page's code, loaded with its data by the route's loader, not by the router's
+ * `lazy` (which keeps a failed load for good, and leaves a blank page): a load that failed
+ * offline is tried again when the route is, and the reader sees why it failed meanwhile.
+ */
+const loadPublicationPage = retrying(() => import('../features/publication/publication-page.tsx'));
+let LoadedPublicationPage: typeof PublicationPage | null = null;
+
+function PublicationRoute() {
+  if (!LoadedPublicationPage) throw new Error('The publication page showed before its code loaded');
+  return <LoadedPublicationPage />;
+}
+
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  const loadData = publicationLoader(queryClient);
   const publicationRoute: Omit<RouteObject, 'index' | 'children'> = {
-    loader: publicationLoader(queryClient),
-    lazy: async () => {
-      const { PublicationPage } = await import('../features/publication/publication-page.tsx');
-      return { Component: PublicationPage };
+    loader: async (args) => {
+      const [module] = await Promise.all([loadPublicationPage(), loadData(args)]);
+      LoadedPublicationPage = module.PublicationPage;
+      return null;
     },
+    Component: PublicationRoute,
     errorElement: <RouteError />,
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { NavigationWaiting } from '../components/connection-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { EmbedParametersContext, LinkScopeContext, withLanguage } from '../lib/link-scope.tsx';
 import { absoluteUrl, paths } from '../lib/paths.ts';
@@ -58,6 +59,7 @@ export function EmbedLayout() {
     <LinkScopeContext.Provider value="embed">
       <EmbedParametersContext.Provider value={fixed}>
         <div className="embed" ref={content}>
+          <NavigationWaiting />
           <main id="main" className="embed__main" tabIndex={-1}>
             <Outlet />
           </main>

@@ -27,6 +27,18 @@ export type I18n = {
   compare(a: string, b: string): number;
 };
 
+/**
+ * Whose rules sort names in each interface language. Chromium has no Belarusian collation (it
+ * would sort as English does: Latin names first), while Node's ICU has one: pages pre-rendered by
+ * the build and rendered in the browser would list names in different orders, and React could not
+ * adopt the page. Russian's rules, which every ICU has, put Cyrillic first and read the Belarusian
+ * alphabet in its order (і, ў as и, у with a mark: the same base letter).
+ */
+const COLLATION: Record<InterfaceLanguage, string> = { be: 'ru', ru: 'ru', en: 'en' };
+
+/** Interface languages whose language names every browser's Intl.DisplayNames has. */
+const DISPLAY_NAMES_EVERYWHERE = new Set<InterfaceLanguage>(['en', 'ru']);
+
 const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 export function createI18n(language: InterfaceLanguage, catalog: Catalog): I18n {
@@ -44,6 +56,9 @@ export function createI18n(language: InterfaceLanguage, catalog: Catalog): I18n 
     languageName(tag) {
       const known = catalog.languageNames[tag.toLowerCase()];
       if (known) return known;
+      // Chromium has no Belarusian language names (it would answer in English), Node has: the
+      // tag itself, the same in the build's pages and in the browser.
+      if (!DISPLAY_NAMES_EVERYWHERE.has(language)) return tag;
       try {
         names ??= new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
         return capitalized(names.of(tag) ?? tag);
@@ -53,7 +68,7 @@ export function createI18n(language: InterfaceLanguage, catalog: Catalog): I18n 
     },
     localized: (text, translations) => translations?.[language]?.trim() || text,
     compare(a, b) {
-      collator ??= new Intl.Collator(language, { sensitivity: 'base', numeric: true });
+      collator ??= new Intl.Collator(COLLATION[language], { sensitivity: 'base', numeric: true });
       return collator.compare(a, b);
     },
   };

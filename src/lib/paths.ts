@@ -53,7 +53,12 @@ export function scopeOf(pathname: string): LinkScope {
   return pathname === EMBED_PREFIX || pathname.startsWith(`${EMBED_PREFIX}/`) ? 'embed' : 'site';
 }
 
-/** The address of a router path on this site, for links that leave the page (share, embed). */
+/**
+ * The address of a router path on this site, for links that leave the page (share, embed). The
+ * build's pre-render knows the site's origin only from SITE_URL; without it ("null") the path.
+ */
 export function absoluteUrl(path: string): string {
-  return new URL(href(path), window.location.origin).href;
+  const origin = window.location.origin;
+  if (!origin || origin === 'null') return href(path);
+  return new URL(href(path), origin).href;
 }

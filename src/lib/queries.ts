@@ -1,5 +1,12 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { NotFoundError, dataUrls, fetchData } from '../search/client/data-files.ts';
+import {
+  NetworkError,
+  NotFoundError,
+  dataUrls,
+  failureKind,
+  fetchData,
+  parseWellFormedJson,
+} from '../search/client/data-files.ts';
 import type { SearchClient } from '../search/client/search-client.ts';
 import { publicationFileSchema } from '../search/index/data-schemas.ts';
 import {
@@ -18,16 +25,27 @@ import * as v from 'valibot';
  * folder is a content hash), so nothing is ever stale.
  */
 
-function retryUnlessNotFound(failures: number, error: unknown): boolean {
-  return !(error instanceof NotFoundError) && failures < 2;
+/**
+ * One more try, soon, for a failure that may pass (a flaky network, a server's hiccup): never for
+ * a file that is not there, nor when the browser says it is offline or the network did not answer
+ * in time. Those are said at once (the page offers to try again, and does when the connection
+ * comes back), not after seconds of retrying.
+ */
+export function retryOnce(failures: number, error: unknown): boolean {
+  if (failures >= 1 || error instanceof NotFoundError) return false;
+  if (error instanceof NetworkError && error.timedOut) return false;
+  return failureKind(error, navigator.onLine) !== 'offline';
 }
+
+/** The one retry comes quickly: the reader is waiting. */
+export const RETRY_DELAY_MS = 500;
 
 /** The start data index.html carries, if it is there and sound (the build puts it there). */
 export function embeddedStartData(): StartData | undefined {
   const text = document.getElementById(START_DATA_ELEMENT_ID)?.textContent;
   if (!text) return undefined;
   try {
-    const result = v.safeParse(startSchema, JSON.parse(text));
+    const result = v.safeParse(startSchema, parseWellFormedJson(text));
     return result.success ? result.output : undefined;
   } catch {
     return undefined;
@@ -49,7 +67,6 @@ export const publicationQuery = (id: string) =>
     queryKey: ['corpus', 'publication', id],
     queryFn: ({ signal }) => fetchData(dataUrls.publication(id), publicationFileSchema, signal),
     staleTime: Infinity,
-    retry: retryUnlessNotFound,
   });
 
 function isDefaultRequest(request: SearchRequest): boolean {
@@ -71,7 +88,6 @@ export const searchQuery = (client: SearchClient, request: SearchRequest, start:
     initialData: isDefaultRequest(request) ? start.first : undefined,
     // Keep the last results on screen while the next ones compute.
     placeholderData: keepPreviousData,
-    retry: 1,
     // Matches in titles came first while the bodies' index loads: ask again for the whole answer.
     refetchInterval: (query) =>
       query.state.data?.fullText === 'pending' ? FULL_TEXT_POLL_MS : false,
@@ -83,7 +99,6 @@ export const passagesQuery = (client: SearchClient, request: PassageRequest) =>
     queryKey: ['corpus', 'passages', request],
     queryFn: ({ signal }) => client.passages(request, signal),
     staleTime: Infinity,
-    retry: 1,
   });
 
 export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>
@@ -91,5 +106,4 @@ export const relatedQuery = (client: SearchClient, request: RelatedRequest) =>
     queryKey: ['corpus', 'related', request.doc],
     queryFn: ({ signal }) => client.related(request, signal),
     staleTime: Infinity,
-    retry: 1,
   });

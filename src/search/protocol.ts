@@ -149,6 +149,8 @@ const organizationShape = v.object({
 
 export const corpusMetaSchema = v.object({
   name: v.string(),
+  /** The archive's name in other interface languages (corpus `names`). */
+  names: localizedShape,
   language: v.string(),
   types: v.array(typeShape),
   organizations: v.array(organizationShape),

@@ -5,10 +5,13 @@
  * - The app's shell (its HTML, scripts, styles, the start data) is cached when the worker
  *   installs, in a cache named after the build; the build writes the list into this file.
  * - Content-hashed files (assets/, data/<version>/) come from the cache first, and are cached as
- *   they are fetched: the index blocks a search read, the publications opened.
+ *   they are fetched: the index blocks a search read, the publications opened. Never a page in
+ *   their place: a host answers a missing file (during a deploy, say) with its index.html, and
+ *   that must not stand for the file for good.
  * - Pages (navigations) come from the network first, so each visit online takes the newest
  *   build, and are cached by path; offline, a page read before opens, and any other address gets
- *   the start page, which the app turns into the page asked for (or says it is unavailable).
+ *   the start page, which the app turns into the page asked for (or says it is unavailable). The
+ *   start page offline is always this build's, never one cached before a deploy.
  * - A new build takes over at once, but the files of the build before it stay: a tab still
  *   running it can load what it needs. Older builds' caches are deleted.
  *
@@ -53,18 +56,41 @@ function dataCacheOf(url: URL): string | null {
   return match ? `${DATA_PREFIX}${match[1]}` : null;
 }
 
+/** Whether a response is HTML: a page, never a data file or a script (a host's fallback). */
+function isHtml(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('text/html');
+}
+
+/** Removes a request from every cache that holds it. */
+async function forget(request: Request | string): Promise<void> {
+  for (const name of await caches.keys()) await (await caches.open(name)).delete(request);
+}
+
 /** A page is cached under its path alone: `?q=…` and `?hl=…` are the same file. */
 function pageKey(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
-scope.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(manifest.shell)
-      .then((cache) => cache.addAll(manifest.urls))
-      .then(() => scope.skipWaiting()),
+/**
+ * The shell, each file checked: a host that answers a file missing mid-deploy with its
+ * index.html must fail the install (it is tried again on the next visit), not put a page in the
+ * place of a script.
+ */
+async function cacheShell(): Promise<void> {
+  const cache = await caches.open(manifest.shell);
+  await Promise.all(
+    manifest.urls.map(async (address) => {
+      const response = await fetch(address);
+      if (!response.ok || (address !== base && isHtml(response))) {
+        throw new Error(`${address} is not this build's file`);
+      }
+      await cache.put(address, response);
+    }),
   );
+}
+
+scope.addEventListener('install', (event) => {
+  event.waitUntil(cacheShell().then(() => scope.skipWaiting()));
 });
 
 scope.addEventListener('activate', (event) => {
@@ -98,10 +124,12 @@ scope.addEventListener('activate', (event) => {
 
 async function fromCacheFirst(request: Request, url: URL): Promise<Response> {
   const cached = await caches.match(request);
-  if (cached) return cached;
+  // A page held for a file (cached by an earlier build of this worker) is thrown away.
+  if (cached && !isHtml(cached)) return cached;
+  if (cached) void forget(request);
   const response = await fetch(request);
   const name = dataCacheOf(url);
-  if (response.ok && name) {
+  if (response.ok && !isHtml(response) && name) {
     const copy = response.clone();
     void caches.open(name).then((cache) => cache.put(request, copy));
   }
@@ -111,16 +139,19 @@ async function fromCacheFirst(request: Request, url: URL): Promise<Response> {
 async function page(request: Request, url: URL): Promise<Response> {
   try {
     const response = await fetch(request);
-    if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) {
+    if (response.ok && isHtml(response)) {
       const copy = response.clone();
       void caches.open(PAGES).then((cache) => cache.put(pageKey(url), copy));
     }
     return response;
   } catch (error) {
-    const cached =
-      (await caches.match(pageKey(url))) ??
-      (await caches.match(`${url.origin}${base}`)) ??
-      (await caches.match(`${url.origin}${base}index.html`));
+    // This build's start page: the one this worker's scripts and styles go with.
+    const shell = await caches.open(manifest.shell);
+    const start =
+      (await shell.match(`${url.origin}${base}`)) ??
+      (await shell.match(`${url.origin}${base}index.html`));
+    const atStart = url.pathname === base || url.pathname === `${base}index.html`;
+    const cached = atStart ? start : ((await caches.match(pageKey(url))) ?? start);
     if (cached) return cached;
     throw error;
   }
@@ -166,12 +197,14 @@ scope.addEventListener('message', (event) => {
         const name = dataCacheOf(url);
         const path = url.pathname.slice(base.length);
         if (name) {
-          if (await caches.match(url.href)) return;
+          const cached = await caches.match(url.href);
+          if (cached && !isHtml(cached)) return;
           const response = await fetch(url.href);
-          if (response.ok) await (await caches.open(name)).put(url.href, response);
+          if (response.ok && !isHtml(response))
+            await (await caches.open(name)).put(url.href, response);
         } else if (!path.startsWith('assets/') && !/\.[a-z0-9]+$/i.test(path)) {
           const response = await fetch(url.href);
-          if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) {
+          if (response.ok && isHtml(response)) {
             await (await caches.open(PAGES)).put(pageKey(url), response);
           }
         }

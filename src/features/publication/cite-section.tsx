@@ -1,9 +1,8 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { copyText } from '../../components/copy-text.ts';
+import { useHydrated } from '../../components/use-hydrated.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { citation, type CitationParts } from './citation.ts';
-
-const subscribeToNothing = () => () => undefined;
 
 /** "Cite": a citation ready to paste, and the permanent link, each one click from the clipboard. */
 export function CiteSection(parts: Omit<CitationParts, 'accessed'>) {
@@ -13,11 +12,7 @@ export function CiteSection(parts: Omit<CitationParts, 'accessed'>) {
   // The access date is the day the reader reads, and the link is this site's: neither is known
   // to the build's pre-render, so the citation appears once the page runs here (the page the
   // build wrote is then adopted as it is, not rendered again).
-  const here = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const here = useHydrated();
   const text = here ? citation({ ...parts, accessed: new Date() }, i18n) : '';
   const copy = (value: string, done: string, failed: string) =>
     void copyText(value).then((copied) => setMessage(copied ? done : failed));
@@ -36,9 +31,9 @@ export function CiteSection(parts: Omit<CitationParts, 'accessed'>) {
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => copy(parts.permalink, t.linkCopied, t.selectLink)}
+          onClick={() => copy(parts.permalink, t.permalinkCopied, t.selectLink)}
         >
-          {t.copyLink}
+          {t.copyPermalink}
         </button>
         <span className="cite__message" aria-live="polite">
           {message}

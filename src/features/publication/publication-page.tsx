@@ -2,8 +2,10 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
+import { RETURNING, searchOrigin } from '../../lib/search-origin.ts';
 import { absoluteUrl, paths as sitePaths } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { useHydrated } from '../../components/use-hydrated.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { startQuery, publicationQuery } from '../../lib/queries.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
@@ -11,14 +13,6 @@ import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { CiteSection } from './cite-section.tsx';
 import { PublicationBody } from './publication-body.tsx';
 import { RelatedPublications } from './related-publications.tsx';
-
-/** Where the reader came from, as the search page's result links record it. */
-function searchOrigin(state: unknown): { path: string; direct: boolean } | null {
-  if (typeof state !== 'object' || state === null || !('fromSearch' in state)) return null;
-  const path = state.fromSearch;
-  if (typeof path !== 'string' || !path.startsWith('/')) return null;
-  return { path, direct: 'direct' in state && state.direct === true };
-}
 
 function hostOf(url: string): string {
   try {
@@ -40,9 +34,12 @@ export function PublicationPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const heading = useRef<HTMLHeadingElement>(null);
-  const origin = searchOrigin(location.state);
+  // History state survives a reload, which the build's page knows nothing of: the way back to
+  // the results shows once the page is adopted.
+  const origin = useHydrated() ? searchOrigin(location.state) : null;
 
-  useDocumentTitle(`${publication.title} — ${meta.name}`);
+  const archive = i18n.localized(meta.name, meta.names);
+  useDocumentTitle(`${publication.title} — ${archive}`);
 
   // After moving here within the app, put the reader at the title (a fresh load starts at the top).
   useEffect(() => {
@@ -62,6 +59,7 @@ export function PublicationPage() {
       <p className="publication__back">
         <Link
           to={origin?.path ?? paths.search()}
+          state={origin ? RETURNING : undefined}
           onClick={(event) => {
             // Straight back in history, so the results and their scroll position come back too.
             if (origin?.direct && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
@@ -125,7 +123,7 @@ export function PublicationPage() {
           title={publication.title}
           type={typeLabel}
           date={publication.date}
-          archive={meta.name}
+          archive={archive}
           permalink={absoluteUrl(sitePaths.publication('site', publication.id))}
           url={publication.url}
         />

@@ -80,6 +80,27 @@ describe('sanitizeBody', () => {
     expect(image?.getAttribute('alt')).toBe('Chart');
   });
 
+  it('keeps absolute images of the app’s own origin, and none where that is not known', () => {
+    const html =
+      '<img src="https://explorer.example.org/a.png" alt="A"><img src="http://localhost/b.png" alt="B"><img src="c.png" alt="C">';
+    const here = sanitized(html);
+    expect([...here.querySelectorAll('img')].map((image) => image.getAttribute('alt'))).toEqual([
+      'A',
+      'C',
+    ]);
+    // The build without SITE_URL knows no origin of its own ("null"): http://localhost is
+    // someone else's, as it is for every reader.
+    const container = document.createElement('div');
+    container.innerHTML = sanitizeBody(html, { origin: 'null' });
+    expect(
+      [...container.querySelectorAll('img')].map((image) => image.getAttribute('alt')),
+    ).toEqual(['C']);
+    expect(container.querySelector('a.external-image')?.getAttribute('href')).toBe(
+      'https://explorer.example.org/a.png',
+    );
+    expect(container.textContent).toContain('Image: B (on localhost)');
+  });
+
   it('demotes headings so the page keeps one h1', () => {
     const body = sanitized('<h1>Title again</h1><h2>Part</h2><h6>Small</h6>');
     expect(body.querySelector('h1')).toBeNull();

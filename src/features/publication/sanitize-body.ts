@@ -118,11 +118,19 @@ function fixLinks(root: DocumentFragment, sourceUrl: string | undefined, origin:
   }
 }
 
+/** `src` names no scheme and no host: it is on the site that shows it, whatever that is. */
+function isRelative(src: string): boolean {
+  return !/^\s*([a-z][a-z0-9+.-]*:|\/\/|\\)/i.test(src);
+}
+
 function replaceForeignImages(root: DocumentFragment, origin: string) {
   for (const image of root.querySelectorAll('img')) {
     const src = image.getAttribute('src') ?? '';
-    const url = resolve(src, origin);
-    if (url && (url.protocol === 'data:' || url.origin === origin)) continue;
+    if (isRelative(src)) continue;
+    const url = resolve(src, undefined);
+    // An unknown origin ("null": the build without SITE_URL) is nobody's: no absolute address
+    // is the site's own, http://localhost included.
+    if (url && (url.protocol === 'data:' || (origin !== 'null' && url.origin === origin))) continue;
     const document = image.ownerDocument;
     const alt = image.getAttribute('alt')?.trim();
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
@@ -139,6 +147,10 @@ function replaceForeignImages(root: DocumentFragment, origin: string) {
   }
 }
 
+/**
+ * `origin` is the site's own (default: the page's); "null" when it is not known, as in the build
+ * without SITE_URL (scripts/ssr-browser.ts): then every absolute address is another site's.
+ */
 export function sanitizeBody(
   html: string,
   options: { sourceUrl?: string | undefined; origin?: string } = {},

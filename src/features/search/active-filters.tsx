@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { CorpusMeta } from '../../search/protocol.ts';
+import { focusWhenLost, resultsSection } from './focus-when-lost.ts';
 import type { LockableFacet, SearchState } from './search-params.ts';
 
 type Selection = Pick<SearchState, 'types' | 'orgs' | 'langs' | 'from' | 'to'>;
@@ -73,16 +74,25 @@ export const ActiveFilters = memo(function ActiveFilters({
     });
   }
   if (chips.length === 0) return null;
+  // A chip removed: focus to the chip that took its place, else the one before, else the results.
+  const removeAt = (index: number) => {
+    const list = document.querySelector('.active-filters__list');
+    chips[index]?.remove();
+    focusWhenLost(() => {
+      const left = [...(list?.isConnected ? list.querySelectorAll('button') : [])];
+      return left[Math.min(index, left.length - 1)] ?? resultsSection();
+    });
+  };
   return (
     <div className="active-filters">
       <ul className="active-filters__list" aria-label={t.activeFilters}>
-        {chips.map((chip) => (
+        {chips.map((chip, index) => (
           <li key={chip.key}>
             <button
               type="button"
               className="chip"
               aria-label={t.removeFilter(chip.label)}
-              onClick={chip.remove}
+              onClick={() => removeAt(index)}
             >
               <span>{chip.label}</span>
               <span aria-hidden="true" className="chip__remove">
@@ -93,7 +103,14 @@ export const ActiveFilters = memo(function ActiveFilters({
         ))}
       </ul>
       {chips.length > 1 && (
-        <button type="button" className="button button--quiet" onClick={onClearAll}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            onClearAll();
+            focusWhenLost(resultsSection);
+          }}
+        >
           {t.clearAll}
         </button>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useFailureText } from '../../components/connection-notice.tsx';
 import { absoluteUrl, paths } from '../../lib/paths.ts';
 import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
@@ -17,6 +18,7 @@ export function ExportButtons({ request, meta, scope }: ExportButtonsProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const [message, setMessage] = useState('');
+  const failureText = useFailureText();
 
   async function exportAs(format: 'csv' | 'json') {
     setMessage(t.preparingFile);
@@ -37,8 +39,8 @@ export function ExportButtons({ request, meta, scope }: ExportButtonsProps) {
       if (format === 'csv') download(name, toCsv(records), 'text/csv;charset=utf-8');
       else download(name, toJson(records), 'application/json;charset=utf-8');
       setMessage(t.savedAs(i18n.count(t.publicationCount, records.length), name));
-    } catch {
-      setMessage(t.exportFailed);
+    } catch (error) {
+      setMessage(`${t.exportFailed} ${failureText(error)}`);
     }
   }
 

@@ -43,6 +43,25 @@ describe('toCsv', () => {
     ]);
   });
 
+  it('neutralises cells a spreadsheet would run as formulas (OWASP CSV injection)', () => {
+    const hostile = [
+      '=HYPERLINK("https://evil.example","x")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+    ];
+    for (const title of hostile) {
+      const [, row] = parseCsv(toCsv([{ ...record, title, organizations: [title] }]).slice(1));
+      expect(row?.[1]).toBe(`'${title}`);
+      expect(row?.[3]).toBe(`'${title}`);
+    }
+    // Anything else is left as it is, a minus inside a cell included.
+    const [, row] = parseCsv(toCsv([{ ...record, title: 'Minsk — 2023-03 = a' }]).slice(1));
+    expect(row?.[1]).toBe('Minsk — 2023-03 = a');
+  });
+
   it('writes a header alone for no publications', () => {
     expect(parseCsv(toCsv([]).slice(1))).toHaveLength(1);
   });

@@ -35,14 +35,26 @@ const CSV_COLUMNS: [string, (record: ExportRecord) => string][] = [
   ['permalink', (record) => record.permalink],
 ];
 
-/** A field as RFC 4180 wants it: in double quotes, quotes inside doubled. */
+/**
+ * A cell a spreadsheet program would read as a formula: one that begins with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return (OWASP, "CSV Injection"). Quotes do not stop it.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A field as RFC 4180 wants it: in double quotes, quotes inside doubled; a field that a
+ * spreadsheet would run as a formula ("=HYPERLINK(…)" in a hostile title) gets a leading `'`,
+ * which spreadsheets read as "this is text" and do not show.
+ */
 function csvField(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**
  * RFC 4180 CSV that spreadsheet programs open as it is: a UTF-8 byte order mark (or Excel reads
- * Cyrillic as mojibake), every field quoted, CRLF between records.
+ * Cyrillic as mojibake), every field quoted, CRLF between records, and no cell that runs as a
+ * formula.
  */
 export function toCsv(records: readonly ExportRecord[]): string {
   const lines = [

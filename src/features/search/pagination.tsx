@@ -69,7 +69,13 @@ export const Pagination = memo(function Pagination({ page, pageCount, query }: P
               …
             </li>
           ) : (
-            <li key={item}>
+            // Pages next to the current one give way on a narrow phone: the rest fit a finger.
+            <li
+              key={item}
+              className={
+                item !== page && item !== 1 && item !== pageCount ? 'pagination__near' : undefined
+              }
+            >
               <Link
                 to={hrefFor(item)}
                 aria-current={item === page ? 'page' : undefined}

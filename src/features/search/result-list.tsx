@@ -49,8 +49,9 @@ const ResultItem = memo(function ResultItem({
   const { t, date, languageName } = useI18n();
   return (
     <li className="result" data-passage={hit.bodyOnly ? hit.id : undefined}>
-      <h2 className="result__title">
-        <a href={link} data-publication={hit.id} lang={hit.language}>
+      {/* The title in its own language, the heading itself (read as a heading, by its name). */}
+      <h2 className="result__title" lang={hit.language}>
+        <a href={link} data-publication={hit.id}>
           <Highlight text={hit.title} marks={hit.marks?.title ?? []} />
         </a>
       </h2>

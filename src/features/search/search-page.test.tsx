@@ -29,7 +29,8 @@ function facet(name: string) {
 describe('search page', () => {
   it('lists every publication, newest first, with the count in a status', async () => {
     const { fetchMock } = renderApp('/');
-    await expectStatus(`${total} publications · showing 1–${total}`);
+    // One page holds them all: no range after the count.
+    await expectStatus(new RegExp(`^${total} publications$`));
     const titles = await resultTitles();
     expect(titles[0]).toBe('Volunteers detained after searches'); // 2024-06-10
     expect(titles.at(-1)).toBe('Election observation final report'); // 2020-08
@@ -116,7 +117,8 @@ describe('search page', () => {
 
   it('reads a query of punctuation alone as no query', async () => {
     renderApp('/?q=%3F%21');
-    await expectStatus(`${total} publications · showing 1–${total}`);
+    // One page holds them all: no range after the count.
+    await expectStatus(new RegExp(`^${total} publications$`));
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
   });
 
@@ -205,6 +207,69 @@ describe('search page', () => {
     );
   });
 
+  it('counts one publication as "1 publication", with no range after it', async () => {
+    renderApp('/?q=confinement');
+    await expectStatus(/^1 publication$/);
+  });
+
+  it('keeps focus on the page when a control removes itself: chips, "Clear all", a bar', async () => {
+    const { user } = renderApp('/?type=report&type=statement&org=pen');
+    await screen.findByRole('list', { name: 'Results' });
+    const results = screen.getByRole('region', { name: 'Search results' });
+    // A chip removed: the one that takes its place has focus.
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Report' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove filter: Statement' })).toHaveFocus(),
+    );
+    // The last chip: the one before it.
+    await user.click(screen.getByRole('button', { name: 'Remove filter: PEN Belarus' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove filter: Statement' })).toHaveFocus(),
+    );
+    // The only one: the results.
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Statement' }));
+    await waitFor(() => expect(results).toHaveFocus());
+  });
+
+  it('gives focus to the results after "Clear all", and to the chart after choosing a year', async () => {
+    const { user } = renderApp('/?type=report&org=pen');
+    await screen.findByRole('list', { name: 'Results' });
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Search results' })).toHaveFocus(),
+    );
+    // A year chosen: its bar gives way to the months of that year.
+    const years = await screen.findByRole('figure', { name: 'Publications per year' });
+    await user.click(within(years).getByRole('button', { name: /^2022: / }));
+    const months = await screen.findByRole('figure', { name: 'Publications per month' });
+    await waitFor(() => expect(months).toHaveFocus());
+  });
+
+  it("marks each result's title with its publication's language, not the page's", async () => {
+    renderApp('/?hl=be');
+    const results = await screen.findByRole('list', { name: 'Вынікі' });
+    const russian = within(results).getByRole('heading', { name: /^Заявление/ });
+    expect(russian).toHaveAttribute('lang', 'ru');
+    for (const heading of within(results).getAllByRole('heading')) {
+      expect(heading).toHaveAttribute('lang', expect.stringMatching(/^(en|ru|be)$/));
+    }
+  });
+
+  it('names the search in its link preview: its words, its filters and how many it finds', async () => {
+    renderApp('/?q=Bialiatski&type=report');
+    await waitFor(() => expect(document.title).toBe('“Bialiatski” — Test archive'));
+    // Meta tags are no part of the page a reader sees: read from the head.
+    // eslint-disable-next-line testing-library/no-node-access
+    const meta = (key: string) => document.head.querySelector(`meta[property="${key}"]`);
+    await waitFor(() =>
+      expect(meta('og:description')).toHaveAttribute(
+        'content',
+        expect.stringMatching(/^\d+ publications? for “Bialiatski”, Report, in Test archive\.$/),
+      ),
+    );
+    expect(meta('og:title')).toHaveAttribute('content', '“Bialiatski” — Test archive');
+  });
+
   it('says when search cannot load, and recovers on "Try again"', async () => {
     let failures = 0;
     const { user } = renderApp('/?type=report', {
@@ -214,8 +279,11 @@ describe('search page', () => {
         return new Response('Server error', { status: 500 });
       },
     });
-    // One automatic retry first, then the reader is told.
-    expect(await screen.findByRole('alert')).toHaveTextContent(/could not be loaded/);
+    // One automatic retry first, then the reader is told: the server's fault, not the
+    // reader's connection.
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/The search could not run\. The archive’s server answered/);
+    expect(alert).not.toHaveTextContent(/check your connection/i);
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await expectStatus('5 publications');
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());

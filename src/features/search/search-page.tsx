@@ -5,7 +5,7 @@ import { embedSnippet } from '../../embed/embed-snippet.ts';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { absoluteUrl, href, paths as sitePaths } from '../../lib/paths.ts';
 import { SharePanel } from '../../components/share-panel.tsx';
-import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { usePagePreview } from '../../components/use-document-title.ts';
 import { startQuery, searchQuery } from '../../lib/queries.ts';
 import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
@@ -16,9 +16,11 @@ import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
 import { Pagination, wasPaged } from './pagination.tsx';
 import { FullTextNotice } from './full-text-notice.tsx';
+import { focusWhenLost, resultsSection } from './focus-when-lost.ts';
 import { ResultCount } from './result-count.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchError } from './search-error.tsx';
+import { UnlessStalled } from './search-waiting.tsx';
 import { SearchBox } from './search-box.tsx';
 import { SearchFilters } from './search-filters.tsx';
 import {
@@ -34,6 +36,7 @@ import {
 import { SortSelect } from './sort-select.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
 import { useLatestCallback } from './use-latest-callback.ts';
+import { useQuiet } from './use-quiet.ts';
 import { useSearchState } from './use-search-state.ts';
 import { usePassages } from './use-passages.ts';
 import { useSlashToSearch } from './use-slash-to-search.ts';
@@ -91,7 +94,7 @@ export function SearchPage() {
     }),
     [meta],
   );
-  const { t } = useI18n();
+  const { t, localized } = useI18n();
   const embedded = usePaths().scope === 'embed';
   const { state: live, committed, setQueryText, commitQueryText, update } = useSearchState(known);
   const onCommit = useLatestCallback(commitQueryText);
@@ -122,7 +125,7 @@ export function SearchPage() {
 
   return (
     <div className="search-page">
-      <h1 className="visually-hidden">{t.searchArchive(meta.name)}</h1>
+      <h1 className="visually-hidden">{t.searchArchive(localized(meta.name, meta.names))}</h1>
       <SearchBox
         value={live.q}
         onChange={setQueryText}
@@ -180,8 +183,10 @@ const SearchView = memo(function SearchView({
   const search = searchQuery(client, toRequest(state), meta);
   const results = useQuery(search);
   // The count announced to screen readers follows the URL, which waits for typing to pause: it
-  // is read once a word is typed, not after every letter.
+  // is read once a word is typed, not after every letter. What shows follows the list.
   const settled = useQuery(searchQuery(client, toRequest(committed), meta));
+  // Still typing: a word's beginnings often match nothing, which is no answer yet.
+  const quiet = useQuiet(live.q);
 
   const typeLabels = useMemo(
     () => new Map(meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)])),
@@ -211,7 +216,20 @@ const SearchView = memo(function SearchView({
   const feed = feedOf(state, meta, i18n);
 
   const query = hasWords(state.q) ? state.q.trim() : '';
-  useDocumentTitle(query ? t.queryTitle(query, meta.name) : meta.name);
+  const archive = i18n.localized(meta.name, meta.names);
+  // What a shared link of this search previews: its words, its filters and how many it finds.
+  const named = [
+    ...(hasWords(committed.q) ? [t.quoted(committed.q.trim())] : []),
+    ...committed.types.map((id) => typeLabels.get(id) ?? id),
+    ...committed.orgs.map((id) => orgNames.get(id) ?? id),
+  ].join(', ');
+  const found = settled.data && !settled.isPlaceholderData ? settled.data.total : undefined;
+  usePagePreview(
+    query ? t.queryTitle(query, archive) : archive,
+    found === undefined
+      ? undefined
+      : t.searchPreview(i18n.count(t.publicationCount, found), named, archive),
+  );
 
   // New results arrive as a synchronous render (React Query's store): the lists, facets and
   // timeline they change render deferred, which React interrupts for a keystroke.
@@ -244,7 +262,12 @@ const SearchView = memo(function SearchView({
         <>
           <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
           <p className="feed-link">
-            <a href={feed.href}>{t.feed}</a> <span className="muted">{t.feedOf(feed.title)}</span>
+            {/* A feed is no page of the app: from an embed it opens outside the frame. */}
+            <a href={feed.href} {...(embedded ? { target: '_blank', rel: 'noopener' } : {})}>
+              {t.feed}
+              {embedded && <span className="visually-hidden"> {t.opensInNewTab}</span>}
+            </a>{' '}
+            <span className="muted">{t.feedOf(feed.title)}</span>
           </p>
         </>
       )}
@@ -259,7 +282,20 @@ const SearchView = memo(function SearchView({
             onChange={onFiltersChange}
           />
           {filterCount > 0 && (
-            <button type="button" className="button button--quiet" onClick={clearFilters}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                clearFilters();
+                // The button goes with the filters: focus to the filters' first control.
+                focusWhenLost(
+                  () =>
+                    document.querySelector<HTMLElement>(
+                      '.filters input:not([disabled]), .filters button',
+                    ) ?? resultsSection(),
+                );
+              }}
+            >
               {t.clearAllFilters}
             </button>
           )}
@@ -289,7 +325,12 @@ const SearchView = memo(function SearchView({
             />
           )}
           <div className="results-bar">
-            <ResultCount response={settled.data ?? data} failed={results.isError && !data} />
+            <ResultCount
+              query={search}
+              response={data}
+              announced={settled.isPlaceholderData ? undefined : settled.data}
+              failed={results.isError && !data}
+            />
             {!embedded && data && data.total > 0 && (
               <SharePanel
                 link={() => absoluteUrl(committedPath)}
@@ -330,48 +371,57 @@ const SearchView = memo(function SearchView({
 
           <SearchError query={search} />
 
-          {data && data.total === 0 && (
-            <EmptyResults
-              state={state}
-              request={toRequest(state)}
-              start={meta}
-              filterCount={filterCount}
-              onClearFilters={clearFilters}
-              onClearQuery={() => update({ q: '' })}
-            />
-          )}
-
-          {data && data.hits.length > 0 && (
-            <>
-              <ResultList
-                hits={data.hits}
-                total={data.total}
-                passages={passages}
-                onPassagesSeen={onSeen}
-                typeLabels={typeLabels}
-                organizationNames={orgNames}
-                mainLanguage={meta.language}
-                searchLocation={committedPath}
-                busy={placeholder}
-                onOpen={onOpenResult}
-              />
-              <Pagination
-                page={Math.floor(data.offset / PAGE_SIZE) + 1}
-                pageCount={pageCount}
-                query={searchString(state)}
-              />
-            </>
-          )}
-
-          {data && data.total > 0 && (
-            <div className="results-tools">
-              <ExportButtons
+          <UnlessStalled query={search}>
+            {/* Nothing found says so once typing pauses: a word half typed often matches nothing. */}
+            {data && data.total === 0 && !placeholder && quiet && (
+              <EmptyResults
+                state={state}
                 request={toRequest(state)}
-                meta={meta}
-                scope={{ q: state.q, types: state.types, orgs: state.orgs }}
+                start={meta}
+                filterCount={filterCount}
+                onClearFilters={() => {
+                  clearFilters();
+                  focusWhenLost(resultsSection);
+                }}
+                onClearQuery={() => {
+                  update({ q: '' });
+                  focusWhenLost(() => document.querySelector<HTMLElement>('input[type="search"]'));
+                }}
               />
-            </div>
-          )}
+            )}
+
+            {data && data.hits.length > 0 && (
+              <>
+                <ResultList
+                  hits={data.hits}
+                  total={data.total}
+                  passages={passages}
+                  onPassagesSeen={onSeen}
+                  typeLabels={typeLabels}
+                  organizationNames={orgNames}
+                  mainLanguage={meta.language}
+                  searchLocation={committedPath}
+                  busy={placeholder}
+                  onOpen={onOpenResult}
+                />
+                <Pagination
+                  page={Math.floor(data.offset / PAGE_SIZE) + 1}
+                  pageCount={pageCount}
+                  query={searchString(state)}
+                />
+              </>
+            )}
+
+            {data && data.total > 0 && (
+              <div className="results-tools">
+                <ExportButtons
+                  request={toRequest(state)}
+                  meta={meta}
+                  scope={{ q: state.q, types: state.types, orgs: state.orgs }}
+                />
+              </div>
+            )}
+          </UnlessStalled>
         </section>
       </div>
     </>

@@ -1,4 +1,12 @@
-import { memo, useEffect, useId, useState, type CSSProperties } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Timeline } from '../../search/protocol.ts';
@@ -22,8 +30,9 @@ function inBounds(period: string, from: string | undefined, to: string | undefin
   return (!lower || startKey(date) >= startKey(lower)) && (!upper || endKey(date) <= endKey(upper));
 }
 
-/** A bar's least width with the gap after it (styles.css: 1.75rem and 2px). */
+/** A bar's least width with the gap after it (styles.css: 1.75rem and 2px; 2.75rem to touch). */
 const BAR_PX = 30;
+const TOUCH_BAR_PX = 46;
 /** Before the chart is measured (and in the build's pre-render): a column's worth. */
 const DEFAULT_BARS = 24;
 
@@ -34,9 +43,11 @@ function useBarsThatFit(): number {
     // The results column (search-page.tsx's RESULTS_ID), there before any timeline is.
     const column = document.getElementById('results');
     if (!column || typeof ResizeObserver === 'undefined') return;
+    const touch = window.matchMedia('(pointer: coarse)').matches;
     const measure = () => {
       const width = column.clientWidth;
-      if (width > 0) setBars(Math.max(4, Math.floor((width + 2) / BAR_PX)));
+      const bar = touch ? TOUCH_BAR_PX : BAR_PX;
+      if (width > 0) setBars(Math.max(4, Math.floor((width + 2) / bar)));
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -61,6 +72,21 @@ export const TimelineChart = memo(function TimelineChart({
   const { t, count, number, date } = useI18n();
   const captionId = useId();
   const maxBars = useBarsThatFit();
+  const figure = useRef<HTMLElement>(null);
+  // A bar chosen: the search narrows, and when its answer comes the bars are others (a year's
+  // months for a year) and the chosen bar, which had focus, is gone. Focus then goes to the
+  // chart, which says what it now shows, not to <body>.
+  const keepFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!keepFocus.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) {
+      if (!figure.current?.contains(active)) keepFocus.current = false;
+      return;
+    }
+    keepFocus.current = false;
+    figure.current?.focus();
+  });
   if (timeline.bins.length === 0) return null;
   const bars = timelineBars(timeline, maxBars);
   const max = Math.max(1, ...bars.map((bar) => bar.count));
@@ -69,7 +95,7 @@ export const TimelineChart = memo(function TimelineChart({
   const span = (bar: { from: string; to: string }) =>
     bar.from === bar.to ? label(bar.from) : `${label(bar.from)}–${label(bar.to)}`;
   return (
-    <figure className="timeline" aria-labelledby={captionId}>
+    <figure className="timeline" aria-labelledby={captionId} ref={figure} tabIndex={-1}>
       <figcaption id={captionId} className="timeline__caption">
         {unit === 'year' ? t.perYear : t.perMonth}
       </figcaption>
@@ -89,7 +115,10 @@ export const TimelineChart = memo(function TimelineChart({
                 aria-pressed={selected}
                 title={name}
                 disabled={locked || bar.count === 0}
-                onClick={() => onSelect(bar.from, bar.to)}
+                onClick={() => {
+                  keepFocus.current = true;
+                  onSelect(bar.from, bar.to);
+                }}
               >
                 <span
                   className="timeline__fill"

@@ -99,14 +99,21 @@ export const be: Catalog = {
   goToSearch: 'Перайсці да пошуку',
   somethingWentWrong: 'Нешта пайшло не так',
   pageCouldNotLoad: 'Не ўдалося загрузіць старонку',
-  pageCouldNotLoadText:
-    'Праверце злучэнне і паспрабуйце яшчэ раз. Нічога з таго, што вы рабілі, не страчана.',
   tryAgain: 'Паспрабаваць яшчэ раз',
-  offline:
-    'Вы па-за сеткай, а гэтага на прыладзе яшчэ няма. Тое, што вы ўжо адкрывалі, адкрываецца і без злучэння.',
+  failure: {
+    offline:
+      'Вы па-за сеткай, а гэтага на прыладзе яшчэ няма. Тое, што вы ўжо адкрывалі, адкрываецца і без злучэння; гэта загрузіцца само, калі злучэнне вернецца.',
+    network: 'Сетка не адказала. Праверце злучэнне: калі яно вернецца, гэта загрузіцца само.',
+    server:
+      'Сервер архіва адказаў памылкай або не тым, што павінен. Справа не ў вашым злучэнні: паспрабуйце крыху пазней.',
+  },
+  waitingForNetwork: 'Сетка яшчэ не адказала: злучэнне павольнае або знікла.',
 
   searchArchive: (archive) => `Пошук: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
+  quoted: (text) => `«${text}»`,
+  searchPreview: (publications, what, archive) =>
+    what ? `${publications} па запыце ${what} — ${archive}.` : `${publications} — ${archive}.`,
   searchPublications: 'Пошук публікацый',
   searchPlaceholder: 'Імёны, месцы, тэмы',
   searchHint: 'Памылкі не замінаюць: «Bialatski» знойдзе Bialiatski, «Viasna» — «Вясна».',
@@ -158,7 +165,7 @@ export const be: Catalog = {
   showing: (first, last) => `паказаны ${first}–${last}`,
   loadingPublications: 'Публікацыі загружаюцца…',
   searchUnavailable: 'Пошук недаступны',
-  searchFailed: 'Не ўдалося загрузіць публікацыі. Праверце злучэнне і паспрабуйце яшчэ раз.',
+  searchFailed: 'Пошук не ўдаўся.',
   inTheText: 'У тэксце: ',
   fullTextPending: 'Шукаем і ў поўных тэкстах…',
   fullTextFailed:
@@ -237,7 +244,7 @@ export const be: Catalog = {
   exportJson: 'Экспарт у JSON',
   preparingFile: 'Файл рыхтуецца…',
   savedAs: (publications, file) => `Захавана ${publications} у файл ${file}`,
-  exportFailed: 'Экспарт не ўдаўся. Праверце злучэнне і паспрабуйце яшчэ раз.',
+  exportFailed: 'Экспарт не ўдаўся.',
   fileNames: { publications: 'публікацыі', filtered: 'адабраныя', all: 'усе' },
 
   share: 'Падзяліцца',
@@ -260,6 +267,8 @@ export const be: Catalog = {
   cite: 'Як цытаваць',
   copyCitation: 'Скапіяваць для цытавання',
   citationCopied: 'Скапіявана для цытавання',
+  copyPermalink: 'Скапіяваць пастаянную спасылку',
+  permalinkCopied: 'Пастаянная спасылка скапіявана',
   linkCopied: 'Спасылка скапіявана',
   selectCitation: 'Вылучыце тэкст для цытавання і скапіюйце яго',
   selectLink: 'Вылучыце спасылку і скапіюйце яе',

@@ -100,14 +100,26 @@ export const en = {
   goToSearch: 'Go to the search page',
   somethingWentWrong: 'Something went wrong',
   pageCouldNotLoad: 'This page could not be loaded',
-  pageCouldNotLoadText: 'Check your connection and try again. Nothing you were doing is lost.',
   tryAgain: 'Try again',
-  offline:
-    'You are offline, and this is not on this device yet. What you opened before opens without a connection.',
+  /** Why something could not be loaded, by what failed (src/search/client/data-files.ts). */
+  failure: {
+    offline:
+      'You are offline, and this is not on this device yet. What you opened before opens without a connection; this loads by itself when the connection is back.',
+    network:
+      'The network did not answer. Check your connection: this loads by itself when it is back.',
+    server:
+      'The archive’s server answered with an error, or with something other than the archive’s files. It is not your connection: try again in a while.',
+  },
+  waitingForNetwork: 'No answer from the network yet: the connection is slow, or lost.',
 
   // --- The search page -------------------------------------------------------------------------
   searchArchive: (archive: string) => `Search ${archive}`,
   queryTitle: (query: string, archive: string) => `“${query}” — ${archive}`,
+  /** Words of a search quoted in a sentence. */
+  quoted: (text: string) => `“${text}”`,
+  /** A search's link preview: "23 publications for “Hulak”, Statement, in …". */
+  searchPreview: (publications: string, what: string, archive: string) =>
+    what ? `${publications} for ${what}, in ${archive}.` : `${publications} in ${archive}.`,
   searchPublications: 'Search publications',
   searchPlaceholder: 'Names, places, topics — Latin or Cyrillic',
   searchHint: 'Typos are forgiven: “Bialatski” finds Bialiatski, “Вясна” finds Viasna.',
@@ -156,7 +168,7 @@ export const en = {
   showing: (first: string, last: string) => `showing ${first}–${last}`,
   loadingPublications: 'Loading publications…',
   searchUnavailable: 'Search is unavailable',
-  searchFailed: 'The publications could not be loaded. Check your connection and try again.',
+  searchFailed: 'The search could not run.',
   inTheText: 'In the text: ',
   fullTextPending: 'Searching the full text too…',
   fullTextFailed:
@@ -232,7 +244,7 @@ export const en = {
   exportJson: 'Export JSON',
   preparingFile: 'Preparing the file…',
   savedAs: (publications: string, file: string) => `Saved ${publications} as ${file}`,
-  exportFailed: 'The export failed. Check your connection and try again.',
+  exportFailed: 'The export failed.',
   /** Words in export file names ("publications-viasna-2026-11-24.csv"). */
   fileNames: { publications: 'publications', filtered: 'filtered', all: 'all' },
 
@@ -258,6 +270,9 @@ export const en = {
   cite: 'Cite',
   copyCitation: 'Copy citation',
   citationCopied: 'Citation copied',
+  /** The citation's own link: the publication's permanent address, without the language. */
+  copyPermalink: 'Copy permanent link',
+  permalinkCopied: 'Permanent link copied',
   linkCopied: 'Link copied',
   selectCitation: 'Select the citation and copy it',
   selectLink: 'Select the link and copy it',

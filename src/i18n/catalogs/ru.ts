@@ -99,14 +99,21 @@ export const ru: Catalog = {
   goToSearch: 'Перейти к поиску',
   somethingWentWrong: 'Что-то пошло не так',
   pageCouldNotLoad: 'Не удалось загрузить страницу',
-  pageCouldNotLoadText:
-    'Проверьте подключение и попробуйте ещё раз. Ничего из того, что вы делали, не потеряно.',
   tryAgain: 'Попробовать ещё раз',
-  offline:
-    'Вы не в сети, а этого на устройстве ещё нет. То, что вы уже открывали, открывается и без подключения.',
+  failure: {
+    offline:
+      'Вы не в сети, а этого на устройстве ещё нет. То, что вы уже открывали, открывается и без подключения; это загрузится само, когда подключение вернётся.',
+    network: 'Сеть не ответила. Проверьте подключение: когда оно вернётся, это загрузится само.',
+    server:
+      'Сервер архива ответил ошибкой или не тем, что должен. Дело не в вашем подключении: попробуйте чуть позже.',
+  },
+  waitingForNetwork: 'Сеть ещё не ответила: подключение медленное или пропало.',
 
   searchArchive: (archive) => `Поиск: ${archive}`,
   queryTitle: (query, archive) => `«${query}» — ${archive}`,
+  quoted: (text) => `«${text}»`,
+  searchPreview: (publications, what, archive) =>
+    what ? `${publications} по запросу ${what} — ${archive}.` : `${publications} — ${archive}.`,
   searchPublications: 'Поиск публикаций',
   searchPlaceholder: 'Имена, места, темы',
   searchHint: 'Опечатки не помеха: «Bialatski» найдёт Bialiatski, «Viasna» — «Вясна».',
@@ -158,7 +165,7 @@ export const ru: Catalog = {
   showing: (first, last) => `показаны ${first}–${last}`,
   loadingPublications: 'Публикации загружаются…',
   searchUnavailable: 'Поиск недоступен',
-  searchFailed: 'Не удалось загрузить публикации. Проверьте подключение и попробуйте ещё раз.',
+  searchFailed: 'Поиск не удался.',
   inTheText: 'В тексте: ',
   fullTextPending: 'Ищем и в полных текстах…',
   fullTextFailed:
@@ -237,7 +244,7 @@ export const ru: Catalog = {
   exportJson: 'Экспорт в JSON',
   preparingFile: 'Файл готовится…',
   savedAs: (publications, file) => `Сохранено ${publications} в файл ${file}`,
-  exportFailed: 'Экспорт не удался. Проверьте подключение и попробуйте ещё раз.',
+  exportFailed: 'Экспорт не удался.',
   fileNames: { publications: 'публикации', filtered: 'отобранные', all: 'все' },
 
   share: 'Поделиться',
@@ -260,6 +267,8 @@ export const ru: Catalog = {
   cite: 'Как цитировать',
   copyCitation: 'Скопировать для цитирования',
   citationCopied: 'Скопировано для цитирования',
+  copyPermalink: 'Скопировать постоянную ссылку',
+  permalinkCopied: 'Постоянная ссылка скопирована',
   linkCopied: 'Ссылка скопирована',
   selectCitation: 'Выделите текст для цитирования и скопируйте его',
   selectLink: 'Выделите ссылку и скопируйте её',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { dataFiles } from '../index/files.ts';
+import { FETCHED_CHANNEL } from './fetched-channel.ts';
 
 /**
  * Where the build put the corpus's data files, and how to read them. The folder name is a hash of
@@ -13,10 +14,19 @@ export const dataUrls = {
   publication: (id: string) => `${dataRoot}${dataFiles.publication(encodeURIComponent(id))}`,
 };
 
+/**
+ * Why a file could not be read, in two kinds a reader must be told apart: the network failed
+ * (offline, a dropped connection, no answer: "check your connection"), or the server answered
+ * wrongly (an error status, a page instead of the file, garbage: not the reader's connection).
+ * Errors cross from the search worker as messages; each kind's message begins with its tag, so
+ * `errorFromMessage` makes the same error again on the other side.
+ */
+const TAGS = { network: 'Network: ', notFound: 'Not found: ', data: 'Data: ' } as const;
+
 /** The file does not exist: an unknown publication id, say. Not worth retrying. */
 export class NotFoundError extends Error {
   constructor(url: string) {
-    super(`Not found: ${url}`);
+    super(url.startsWith(TAGS.notFound) ? url : `${TAGS.notFound}${url}`);
     this.name = 'NotFoundError';
   }
 }
@@ -24,19 +34,117 @@ export class NotFoundError extends Error {
 /** The server answered, but not with the file (a failed request, or a host's HTML fallback page). */
 export class DataError extends Error {
   constructor(message: string) {
-    super(message);
+    super(message.startsWith(TAGS.data) ? message : `${TAGS.data}${message}`);
     this.name = 'DataError';
   }
 }
 
+/** The network did not answer: offline, the connection dropped, or no answer in time. */
+export class NetworkError extends Error {
+  constructor(
+    url: string,
+    /** No answer came in time (the connection hangs): not worth an automatic retry. */
+    readonly timedOut = false,
+  ) {
+    super(
+      url.startsWith(TAGS.network) ? url : `${TAGS.network}${url}${timedOut ? ' (timed out)' : ''}`,
+    );
+    this.name = 'NetworkError';
+  }
+}
+
+/** The error a message stands for (one from the search worker: its `message`). */
+export function errorFromMessage(message: string): Error {
+  if (message.startsWith(TAGS.network))
+    return new NetworkError(message, message.endsWith('(timed out)'));
+  if (message.startsWith(TAGS.notFound)) return new NotFoundError(message);
+  if (message.startsWith(TAGS.data)) return new DataError(message);
+  return new Error(message);
+}
+
+export type FailureKind = 'offline' | 'network' | 'server';
+
+/**
+ * What to tell the reader about a failure: the browser is offline (`online`: what
+ * `navigator.onLine` says), the network failed while it says it is online, or the server (or the
+ * data) is at fault. A fetch that rejects (a TypeError: "Failed to fetch"), a script that could
+ * not be loaded, and `NetworkError` are the network's; everything else is the server's.
+ */
+export function failureKind(error: unknown, online: boolean): FailureKind {
+  const network =
+    error instanceof NetworkError ||
+    (error instanceof TypeError &&
+      /fetch|network|load failed|dynamically imported module|import/i.test(error.message));
+  if (network) return online ? 'network' : 'offline';
+  return 'server';
+}
+
+/** How long a file may take to begin to arrive before the network counts as gone. */
+export const RESPONSE_TIMEOUT_MS = 8000;
+
+/** Half of a surrogate pair without its other half: not a character, and not UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * JSON with every lone surrogate in its strings replaced by U+FFFD, as UTF-8 writes it. The
+ * pages the build writes are UTF-8, which has no lone surrogates: a title holding one ("\ud800"
+ * in the corpus) reaches the HTML as U+FFFD. The data must say the same, or React finds the page
+ * differs from what it renders and cannot adopt it.
+ */
+export function parseWellFormedJson(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value,
+  );
+}
+
+let fetchedChannel: BroadcastChannel | null | undefined;
+
+function announceFetched(url: string) {
+  if (fetchedChannel === undefined) {
+    try {
+      fetchedChannel = new BroadcastChannel(FETCHED_CHANNEL);
+      // Node keeps a process alive for an open channel; a browser has no such method.
+      (fetchedChannel as { unref?: () => void }).unref?.();
+    } catch {
+      // No BroadcastChannel (or an opaque origin): offline keeps what the worker caught.
+      fetchedChannel = null;
+    }
+  }
+  fetchedChannel?.postMessage(url);
+}
+
+/**
+ * Fetches a file, failing with `NetworkError` when the network fails or sends nothing for
+ * RESPONSE_TIMEOUT_MS (a dropped connection hangs rather than fails), and with NotFoundError or
+ * DataError when the server answers otherwise than with the file.
+ */
 async function request(url: string, signal: AbortSignal | undefined): Promise<Response> {
-  const response = await fetch(url, signal ? { signal } : {});
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, RESPONSE_TIMEOUT_MS);
+  const stop = () => controller.abort(signal?.reason);
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: controller.signal });
+  } catch (error) {
+    // The caller gave up: that is no failure of anyone's.
+    if (signal?.aborted) throw error;
+    throw new NetworkError(url, timedOut);
+  } finally {
+    clearTimeout(timer);
+  }
   if (response.status === 404) throw new NotFoundError(url);
   if (!response.ok) throw new DataError(`${url}: HTTP ${response.status}`);
   // Static hosts that fall back to index.html answer unknown paths with HTML and status 200.
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
     throw new NotFoundError(url);
   }
+  announceFetched(url);
   return response;
 }
 
@@ -48,7 +156,7 @@ export async function fetchData<T extends v.GenericSchema>(
   const response = await request(url, signal);
   let json: unknown;
   try {
-    json = await response.json();
+    json = parseWellFormedJson(await response.text());
   } catch {
     throw new DataError(`${url}: not JSON`);
   }

@@ -1,4 +1,5 @@
 import type { CorpusMeta } from '../protocol.ts';
+import { errorFromMessage } from './data-files.ts';
 import { retrying } from '../retrying.ts';
 import type {
   AnswerOf,
@@ -116,7 +117,8 @@ export function createSearchClient(
       const message = event.data;
       if (!inFlight || inFlight.id !== message.id) return;
       if (message.type === 'answer') settle(inFlight, { answer: message.answer });
-      else settle(inFlight, { error: new Error(message.message) });
+      // The same kind of error as in the worker: a network failure is not a server fault.
+      else settle(inFlight, { error: errorFromMessage(message.message) });
     });
     worker.addEventListener('error', () => {
       // The worker could not start (a strict Content-Security-Policy, say): search here instead.

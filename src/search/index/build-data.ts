@@ -159,6 +159,7 @@ export function corpusMeta(corpus: Corpus): CorpusMeta {
   const language = corpus.language ?? 'en';
   return {
     name: corpus.name,
+    ...(corpus.names ? { names: corpus.names } : {}),
     language,
     types: corpus.types.map(({ id, label, labels }) => ({
       id,
