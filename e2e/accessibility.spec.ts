@@ -7,6 +7,9 @@ const ROUTES = [
   '/',
   '/?q=Viasna&type=statement&from=2021',
   '/?q=qqqzzzxxx',
+  // Partial matches, a term of another language, "Did you mean", in Belarusian.
+  '/?q=Kalesnikova%20prisn&hl=be',
+  '/?q=%D0%BF%D0%BE%D0%BB%D0%B8%D1%82%D0%B7%D0%B0%D0%BA%D0%BB%D1%8E%D1%87%D0%B5%D0%BD%D0%BD%D1%8B%D0%B5%20%D0%B3%D0%BE%D0%BB%D0%BE%D0%B4%D0%BE%D0%B2%D0%BA%D0%B0&hl=ru',
   '/publications/moscow-mechanism-report-on-belarus-uk-statement-to-the-osce',
   '/publications/joint-open-letter-in-support-of-the-belarusian-helsinki-committee',
   '/no/such/page',
@@ -21,7 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     ['phone', { width: 360, height: 740 }],
   ] as const) {
     test(`no axe violations: ${colorScheme}, ${device}`, async ({ page }) => {
-      // Nine pages, each loaded and analysed: longer than one page's test.
+      // Eleven pages, each loaded and analysed: longer than one page's test.
       test.setTimeout(120_000);
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });

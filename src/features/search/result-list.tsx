@@ -35,6 +35,34 @@ type ResultItemProps = {
 };
 
 /**
+ * How a result matched where it is not plainly every word of the query (the interface contract:
+ * a partial match is marked; one found through the glossary in another language says which
+ * term matched).
+ */
+function HowFound({ hit }: { hit: SearchHit }) {
+  const { t, languageName } = useI18n();
+  const { partial, via } = hit;
+  // The term is marked with its own language inside the sentence.
+  const [before = '', after = ''] = via
+    ? t.foundThrough('\u0000', languageName(via.language)).split('\u0000')
+    : [];
+  return (
+    <p className="result__how">
+      {partial && (
+        <span className="result__partial">{t.partialMatch(partial.held, partial.of)}</span>
+      )}
+      {via && (
+        <span className="result__via">
+          {before}
+          <span lang={via.language}>{via.term}</span>
+          {after}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/**
  * One result. Memoized on its own: a keystroke marks the list busy (and re-renders it) long
  * before new results arrive, and that should not re-render, and re-highlight, every item.
  */
@@ -67,6 +95,7 @@ const ResultItem = memo(function ResultItem({
           <span className="result__language">{languageName(hit.language)}</span>
         )}
       </p>
+      {(hit.partial || hit.via) && <HowFound hit={hit} />}
       {hit.summary && (
         <p className="result__summary" lang={hit.language}>
           <Highlight text={hit.summary} marks={hit.marks?.summary ?? []} />

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { SearchTips } from './search-tips.tsx';
+import type { ArchiveTips } from '../../search/protocol.ts';
+import { SearchTips, searchHint } from './search-tips.tsx';
 
 type SearchBoxProps = {
   value: string;
@@ -9,6 +10,8 @@ type SearchBoxProps = {
   /** Search titles, summaries and tags only, not bodies. */
   titlesOnly: boolean;
   onTitlesOnlyChange(titlesOnly: boolean): void;
+  /** The archive's own examples for the tips (start data). */
+  tips?: ArchiveTips | undefined;
 };
 
 /** The one search box; its name begins "Search publications", as the interface promises. */
@@ -18,6 +21,7 @@ export function SearchBox({
   onCommit,
   titlesOnly,
   onTitlesOnlyChange,
+  tips,
 }: SearchBoxProps) {
   const { t } = useI18n();
   const id = useId();
@@ -90,10 +94,10 @@ export function SearchBox({
         enterKeyHint="search"
       />
       <p id={hintId} className="search-box__hint">
-        {t.searchHint}
+        {searchHint(t, tips)}
       </p>
       <div className="search-box__options">
-        <SearchTips />
+        <SearchTips tips={tips} />
         <label className="search-box__option">
           <input
             type="checkbox"

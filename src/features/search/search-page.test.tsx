@@ -22,6 +22,16 @@ async function expectStatus(expected: string | RegExp) {
   );
 }
 
+/** The item of the result list whose title is `title`. */
+function resultItem(title: string): HTMLElement {
+  const list = screen.getByRole('list', { name: 'Results' });
+  const item = within(list)
+    .getAllByRole('listitem')
+    .find((candidate) => within(candidate).queryByRole('heading', { name: title }));
+  if (!item) throw new Error(`no result item for ${title}`);
+  return item;
+}
+
 function facet(name: string) {
   return screen.getByRole('group', { name });
 }
@@ -105,6 +115,61 @@ describe('search page', () => {
     await expectStatus(/^[1-9]\d* publications?/);
     expect(await resultTitles()).toContain('Ales Bialiatski sentenced to ten years');
     expect(screen.queryByRole('heading', { name: 'No results' })).not.toBeInTheDocument();
+    const result = resultItem('Ales Bialiatski sentenced to ten years');
+    expect(within(result).getByText('Matches 1 of 2 words')).toBeVisible();
+  });
+
+  it('says which term of another language found a result', async () => {
+    renderApp('/?q=политзаключенные');
+    await resultTitles();
+    const result = resultItem('Appeal to release all political prisoners');
+    const how = within(result).getByText(
+      (_, element) =>
+        element?.tagName === 'SPAN' &&
+        /^Found through “.+” \(English\)$/.test(element.textContent ?? ''),
+    );
+    expect(how).toBeVisible();
+    // The term is marked as English inside the sentence.
+    expect(within(how).getByText(/^political prisoner/)).toHaveAttribute('lang', 'en');
+    expect(within(result).queryByText(/^Matches \d of \d words$/)).not.toBeInTheDocument();
+  });
+
+  it('offers a near spelling that finds more, in one tap', async () => {
+    const { router, user } = renderApp('/?q=Kalesnikova');
+    const suggestion = await screen.findByRole('link', { name: 'Kalesnikava' });
+    expect(
+      screen.getByText(
+        (_, element) =>
+          element?.tagName === 'P' && element.textContent === 'Did you mean Kalesnikava?',
+      ),
+    ).toBeVisible();
+    await user.click(suggestion);
+    await waitFor(() => expect(currentSearch(router)).toMatch(/^\?q=Kalesnikava(&|$)/));
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Kalesnikava' })).not.toBeInTheDocument(),
+    );
+  });
+
+  it('draws the tips and the hint from the archive itself', async () => {
+    const { user } = renderApp('/');
+    await resultTitles();
+    await user.click(screen.getByRole('button', { name: 'Search tips' }));
+    const tips = screen.getByRole('region', { name: 'Search tips' });
+    // Each example is one the build checked against this archive.
+    const examples = within(tips)
+      .getAllByRole('listitem')
+      .map((tip) => tip.textContent ?? '');
+    expect(examples).toEqual(
+      expect.arrayContaining([
+        'A word found nowhere is read as a typo: Bialitski finds Bialiatski.',
+        'Organizations by any of their names: Вясна finds Viasna Human Rights Centre.',
+        '"human rights" — this phrase, exactly.',
+      ]),
+    );
+    expect(examples.join('\n')).not.toContain('парушаецца');
+    expect(
+      screen.getByRole('searchbox', { name: /^Search publications/ }),
+    ).toHaveAccessibleDescription('Typos are forgiven: “Bialitski” finds Bialiatski.');
   });
 
   it('says how many match without the filters that emptied the list', async () => {

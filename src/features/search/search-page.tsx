@@ -11,6 +11,7 @@ import { PAGE_SIZE } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
 import type { CorpusMeta, SearchRequest, StartData } from '../../search/protocol.ts';
 import { ActiveFilters } from './active-filters.tsx';
+import { DidYouMean } from './did-you-mean.tsx';
 import { EmptyResults } from './empty-results.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
@@ -132,6 +133,7 @@ export function SearchPage() {
         onCommit={commitQueryText}
         titlesOnly={live.titlesOnly === true}
         onTitlesOnlyChange={(titlesOnly) => update({ titlesOnly: titlesOnly || undefined })}
+        tips={meta.tips}
       />
       <SearchView
         meta={meta}
@@ -372,6 +374,9 @@ const SearchView = memo(function SearchView({
           <SearchError query={search} />
 
           <UnlessStalled query={search}>
+            {data?.suggestion && !placeholder && quiet && (
+              <DidYouMean suggestion={data.suggestion} state={state} />
+            )}
             {/* Nothing found says so once typing pauses: a word half typed often matches nothing. */}
             {data && data.total === 0 && !placeholder && quiet && (
               <EmptyResults

@@ -122,42 +122,51 @@ export const en = {
     what ? `${publications} for ${what}, in ${archive}.` : `${publications} in ${archive}.`,
   searchPublications: 'Search publications',
   searchPlaceholder: 'Names, places, topics — Latin or Cyrillic',
-  searchHint: 'Typos are forgiven: “Bialatski” finds Bialiatski, “Вясна” finds Viasna.',
+  searchHint: 'Typos and other forms of a word are forgiven.',
+  searchHintExample: (typed: string, finds: string) =>
+    `Typos are forgiven: “${typed}” finds ${finds}.`,
   titlesOnly: 'Titles and summaries only',
   searchTips: 'Search tips',
   closeTips: 'Close tips',
-  tips: [
+  // The tips with an example from the archive (start data `tips`), each where one works here.
+  tipForm: (typed: string, finds: string): RichText => [
+    'Words are found in every form: ',
+    { kbd: typed },
+    ` finds “${finds}”.`,
+  ],
+  tipName: (typed: string, finds: string): RichText => [
+    'Names in every spelling and alphabet: ',
+    { kbd: typed },
+    ` finds ${finds}.`,
+  ],
+  tipTypo: (typed: string, finds: string): RichText => [
+    'A word found nowhere is read as a typo: ',
+    { kbd: typed },
+    ` finds ${finds}.`,
+  ],
+  tipAlias: (typed: string, finds: string): RichText => [
+    'Organizations by any of their names: ',
+    { kbd: typed },
+    ` finds ${finds}.`,
+  ],
+  tipPhrase: (phrase: string): RichText => [{ kbd: `"${phrase}"` }, ' — this phrase, exactly.'],
+  tipExclude: (word: string): RichText => [
+    { kbd: `-${word}` },
+    ' — leave out publications with this word.',
+  ],
+  /** Where the archive gives no phrase or word to show: what to type, in general. */
+  tipPhraseExample: 'two words',
+  tipExcludeExample: 'word',
+  tipsAlways: [
     [
-      'Words are found in every form: ',
-      { kbd: 'парушаецца' },
-      ' finds парушалася, ',
-      { kbd: 'prisoner' },
-      ' finds prisoners.',
+      'Publications holding every word come first; those holding only some follow, marked “Matches 2 of 3 words”.',
     ],
     [
-      'Names in every spelling: ',
-      { kbd: 'Беляцкого' },
-      ' finds Бяляцкі and Bialiatski, ',
-      { kbd: 'Гулак' },
-      ' finds Hulak, ',
-      { kbd: 'Lukashenka' },
-      ' finds Лукашэнка.',
+      'Terms of human rights are found in Belarusian, Russian and English alike: ',
+      { kbd: 'death penalty' },
+      ' finds “смяротнае пакаранне” too, and the result says which term matched.',
     ],
-    ['A word found nowhere is read as a typo: ', { kbd: 'Bialatski' }, ' finds Bialiatski.'],
-    [{ kbd: '"political prisoners"' }, ' — this phrase, exactly.'],
-    [
-      { kbd: '-Amnesty' },
-      ' — leave out publications with this word; ',
-      { kbd: '-"human rights"' },
-      ' with this phrase.',
-    ],
-    [
-      'Publications must contain every word; small words like ',
-      { kbd: 'on' },
-      ' or ',
-      { kbd: 'the' },
-      ' may be missing.',
-    ],
+    ['Small words like ', { kbd: 'on' }, ' or ', { kbd: 'the' }, ' may be missing.'],
   ] as readonly RichText[],
   feed: 'Feed',
   feedTitle: (name: string) => `${name}: latest publications`,
@@ -170,6 +179,10 @@ export const en = {
   searchUnavailable: 'Search is unavailable',
   searchFailed: 'The search could not run.',
   inTheText: 'In the text: ',
+  partialMatch: (held: number, of: number) => `Matches ${held} of ${of} words`,
+  /** `term` is the glossary term that matched, `language` the name of its language. */
+  foundThrough: (term: string, language: string) => `Found through “${term}” (${language})`,
+  didYouMean: 'Did you mean',
   fullTextPending: 'Searching the full text too…',
   fullTextFailed:
     'The full text could not be loaded: these are matches in titles and summaries only.',
@@ -189,7 +202,6 @@ export const en = {
     `No publication matches ${filters === 1 ? 'the filter' : `the ${filters} filters`} you chose.`,
   clearFilters: 'Clear filters',
   clearSearch: 'Clear search',
-  someOfTheWords: 'Publications with some of the words:',
   withoutFilters: (publications: string) => `Without the filters: ${publications}.`,
 
   // Filters
