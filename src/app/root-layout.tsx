@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { NavigationWaiting } from '../components/connection-notice.tsx';
 import { SkipLink } from '../components/skip-link.tsx';
+import { useHydrated } from '../components/use-hydrated.ts';
 import { RESULTS_ID } from '../features/search/search-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { startQuery } from '../lib/queries.ts';
@@ -15,6 +16,7 @@ export function RootLayout() {
   const paths = usePaths();
   const navigating = useNavigation().state === 'loading';
   const onSearchPage = useLocation().pathname === '/';
+  const hydrated = useHydrated();
   return (
     <>
       {onSearchPage ? (
@@ -37,12 +39,16 @@ export function RootLayout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>
-          {t.footer(
-            count(t.publicationCount, meta.publicationCount),
-            count(t.organizationCount, meta.organizations.length),
-          )}
-        </p>
+        {/* The archive's totals once the app runs, not in the pages the build writes: a page
+            must not change when another publication is added (docs/decisions/017-growing-archive.md). */}
+        {hydrated && (
+          <p>
+            {t.footer(
+              count(t.publicationCount, meta.publicationCount),
+              count(t.organizationCount, meta.organizations.length),
+            )}
+          </p>
+        )}
       </footer>
       <ScrollRestoration />
     </>
