@@ -16,7 +16,6 @@ export default defineConfig(() => {
     plugins: [react(), testing ? null : corpusPlugin()],
     worker: { format: 'es' as const },
     build: { target: 'es2022', sourcemap: true },
-    define: testing ? { __DATA_VERSION__: JSON.stringify('test') } : {},
     test: {
       environment: 'jsdom',
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

@@ -25,9 +25,10 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 const host = { missing: new Set<string>(), build: 1 };
 let server: Server;
 
-/** The same build, said to be the next one: its worker's shell has a later name, its pages a mark. */
+/** The same build, said to be the next one: its worker's shell has another name, its pages a mark. */
 function nextBuild(file: string, content: string): string {
-  if (file.endsWith('sw.js')) return content.replace(/shell-\d{4}-/, 'shell-9999-');
+  if (file.endsWith('sw.js'))
+    return content.replace(/shell-[0-9a-f]{16}/, (name) => name.replace('shell-', 'shell-9999-'));
   return content.replace('<html lang="en"', '<html data-build="2" lang="en"');
 }
 
@@ -41,6 +42,22 @@ test.beforeAll(async () => {
       return serve(request, response);
     }
     const file = pathname === '/' ? 'index.html' : pathname.slice(1);
+    if (host.build === 3) {
+      // A deploy that replaced the site: another release, and the index files the old start
+      // data names are gone (each renamed with its new content).
+      if (file === 'data/start.json') {
+        const start = JSON.parse(readFileSync(path.join(DIST, file), 'utf8')) as object;
+        response.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-cache',
+        });
+        return response.end(JSON.stringify({ ...start, release: 'the-next-release' }));
+      }
+      if (file.startsWith('data/index/')) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        return response.end('Not found');
+      }
+    }
     if (host.build === 2 && (file === 'sw.js' || file === 'index.html')) {
       const content = nextBuild(file, readFileSync(path.join(DIST, file), 'utf8'));
       response.writeHead(200, {
@@ -61,8 +78,6 @@ test.beforeEach(() => {
   host.build = 1;
 });
 
-const dataVersion = () => readdirSync(path.join(DIST, 'data'))[0] ?? '';
-
 /** Whether the cache holds a file (as the service worker keeps it). */
 function cached(page: Page, url: string) {
   return page.evaluate((address) => caches.match(address).then(Boolean), url);
@@ -75,7 +90,7 @@ test('a page the host sends for a missing file is never kept as that file', asyn
   const id = ((await link.getAttribute('href')) ?? '').replace(/^\/publications\/|\?.*$/g, '');
   const title = ((await link.textContent()) ?? '').trim();
   // Mid-deploy, the publication's file is briefly missing: the host answers with its page.
-  host.missing.add(`/data/${dataVersion()}/publications/${id}.json`);
+  host.missing.add(`/data/publications/${id}.json`);
   await link.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Publication not found');
   // The deploy is done: the publication opens, here and in a new tab.
@@ -136,4 +151,21 @@ test('offline after a deploy, the start page is the new build’s', async ({ pag
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('data-build', '2');
   await expect(results(page).getByRole('link').first()).toBeVisible();
+});
+
+test('a tab opened before a deploy that replaced the site says so, and offers to reload', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(results(page).getByRole('link').first()).toBeVisible();
+  host.build = 3;
+  await page.getByRole('searchbox', { name: /^Search publications/ }).fill('Hulak');
+  const notice = page.getByRole('alert').filter({ hasText: 'The archive has been updated' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  // Reloading takes the new build (here the same files, served whole again).
+  host.build = 1;
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await expect(page).toHaveURL(/q=Hulak/);
+  await expect(results(page).getByRole('link').first()).toContainText('Hulak');
 });

@@ -46,8 +46,6 @@ function corpusError(report: string): Error {
 type CorpusOutput = {
   /** Where the data files are, until the build moves them into place. */
   dir: string;
-  /** A short hash of every file: a changed corpus gets new URLs and caches never go stale. */
-  version: string;
   startJson: string;
   feeds: Map<string, string>;
 };
@@ -76,7 +74,6 @@ async function buildDataFiles(
   const { corpus, publication, close } = opened.opened;
   const dir = path.join(STAGING_ROOT, `${process.pid}-${Date.now()}-${stagingCount++}`);
   mkdirSync(dir, { recursive: true });
-  const hash = createHash('sha256');
   const made = new Set<string>();
   const store: DataStore = {
     write(name, content) {
@@ -87,7 +84,6 @@ async function buildDataFiles(
         made.add(folder);
       }
       writeFileSync(file, content);
-      hash.update(name).update('\0').update(content).update('\0');
       if (ahead && name.startsWith('publications/')) ahead.add(file);
     },
     read: (name) => readFileSync(path.join(dir, name)),
@@ -100,11 +96,10 @@ async function buildDataFiles(
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (corpus.publications.length >= 5000) log(`data files written in ${seconds} s`);
-    // Feeds live at stable addresses (feed readers keep them), outside the hashed data folder.
+    // Feeds live at stable addresses (feed readers keep them), outside the data folder.
     const feeds = atomFeeds(corpus, { siteUrl: process.env.SITE_URL, base });
     return {
       dir,
-      version: hash.digest('hex').slice(0, 12),
       startJson: readFileSync(path.join(dir, 'start.json'), 'utf8'),
       feeds,
     };
@@ -174,7 +169,7 @@ function escapeHtml(text: string): string {
 }
 
 function serveDataFiles(server: ViteDevServer, getOutput: () => CorpusOutput | null) {
-  const prefix = `${server.config.base}data/dev/`;
+  const prefix = `${server.config.base}data/`;
   const feedPrefix = `${server.config.base}feeds/`;
   server.middlewares.use((request, response, next) => {
     const url = request.url?.split('?')[0] ?? '';
@@ -229,7 +224,6 @@ export function corpusPlugin(): Plugin {
   const corpusPath = path.resolve(root, process.env.CORPUS ?? DEFAULT_CORPUS);
   const displayName = path.relative(root, corpusPath) || corpusPath;
   let output: CorpusOutput | null = null;
-  let version = 'dev';
   let base = '/';
   let command: 'build' | 'serve' = 'serve';
   let outDir: string | null = null;
@@ -256,8 +250,6 @@ export function corpusPlugin(): Plugin {
         throw error;
       }
       command = env.command;
-      version = env.command === 'serve' ? 'dev' : output.version;
-      return { define: { __DATA_VERSION__: JSON.stringify(version) } };
     },
     configResolved(config) {
       base = config.base;
@@ -285,12 +277,21 @@ export function corpusPlugin(): Plugin {
         ),
         bootScript,
         'favicon.svg',
-        `data/${version}/start.json`,
+        'data/start.json',
       ].sort();
-      const list = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      // Named by what the shell holds (its files' names, each hashed but the start page and the
+      // start data, and the start data itself): a build of the same code and corpus writes the
+      // same sw.js, and any change makes a new worker, which caches the new shell.
+      const shellHash = createHash('sha256')
+        .update(files.join('\n'))
+        .update('\0')
+        .update(readFileSync(path.resolve(root, 'index.html')))
+        .update('\0')
+        .update(output?.startJson ?? '')
+        .digest('hex')
+        .slice(0, 16);
       const manifest = {
-        shell: `shell-${new Date().toISOString()}-${list}`,
-        data: version,
+        shell: `shell-${shellHash}`,
         urls: [base, ...files.map((file) => `${base}${file}`)],
       };
       worker.code = worker.code.replace(SW_MANIFEST, () =>
@@ -371,7 +372,7 @@ export function corpusPlugin(): Plugin {
     writeBundle(options) {
       if (!output || !options.dir) return;
       outDir = options.dir;
-      moveInto(output.dir, path.join(options.dir, 'data', version));
+      moveInto(output.dir, path.join(options.dir, 'data'));
       for (const [name, content] of output.feeds) {
         mkdirSync(path.dirname(path.join(options.dir, name)), { recursive: true });
         writeFileSync(path.join(options.dir, name), content);
@@ -387,7 +388,6 @@ export function corpusPlugin(): Plugin {
           root,
           outDir,
           base,
-          version,
           startJson,
           bootScript,
           bodies: ahead?.dir,

@@ -21,9 +21,7 @@ async function main() {
     : 'dist';
   if (!existsSync(path.join(dir, 'index.html')))
     throw new Error(`${dir} has no build: run npm run build`);
-  const dataDir = path.join(dir, 'data');
-  const [version] = readdirSync(dataDir);
-  const publicationsDir = path.join(dataDir, version ?? '', 'publications');
+  const publicationsDir = path.join(dir, 'data', 'publications');
   const somePublication = readdirSync(publicationsDir)[0]?.replace(/\.json$/, '') ?? 'none';
 
   const server = createServer(createStaticHandler({ dir, base: '/' }));

@@ -31,7 +31,7 @@ export function renderStartPageHtml(start: unknown, language: string): string {
 
 export const publicationPagesJobSchema = v.object({
   kind: v.literal('publication-pages'),
-  /** dist/data/<version>/publications, where the publication files are. */
+  /** dist/data/publications, where the publication files are. */
   dataDir: v.string(),
   outDir: v.string(),
   /** start.json's text. */

@@ -24,8 +24,8 @@ import {
  * Renders pages with the app's own components at build time (docs/decisions/007-data-at-scale.md,
  * 014-pages-as-files.md): the search page's first view into dist/index.html, and each
  * publication's page into dist/publications/<id>/index.html. A small server-side build of
- * scripts/prerender-entry.ts (src/app/prerender.tsx's renderers), with the client build's base and
- * data version, renders the same components the browser will hydrate; worker threads running the
+ * scripts/prerender-entry.ts (src/app/prerender.tsx's renderers), with the client build's base,
+ * renders the same components the browser will hydrate; worker threads running the
  * same bundle write the publication pages, one per core.
  */
 
@@ -138,7 +138,7 @@ function isPrerenderModule(module: unknown): module is PrerenderModule {
   );
 }
 
-async function loadPrerender(options: { root: string; base: string; version: string }) {
+async function loadPrerender(options: { root: string; base: string }) {
   const ssrDir = cacheFolder(options.root, 'statement-explorer-ssr');
   await build({
     configFile: false,
@@ -146,7 +146,6 @@ async function loadPrerender(options: { root: string; base: string; version: str
     base: options.base,
     logLevel: 'warn',
     plugins: [sanitizeOnJsdom(), react()],
-    define: { __DATA_VERSION__: JSON.stringify(options.version) },
     build: {
       ssr: 'scripts/prerender-entry.ts',
       outDir: ssrDir,
@@ -237,7 +236,6 @@ async function writePublicationPages(
   options: {
     outDir: string;
     base: string;
-    version: string;
     template: string;
     bootScript: string;
     bodies?: string | undefined;
@@ -245,7 +243,7 @@ async function writePublicationPages(
   startJson: string,
   info: StartInfo,
 ) {
-  const dataDir = path.join(options.outDir, 'data', options.version, 'publications');
+  const dataDir = path.join(options.outDir, 'data', 'publications');
   let names: string[] = [];
   try {
     names = readdirSync(dataDir).filter((name) => name.endsWith('.json'));
@@ -289,7 +287,6 @@ export async function prerenderPages(options: {
   root: string;
   outDir: string;
   base: string;
-  version: string;
   startJson: string;
   bootScript: string;
   /** Bodies sanitized ahead (`sanitizeAhead`), if any. */

@@ -58,8 +58,14 @@ export function createStaticHandler(options: Options) {
       body = Buffer.from(body.toString('utf8').replaceAll(USUAL_APP_ORIGIN, options.appOrigin));
     }
     response.setHeader('Content-Type', type);
-    // Hashed assets and data never change under their URL; the HTML must always be fresh.
-    const immutable = /[/\\](assets|data)[/\\]/.test(file.slice(root.length));
+    // Hashed assets and data files named by their content never change under their URL; the
+    // HTML, the start data and a publication's file keep their names: always asked again.
+    const inSite = file.slice(root.length).replaceAll('\\', '/');
+    const immutable =
+      inSite.startsWith('/assets/') ||
+      (inSite.startsWith('/data/') &&
+        inSite !== '/data/start.json' &&
+        !inSite.startsWith('/data/publications/'));
     response.setHeader(
       'Cache-Control',
       immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { median } from './stats.ts';
@@ -293,9 +293,10 @@ export function outputFigures(root: string, classify: Classifier): OutputFigures
   return { ...totals, kinds, largestQueryFile, largestQueryFileGzip, largestPublication };
 }
 
-/** The folder of the build's data files (`data/<version>`). */
+/** The folder of the build's data files: `data/`, or `data/<version>` in builds before one folder. */
 export function dataDirectory(dist: string): string {
   const root = path.join(dist, 'data');
+  if (existsSync(path.join(root, 'start.json'))) return root;
   const [version] = readdirSync(root).filter((name) =>
     statSync(path.join(root, name)).isDirectory(),
   );

@@ -194,6 +194,12 @@ export type ArchiveTips = v.InferOutput<typeof archiveTipsSchema>;
 
 export const startSchema = v.object({
   ...corpusMetaSchema.entries,
+  /**
+   * What this build's data is: a hash of every data file's name but the start data's (each
+   * named by its content). A tab whose start data says another release than the server's is
+   * running a deploy that has been replaced (docs/decisions/017-growing-archive.md).
+   */
+  release: v.optional(v.string()),
   tips: v.optional(archiveTipsSchema),
   /** The default view (no query, no filter, newest first), computed by the build. */
   first: searchResponseSchema,

@@ -4,25 +4,27 @@
  *
  * - The app's shell (its HTML, scripts, styles, the start data) is cached when the worker
  *   installs, in a cache named after the build; the build writes the list into this file.
- * - Content-hashed files (assets/, data/<version>/) come from the cache first, and are cached as
- *   they are fetched: the index blocks a search read, the publications opened. Never a page in
- *   their place: a host answers a missing file (during a deploy, say) with its index.html, and
- *   that must not stand for the file for good.
+ * - Data files named by their content (index blocks, columns, cards…) come from the cache first,
+ *   and are cached as they are fetched, in one cache that outlives deploys: a file that did not
+ *   change in a deploy keeps its name, so what a reader holds stays valid
+ *   (docs/decisions/017-growing-archive.md). The start data and a publication's file keep their
+ *   names when they change: they come from the network first, the cache offline. Never a page
+ *   in a file's place: a host answers a missing file (during a deploy, say) with its
+ *   index.html, and that must not stand for the file for good.
  * - Pages (navigations) come from the network first, so each visit online takes the newest
  *   build, and are cached by path; offline, a page read before opens, and any other address gets
  *   the start page, which the app turns into the page asked for (or says it is unavailable). The
  *   start page offline is always this build's, never one cached before a deploy.
  * - A new build takes over at once, but the files of the build before it stay: a tab still
- *   running it can load what it needs. Older builds' caches are deleted.
+ *   running it can load what it needs. Older builds' shells are deleted; the data cache keeps
+ *   its newest DATA_LIMIT files.
  *
  * It is a classic script with no imports: the build emits it as sw.js beside index.html.
  */
 
 type Manifest = {
-  /** Sortable name of this build's shell cache: build time, then a hash of the list. */
+  /** The name of this build's shell cache: a hash of what it holds. */
   shell: string;
-  /** The data folder's version (data/<version>/). */
-  data: string;
   /** Addresses to cache at install, the start page first. */
   urls: string[];
 };
@@ -48,12 +50,21 @@ const scope = self as unknown as WorkerScope;
 const manifest = JSON.parse('__SW_MANIFEST__') as Manifest;
 const base = new URL(scope.registration.scope).pathname;
 const PAGES = 'pages';
-const DATA_PREFIX = 'data-';
+const DATA = 'data';
+/** Caches of data folders named by version, before data files were named by their content. */
+const OLD_DATA_PREFIX = 'data-';
 const SHELL_PREFIX = 'shell-';
+/** Where the worker notes the shells in the order their builds took over. */
+const META = 'meta';
+const SHELL_ORDER = 'shell-order';
+/** Data files kept at most: the oldest cached go first (a few kB each). */
+const DATA_LIMIT = 4000;
 
-function dataCacheOf(url: URL): string | null {
-  const match = /^data\/([^/]+)\//.exec(url.pathname.slice(base.length));
-  return match ? `${DATA_PREFIX}${match[1]}` : null;
+/** What a data file is to the cache: not data, named by its content, or keeping its name. */
+function dataKind(url: URL): 'none' | 'content' | 'named' {
+  const path = url.pathname.slice(base.length);
+  if (!path.startsWith('data/')) return 'none';
+  return path === 'data/start.json' || path.startsWith('data/publications/') ? 'named' : 'content';
 }
 
 /** Whether a response is HTML: a page, never a data file or a script (a host's fallback). */
@@ -97,43 +108,70 @@ scope.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys().then(async (names) => {
       // This build and the one before it: a tab still on the older one keeps working.
-      const shells = names.filter((name) => name.startsWith(SHELL_PREFIX)).sort();
-      const current = shells.indexOf(manifest.shell);
-      const keep = new Set(shells.slice(Math.max(0, current - 1), current + 1));
-      const keptData = new Set([`${DATA_PREFIX}${manifest.data}`]);
-      for (const shell of keep) {
-        const cache = await caches.open(shell);
-        for (const request of await cache.keys()) {
-          const name = dataCacheOf(new URL(request.url));
-          if (name) keptData.add(name);
-        }
-      }
+      const meta = await caches.open(META);
+      const noted = await meta.match(SHELL_ORDER);
+      const order: unknown = noted ? await noted.json().catch(() => []) : [];
+      const earlier = Array.isArray(order)
+        ? order.filter((name): name is string => typeof name === 'string')
+        : [];
+      const kept = [...earlier.filter((name) => name !== manifest.shell), manifest.shell].slice(-2);
+      await meta.put(SHELL_ORDER, new Response(JSON.stringify(kept)));
+      const keep = new Set(kept);
       await Promise.all(
         names
           .filter(
             (name) =>
               (name.startsWith(SHELL_PREFIX) && !keep.has(name)) ||
-              (name.startsWith(DATA_PREFIX) && !keptData.has(name)),
+              name.startsWith(OLD_DATA_PREFIX),
           )
           .map((name) => caches.delete(name)),
+      );
+      // The data cache keeps its newest files (keys list them oldest first).
+      const data = await caches.open(DATA);
+      const held = await data.keys();
+      await Promise.all(
+        held.slice(0, Math.max(0, held.length - DATA_LIMIT)).map((request) => data.delete(request)),
       );
       await scope.clients.claim();
     }),
   );
 });
 
+/** Keeps a data file's response, unless it is a page standing in for it. */
+function keep(request: Request | string, response: Response): void {
+  if (!response.ok || isHtml(response)) return;
+  const copy = response.clone();
+  void caches.open(DATA).then((cache) => cache.put(request, copy));
+}
+
+/** A file named by its content: what the cache holds is it, for good. */
 async function fromCacheFirst(request: Request, url: URL): Promise<Response> {
   const cached = await caches.match(request);
   // A page held for a file (cached by an earlier build of this worker) is thrown away.
   if (cached && !isHtml(cached)) return cached;
   if (cached) void forget(request);
   const response = await fetch(request);
-  const name = dataCacheOf(url);
-  if (response.ok && !isHtml(response) && name) {
-    const copy = response.clone();
-    void caches.open(name).then((cache) => cache.put(request, copy));
-  }
+  if (dataKind(url) === 'content') keep(request, response);
   return response;
+}
+
+/**
+ * A data file that keeps its name when it changes (the start data, a publication's): the
+ * network's, the cache's offline. The start data offline is this build's, as its shell holds it.
+ */
+async function fromNetworkFirst(request: Request): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    keep(request, response);
+    return response;
+  } catch (error) {
+    const shell = await caches.open(manifest.shell);
+    const cached =
+      (await shell.match(request, { ignoreSearch: true })) ??
+      (await (await caches.open(DATA)).match(request, { ignoreSearch: true }));
+    if (cached && !isHtml(cached)) return cached;
+    throw error;
+  }
 }
 
 async function page(request: Request, url: URL): Promise<Response> {
@@ -167,7 +205,12 @@ scope.addEventListener('fetch', (event) => {
     return;
   }
   const path = url.pathname.slice(base.length);
-  if (path.startsWith('assets/') || path.startsWith('data/')) {
+  const kind = dataKind(url);
+  if (kind === 'named') {
+    event.respondWith(fromNetworkFirst(request));
+    return;
+  }
+  if (path.startsWith('assets/') || kind === 'content') {
     event.respondWith(fromCacheFirst(request, url));
     return;
   }
@@ -194,14 +237,13 @@ scope.addEventListener('message', (event) => {
         if (typeof value !== 'string') return;
         const url = new URL(value, scope.location.href);
         if (url.origin !== scope.location.origin || !url.pathname.startsWith(base)) return;
-        const name = dataCacheOf(url);
         const path = url.pathname.slice(base.length);
-        if (name) {
+        if (dataKind(url) !== 'none') {
           const cached = await caches.match(url.href);
           if (cached && !isHtml(cached)) return;
           const response = await fetch(url.href);
           if (response.ok && !isHtml(response))
-            await (await caches.open(name)).put(url.href, response);
+            await (await caches.open(DATA)).put(url.href, response);
         } else if (!path.startsWith('assets/') && !/\.[a-z0-9]+$/i.test(path)) {
           const response = await fetch(url.href);
           if (response.ok && isHtml(response)) {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ArchiveUpdated, useArchiveReplaced } from '../../components/archive-update.tsx';
 import { useFailureText } from '../../components/connection-notice.tsx';
 import type { searchQuery } from '../../lib/queries.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -13,7 +14,10 @@ export function SearchError({ query }: { query: ReturnType<typeof searchQuery> }
   const { isError, isFetching, error, refetch } = useQuery(query);
   const { t } = useI18n();
   const failureText = useFailureText();
+  // A deploy replaced the data this tab was started with: trying again cannot help, reloading does.
+  const replaced = useArchiveReplaced(isError ? error : null);
   if (!isError || isFetching) return null;
+  if (replaced) return <ArchiveUpdated />;
   return (
     <div className="notice notice--error" role="alert">
       <p>

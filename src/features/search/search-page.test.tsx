@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Corpus } from '../../corpus/schema.ts';
 import { corpusFixture } from '../../testing/corpus-fixture.ts';
+import { searchFixture } from '../../testing/search-fixture.ts';
 import { currentSearch, renderApp } from '../../testing/render-app.tsx';
 
 const total = corpusFixture.publications.length;
@@ -270,6 +271,43 @@ describe('search page', () => {
     await waitFor(async () =>
       expect(await resultTitles()).toEqual(['Kolesnikova remains in solitary confinement']),
     );
+  });
+
+  it('says the archive was updated when a deploy took its files away, and offers to reload', async () => {
+    const { start } = await searchFixture(corpusFixture);
+    let deployed = false;
+    const { user } = renderApp('/', {
+      respond: (url) => {
+        if (!deployed) return undefined;
+        if (url.endsWith('data/start.json')) return Response.json({ ...start, release: 'later' });
+        if (url.includes('data/index/')) return new Response('Not found', { status: 404 });
+        return undefined;
+      },
+    });
+    await resultTitles();
+    deployed = true;
+    await user.type(screen.getByRole('searchbox', { name: /^Search publications/ }), 'Bialiatski');
+    const alert = await screen.findByText(
+      /^The archive has been updated since this page was opened/,
+    );
+    expect(alert).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('says a missing file is the server’s fault when the archive was not updated', async () => {
+    let broken = false;
+    const { user } = renderApp('/', {
+      respond: (url) =>
+        broken && url.includes('data/index/')
+          ? new Response('Not found', { status: 404 })
+          : undefined,
+    });
+    await resultTitles();
+    broken = true;
+    await user.type(screen.getByRole('searchbox', { name: /^Search publications/ }), 'Bialiatski');
+    expect(await screen.findByRole('button', { name: 'Try again' })).toBeVisible();
+    expect(screen.queryByText(/^The archive has been updated/)).not.toBeInTheDocument();
   });
 
   it('counts one publication as "1 publication", with no range after it', async () => {

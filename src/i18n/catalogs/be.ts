@@ -170,6 +170,9 @@ export const be: Catalog = {
   showing: (first, last) => `паказаны ${first}–${last}`,
   loadingPublications: 'Публікацыі загружаюцца…',
   searchUnavailable: 'Пошук недаступны',
+  archiveUpdated:
+    'Архіў абнавіўся, пакуль гэтая старонка была адкрытая: перазагрузіце яе, каб шукаць у апошняй версіі.',
+  reload: 'Перазагрузіць',
   searchFailed: 'Пошук не ўдаўся.',
   inTheText: 'У тэксце: ',
   partialMatch: (held, of) => `Супадае ${held} з ${of} слоў`,

@@ -177,6 +177,9 @@ export const en = {
   showing: (first: string, last: string) => `showing ${first}–${last}`,
   loadingPublications: 'Loading publications…',
   searchUnavailable: 'Search is unavailable',
+  archiveUpdated:
+    'The archive has been updated since this page was opened: reload it to search the newest version.',
+  reload: 'Reload',
   searchFailed: 'The search could not run.',
   inTheText: 'In the text: ',
   partialMatch: (held: number, of: number) => `Matches ${held} of ${of} words`,

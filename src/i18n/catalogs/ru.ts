@@ -170,6 +170,9 @@ export const ru: Catalog = {
   showing: (first, last) => `показаны ${first}–${last}`,
   loadingPublications: 'Публикации загружаются…',
   searchUnavailable: 'Поиск недоступен',
+  archiveUpdated:
+    'Архив обновился, пока эта страница была открыта: перезагрузите её, чтобы искать в последней версии.',
+  reload: 'Перезагрузить',
   searchFailed: 'Поиск не удался.',
   inTheText: 'В тексте: ',
   partialMatch: (held, of) => `Совпадает ${held} из ${of} слов`,

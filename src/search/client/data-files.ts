@@ -3,16 +3,27 @@ import { dataFiles } from '../index/files.ts';
 import { FETCHED_CHANNEL } from './fetched-channel.ts';
 
 /**
- * Where the build put the corpus's data files, and how to read them. The folder name is a hash of
- * their content, so they can be cached forever (docs/decisions/002-build-time-data.md).
+ * Where the build put the corpus's data files, and how to read them. One folder, the same from
+ * one deploy to the next (docs/decisions/017-growing-archive.md): every file but the start data
+ * and the publications' own is named by its content, so it can be cached for good; those two
+ * keep their names and are asked for again each time (`revalidated`).
  */
 
-export const dataRoot = `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/`;
+export const dataRoot = `${import.meta.env.BASE_URL}data/`;
 
 export const dataUrls = {
   start: `${dataRoot}${dataFiles.start}`,
   publication: (id: string) => `${dataRoot}${dataFiles.publication(encodeURIComponent(id))}`,
 };
+
+/**
+ * Whether a data file keeps its name when its content changes (the start data, a publication's
+ * file): the browser asks the server whether it changed before using a copy it holds, whatever
+ * the host's caching headers say. Every other data file is named by its content.
+ */
+export function keepsItsName(url: string): boolean {
+  return url === dataUrls.start || url.startsWith(`${dataRoot}publications/`);
+}
 
 /**
  * Why a file could not be read, in two kinds a reader must be told apart: the network failed
@@ -130,7 +141,10 @@ async function request(url: string, signal: AbortSignal | undefined): Promise<Re
   signal?.addEventListener('abort', stop, { once: true });
   let response: Response;
   try {
-    response = await fetch(url, { signal: controller.signal });
+    response = await fetch(url, {
+      signal: controller.signal,
+      ...(keepsItsName(url) ? { cache: 'no-cache' as const } : {}),
+    });
   } catch (error) {
     // The caller gave up: that is no failure of anyone's.
     if (signal?.aborted) throw error;

@@ -203,18 +203,28 @@ export function contentName(template: string, bytes: Uint8Array): string {
 
 /**
  * The build's file sink over a store: names from content, binary files stored deflated (see
- * readBinary in core/data-source.ts), each name written once.
+ * readBinary in core/data-source.ts), each name written once. `release` says what was written: a
+ * file named by its content by its name, any other (a publication's) by its name and a hash of
+ * its bytes.
  */
-function naming(store: DataStore): FileSink {
+function naming(store: DataStore): FileSink & { release(): string } {
   const written = new Set<string>();
-  return (template, content) => {
+  const said: string[] = [];
+  const sink: FileSink = (template, content) => {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
     const name = contentName(template, bytes);
     if (written.has(name)) return name;
     written.add(name);
+    said.push(template.includes(HASH) ? name : contentName(`${name} ${HASH}`, bytes));
     store.write(name, name.endsWith('.bin') ? deflateRawSync(bytes, { level: 9 }) : bytes);
     return name;
   };
+  const release = () => {
+    const hash = createHash('sha256');
+    for (const entry of said.sort()) hash.update(entry).update('\n');
+    return hash.digest('hex').slice(0, 16);
+  };
+  return Object.assign(sink, { release });
 }
 
 /** Packs of consecutive items written as they fill: cards, catalog chunks. */
@@ -314,6 +324,7 @@ export async function buildData(
   const core = createSearchCore(meta, columns, storeSource(target));
   const start: StartData = {
     ...meta,
+    release: write.release(),
     tips: await archiveTips(corpus, core),
     first: await core.search(DEFAULT_REQUEST),
   };
