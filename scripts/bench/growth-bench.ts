@@ -1,0 +1,445 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { openCorpus, type OpenedCorpus } from '../../src/corpus/corpus-reader.ts';
+import type { Publication } from '../../src/corpus/schema.ts';
+import { describeStats, generateRealisticCorpus } from '../generate-realistic-corpus.ts';
+import { appKinds, buildApp, outputFigures, type TimedRun } from './build-figures.ts';
+import {
+  appFileGroup,
+  appFileKind,
+  dataVersion,
+  diffManifests,
+  GROWTH_BUDGET,
+  groupLine,
+  growthTable,
+  hostLines,
+  isPagefindOutput,
+  isSourceMap,
+  kindsTable,
+  newOrChanged,
+  only,
+  pagefindSiteKind,
+  readManifest,
+  withoutDataVersion,
+  type BuildDiff,
+  type Change,
+  type ChangeRow,
+  type Manifest,
+  type SiteTotals,
+} from './growth.ts';
+import { NO_CHANGE, planChanges, writeChangedCorpus, type ChangePlan } from './growth-changes.ts';
+import { buildPagefind, page, pagePath, writeSmallPages } from './pagefind-bench.ts';
+import { gb, LARGER_HEAP, seconds } from './report.ts';
+import { bytes } from './stats.ts';
+
+/**
+ * npm run bench:growth [-- --sizes demo,real:2000,real:50000 --no-pagefind]
+ * (and `npm run bench`, for each realistic size, unless --no-growth)
+ *
+ * Issue 19's table, "a new publication changes a few files, not the whole site": per corpus, a
+ * clean build, then a build of each of three changed copies (add, edit, remove one publication:
+ * scripts/bench/growth-changes.ts) and of an unchanged copy (the control), each compared with the
+ * clean build file by file (scripts/bench/growth.ts), for the app and for Pagefind over the same
+ * publications as HTML pages, in the same run. docs/benchmarking.md says how it is measured.
+ *
+ * Builds run one at a time (the machine is shared: a 50,000-publication build takes ~5 min and
+ * GBs of memory, Pagefind ~8 min and up to ~15 GB). Work files live in
+ * bench-results/growth-<name>/: the clean build and Pagefind's site stay for a look; each changed
+ * copy and its build are removed once compared.
+ */
+
+type Diffed = { system: string; change: Change; diff: BuildDiff; seconds: number | null };
+
+export type GrowthFigures = {
+  label: string;
+  publications: number;
+  pagefindVersion: string;
+  changes: { change: Change; description: string }[];
+  clean: {
+    app: { seconds: number; peakBytes: number; heap: string | null };
+    pagefind: { seconds: number; peakBytes: number } | null;
+  };
+  /** Every comparison: the app's (source maps left out) and Pagefind's whole site. */
+  diffs: Diffed[];
+  /** The app's source maps, compared apart (a deploy may leave them out). */
+  sourceMaps: Diffed[];
+  /**
+   * Where the app's data live under a folder named by the build (`data/<version>/`): the same
+   * comparison with the version taken out of the paths, what a deploy would upload had the
+   * folder kept its name.
+   */
+  stableDataFolder: Diffed[];
+  totals: {
+    app: SiteTotals & { sourceMaps: number; sourceMapBytes: number };
+    pagefind: SiteTotals | null;
+    pages: SiteTotals | null;
+  };
+};
+
+const APP = 'Statement Explorer';
+const PAGES = 'its HTML pages';
+
+/** A file's gzipped size, each file measured once (two comparisons may ask for the same). */
+function gzipOf(root: string) {
+  const sizes = new Map<string, number>();
+  return (name: string) => {
+    let size = sizes.get(name);
+    if (size === undefined) {
+      size = gzipSync(readFileSync(path.join(root, name))).length;
+      sizes.set(name, size);
+    }
+    return size;
+  };
+}
+
+function maxSize(manifest: Manifest): number {
+  let largest = 0;
+  for (const file of manifest.values()) largest = Math.max(largest, file.size);
+  return largest;
+}
+
+/**
+ * The app's build, as `npm run build` runs it; should it run out of Node's default heap, again
+ * with a larger one (as the bench's own build does), saying so.
+ */
+async function buildAppOnce(
+  corpus: string,
+  dist: string,
+  root: string,
+): Promise<TimedRun & { heap: string | null }> {
+  try {
+    return { ...(await buildApp(corpus, dist, root)), heap: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!message.includes('JavaScript heap out of memory')) throw error;
+    console.log(`  out of Node's default heap; again with ${LARGER_HEAP}…`);
+    return { ...(await buildApp(corpus, dist, root, LARGER_HEAP)), heap: LARGER_HEAP };
+  }
+}
+
+function publicationPage(language: string, publication: Publication): string {
+  return page(language, publication.title, publication.summary ?? '', publication.body ?? '');
+}
+
+/** Applies a change to Pagefind's site (one page written or removed); returns its undoing. */
+function changeSite(
+  site: string,
+  language: string,
+  opened: OpenedCorpus,
+  plan: ChangePlan,
+): () => void {
+  const count = opened.corpus.publications.length;
+  if (plan.added) {
+    const file = path.join(site, pagePath(count, plan.added.id));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, publicationPage(language, plan.added));
+    return () => rmSync(file);
+  }
+  if (plan.index === undefined) return () => {};
+  const original = opened.publication(plan.index);
+  const file = path.join(site, pagePath(plan.index, original.id));
+  if (plan.replacement) writeFileSync(file, publicationPage(language, plan.replacement));
+  else rmSync(file);
+  return () => writeFileSync(file, publicationPage(language, original));
+}
+
+export async function measureGrowth(options: {
+  label: string;
+  /** Names the work folder, bench-results/growth-<name>. */
+  name: string;
+  corpus: string;
+  /** Where the source to build is (the bench's snapshot, or the working tree). */
+  root: string;
+  pagefind: boolean;
+}): Promise<GrowthFigures> {
+  const dir = path.join('bench-results', `growth-${options.name}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const result = await openCorpus(options.corpus);
+  if (!result.ok) throw new Error(`${options.corpus} is not a valid corpus`);
+  const opened = result.opened;
+  try {
+    const count = opened.corpus.publications.length;
+    const plans = [...planChanges(opened.corpus.publications, opened.publication), NO_CHANGE];
+    const diffs: Diffed[] = [];
+    const sourceMaps: Diffed[] = [];
+    const stableDataFolder: Diffed[] = [];
+
+    // The app: the clean build, then each changed copy, built and compared one at a time.
+    const clean = path.join(dir, 'app-clean');
+    console.log(`Growth, ${options.label}: the app's clean build…`);
+    const cleanRun = await buildAppOnce(options.corpus, clean, options.root);
+    const before = readManifest(clean);
+    const beforeFiles = only(before, (name) => !isSourceMap(name));
+    const cleanOutput = outputFigures(clean, appKinds);
+    for (const plan of plans) {
+      console.log(`Growth, ${options.label}: the app, ${plan.change}: ${plan.description}…`);
+      const corpus = path.join(dir, `corpus-${plan.change}.json`);
+      const dist = path.join(dir, `app-${plan.change}`);
+      writeChangedCorpus(opened, plan, corpus);
+      const run = await buildAppOnce(corpus, dist, options.root);
+      const after = readManifest(dist);
+      const measure = gzipOf(dist);
+      const files = only(after, (name) => !isSourceMap(name));
+      const entry = { system: APP, change: plan.change, seconds: run.seconds };
+      diffs.push({ ...entry, diff: diffManifests(beforeFiles, files, appFileKind, measure) });
+      sourceMaps.push({
+        ...entry,
+        diff: diffManifests(
+          only(before, isSourceMap),
+          only(after, isSourceMap),
+          appFileKind,
+          measure,
+        ),
+      });
+      const stableBefore = withoutDataVersion(beforeFiles);
+      const stableAfter = withoutDataVersion(files);
+      if (stableBefore && stableAfter && dataVersion(beforeFiles) !== dataVersion(files)) {
+        const unversioned = (name: string) =>
+          measure(name.replace(/^data\//, `data/${dataVersion(files)}/`));
+        stableDataFolder.push({
+          ...entry,
+          diff: diffManifests(stableBefore, stableAfter, appFileKind, unversioned),
+        });
+      }
+      rmSync(dist, { recursive: true, force: true });
+      rmSync(corpus, { force: true });
+    }
+
+    // Pagefind: the same publications as HTML pages (pagefind-bench.ts's), at paths that stay
+    // when others are added or removed; each change applied to the site, indexed, undone.
+    let pagefind: GrowthFigures['clean']['pagefind'] = null;
+    let pagefindTotals: SiteTotals | null = null;
+    let pagesTotals: SiteTotals | null = null;
+    if (options.pagefind) {
+      const site = path.join(dir, 'site');
+      const language = opened.corpus.language ?? 'en';
+      console.log(`Growth, ${options.label}: writing the publications as HTML pages…`);
+      for (let index = 0; index < count; index++) {
+        const publication = opened.publication(index);
+        const file = path.join(site, pagePath(index, publication.id));
+        if (index % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, publicationPage(language, publication));
+      }
+      writeSmallPages(site);
+      console.log(`Growth, ${options.label}: Pagefind's clean build…`);
+      const cleanPagefind = await buildPagefind(site, language);
+      pagefind = { seconds: cleanPagefind.seconds, peakBytes: cleanPagefind.peakBytes };
+      const siteBefore = readManifest(site);
+      const pagefindBefore = only(siteBefore, isPagefindOutput);
+      const pagesBefore = only(siteBefore, (name) => !isPagefindOutput(name));
+      pagefindTotals = {
+        files: cleanPagefind.output.files,
+        raw: cleanPagefind.output.raw,
+        gzip: cleanPagefind.output.gzip,
+        largest: maxSize(pagefindBefore),
+      };
+      const measurePage = gzipOf(site);
+      const pagesGzip = [...pagesBefore.keys()].reduce((sum, name) => sum + measurePage(name), 0);
+      pagesTotals = {
+        files: pagesBefore.size,
+        raw: [...pagesBefore.values()].reduce((sum, file) => sum + file.size, 0),
+        gzip: pagesGzip,
+        largest: maxSize(pagesBefore),
+      };
+      for (const plan of plans) {
+        console.log(`Growth, ${options.label}: Pagefind, ${plan.change}…`);
+        const undo = changeSite(site, language, opened, plan);
+        try {
+          const run = await buildPagefind(site, language);
+          const after = readManifest(site);
+          const measure = gzipOf(site);
+          const system = `Pagefind ${pagefindVersion()}`;
+          diffs.push({
+            system: `${system} (pagefind/)`,
+            change: plan.change,
+            seconds: run.seconds,
+            diff: diffManifests(
+              pagefindBefore,
+              only(after, isPagefindOutput),
+              pagefindSiteKind,
+              measure,
+            ),
+          });
+          diffs.push({
+            system: `${system}, ${PAGES}`,
+            change: plan.change,
+            seconds: null,
+            diff: diffManifests(
+              pagesBefore,
+              only(after, (name) => !isPagefindOutput(name)),
+              pagefindSiteKind,
+              measure,
+            ),
+          });
+        } finally {
+          undo();
+        }
+      }
+    }
+
+    const mapsBefore = only(before, isSourceMap);
+    return {
+      label: options.label,
+      publications: count,
+      pagefindVersion: pagefindVersion(),
+      changes: plans.map(({ change, description }) => ({ change, description })),
+      clean: {
+        app: { seconds: cleanRun.seconds, peakBytes: cleanRun.peakBytes, heap: cleanRun.heap },
+        pagefind,
+      },
+      diffs,
+      sourceMaps,
+      stableDataFolder,
+      totals: {
+        app: {
+          files: cleanOutput.files,
+          raw: cleanOutput.raw,
+          gzip: cleanOutput.gzip,
+          largest: maxSize(beforeFiles),
+          sourceMaps: mapsBefore.size,
+          sourceMapBytes: [...mapsBefore.values()].reduce((sum, file) => sum + file.size, 0),
+        },
+        pagefind: pagefindTotals,
+        pages: pagesTotals,
+      },
+    };
+  } finally {
+    opened.close();
+  }
+}
+
+function pagefindVersion(): string {
+  const file = path.join('node_modules', 'pagefind', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+const CHANGE_ORDER: Change[] = ['add', 'edit', 'remove', 'none'];
+
+/** The report: the issue's table, then what changed, by kind. */
+export function growthReport(figures: GrowthFigures): string {
+  const { label, publications, clean, totals } = figures;
+  const budgets = publications >= GROWTH_BUDGET.publications;
+  const rows: ChangeRow[] = CHANGE_ORDER.flatMap((change) =>
+    figures.diffs
+      .filter((diffed) => diffed.change === change)
+      .map(({ system, diff, seconds: time }) => ({ system, change, diff, seconds: time })),
+  );
+  const caption = `${label} (${publications.toLocaleString('en')} publications; add → ${(publications + 1).toLocaleString('en')}, remove → ${(publications - 1).toLocaleString('en')})`;
+  const lines = [
+    '',
+    `=== A growing archive, ${label}: what one change does to the files (issue 19) ===`,
+    ...figures.changes.map(({ change, description }) => `- ${change}: ${description}`),
+    `Clean builds: the app ${seconds(clean.app.seconds)} (peak memory ${gb(clean.app.peakBytes)}${clean.app.heap ? `, with ${clean.app.heap}` : ''})` +
+      (clean.pagefind
+        ? `, Pagefind ${seconds(clean.pagefind.seconds)} (peak memory ${gb(clean.pagefind.peakBytes)})`
+        : ''),
+    'A file is unchanged when the clean build has one of the same path with the same bytes; bytes to upload are the new and changed files\'. The app\'s source maps are left out (below). "none" is the control: the same publications written again, built again.',
+    budgets
+      ? 'Budgets of issue 19, per change, at 50,000 publications: ≤ 1% of files new or changed, ≤ 2 MB (raw) to upload.'
+      : "Issue 19's budgets (≤ 1% of files new or changed, ≤ 2 MB to upload) are set for 50,000 publications.",
+    '',
+    growthTable(caption, rows, budgets),
+    '',
+    "The app's new or changed files, per change:",
+  ];
+  for (const { change, diff } of figures.diffs.filter((diffed) => diffed.system === APP)) {
+    lines.push(`- ${change}: ${groupLine(diff, groupName)}`, '', kindsTable(diff), '');
+  }
+  const pagefind = figures.diffs.filter((diffed) => diffed.system.endsWith('(pagefind/)'));
+  if (pagefind.length) {
+    lines.push("Pagefind's files (pagefind/), per change:");
+    for (const { change, diff } of pagefind) lines.push(`- ${change}:`, '', kindsTable(diff), '');
+  }
+  lines.push(
+    `Source maps (left out above; ${totals.app.sourceMaps.toLocaleString('en')} files, ${bytes(totals.app.sourceMapBytes)}), new or changed: ` +
+      figures.sourceMaps
+        .map(({ change, diff }) => `${change} ${newOrChanged(diff)} (${bytes(diff.uploadRaw)})`)
+        .join(', '),
+  );
+  if (figures.stableDataFolder.length) {
+    lines.push(
+      "The app's data live in a folder named by the build (data/<version>/), so by path every data file is new. Had the folder kept its name:",
+      ...figures.stableDataFolder.map(
+        ({ change, diff }) =>
+          `- ${change}: ${newOrChanged(diff).toLocaleString('en')} of ${diff.after.toLocaleString('en')} files new or changed, ${bytes(diff.uploadRaw)} (${bytes(diff.uploadGzip)} gzipped): ${groupLine(diff, groupName)}`,
+      ),
+    );
+  }
+  lines.push(
+    '',
+    "The whole site (clean build), against the common hosts' limits:",
+    ...hostLines(`${APP} (source maps aside)`, totals.app),
+    ...(totals.pagefind
+      ? hostLines(`Pagefind ${figures.pagefindVersion} (pagefind/)`, totals.pagefind)
+      : []),
+    ...(totals.pages ? hostLines(`Pagefind's site: ${PAGES}`, totals.pages) : []),
+  );
+  return lines.join('\n');
+}
+
+/** The app's kinds summed into pages, assets, feeds and the rest; data files kind by kind. */
+function groupName({ kind }: { kind: string }): string {
+  const group = appFileGroup(kind);
+  return group === 'data' ? `data files ${kind.slice('data/'.length)}` : group;
+}
+
+/** Measures, prints the report, and keeps the figures in bench-results/growth-<name>.json. */
+export async function growthSection(options: Parameters<typeof measureGrowth>[0]): Promise<string> {
+  const figures = await measureGrowth(options);
+  writeFileSync(
+    path.join('bench-results', `growth-${options.name}.json`),
+    JSON.stringify(figures, null, 2),
+  );
+  return growthReport(figures);
+}
+
+// --- npm run bench:growth -----------------------------------------------------------------------
+
+async function corpusFor(size: string): Promise<{ label: string; name: string; corpus: string }> {
+  if (size === 'demo') return { label: 'demo corpus', name: 'demo', corpus: 'data/corpus.json' };
+  const count = Number(/^real:(\d+)$/.exec(size)?.[1]);
+  if (!Number.isInteger(count)) throw new Error(`--sizes: "${size}" is not demo or real:N`);
+  const corpus = path.join('bench-results', `real-${count}.json`);
+  if (!existsSync(corpus)) {
+    console.log(`Generating ${corpus}…`);
+    const started = performance.now();
+    const stats = await generateRealisticCorpus({ count, out: corpus, seed: 1 });
+    for (const line of describeStats(stats, corpus, (performance.now() - started) / 1000))
+      console.log(line);
+  }
+  return { label: `realistic ${count.toLocaleString('en')}`, name: `real-${count}`, corpus };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 'demo,real:2000' },
+      'no-pagefind': { type: 'boolean', default: false },
+    },
+  });
+  mkdirSync('bench-results', { recursive: true });
+  const texts: string[] = [];
+  for (const size of values.sizes.split(',')) {
+    const text = await growthSection({
+      ...(await corpusFor(size)),
+      root: process.cwd(),
+      pagefind: !values['no-pagefind'],
+    });
+    console.log(text);
+    texts.push(text);
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const out = path.join('bench-results', `growth-${stamp}.txt`);
+  writeFileSync(out, `${texts.join('\n')}\n`);
+  console.log(`\nWritten to ${out}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
