@@ -207,7 +207,7 @@ describe('the report', () => {
       largest: 1,
     });
     expect(limits).toBe(
-      '  ✗ 20,000 files (Cloudflare Pages, free plan) · ✗ 1 GB a site (GitHub Pages) · ✓ 25 MB a file (Cloudflare Pages)',
+      '  ✗ 20,000 files (Cloudflare Pages, free plan) · ✗ 100,000 (paid plans) · ✗ 1 GB a site (GitHub Pages) · ✓ 25 MB a file (Cloudflare Pages)',
     );
   });
 });

@@ -211,8 +211,9 @@ export const GROWTH_BUDGET = {
 
 /** What the common static hosts allow, for the whole-site figures (issue 19). */
 export const HOST_LIMITS = {
-  /** Cloudflare Pages: files per deployment on the free plan. */
+  /** Cloudflare Pages: files a site on the free plan, and on the paid ones (since January 2026). */
   files: 20_000,
+  paidFiles: 100_000,
   /** GitHub Pages: a published site's size. */
   siteBytes: 1024 ** 3,
   /** Cloudflare Pages: the largest file. */
@@ -342,6 +343,7 @@ export function hostLines(label: string, site: SiteTotals): string[] {
   return [
     `${label}: ${count(site.files)} files, ${bytes(site.raw)} (${bytes(site.gzip)} gzipped), largest file ${bytes(site.largest)}`,
     `  ${mark(site.files <= HOST_LIMITS.files)} ${count(HOST_LIMITS.files)} files (Cloudflare Pages, free plan)` +
+      ` · ${mark(site.files <= HOST_LIMITS.paidFiles)} ${count(HOST_LIMITS.paidFiles)} (paid plans)` +
       ` · ${mark(site.raw <= HOST_LIMITS.siteBytes)} 1 GB a site (GitHub Pages)` +
       ` · ${mark(site.largest <= HOST_LIMITS.fileBytes)} 25 MB a file (Cloudflare Pages)`,
   ];
