@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -7,32 +8,27 @@ import type { Publication } from '../../src/corpus/schema.ts';
 import { describeStats, generateRealisticCorpus } from '../generate-realistic-corpus.ts';
 import { appKinds, buildApp, outputFigures, type TimedRun } from './build-figures.ts';
 import {
-  appFileGroup,
+  APP,
+  PAGEFIND_OUTPUT,
+  PAGES,
   appFileKind,
   dataVersion,
   diffManifests,
-  GROWTH_BUDGET,
-  groupLine,
-  growthTable,
-  hostLines,
+  growthReport,
   isPagefindOutput,
   isSourceMap,
-  kindsTable,
-  newOrChanged,
   only,
   pagefindSiteKind,
   readManifest,
   withoutDataVersion,
-  type BuildDiff,
-  type Change,
-  type ChangeRow,
+  type Comparison,
+  type GrowthFigures,
   type Manifest,
   type SiteTotals,
 } from './growth.ts';
 import { NO_CHANGE, planChanges, writeChangedCorpus, type ChangePlan } from './growth-changes.ts';
 import { buildPagefind, page, pagePath, writeSmallPages } from './pagefind-bench.ts';
-import { gb, LARGER_HEAP, seconds } from './report.ts';
-import { bytes } from './stats.ts';
+import { LARGER_HEAP } from './report.ts';
 
 /**
  * npm run bench:growth [-- --sizes demo,real:2000,real:50000 --no-pagefind]
@@ -49,37 +45,6 @@ import { bytes } from './stats.ts';
  * bench-results/growth-<name>/: the clean build and Pagefind's site stay for a look; each changed
  * copy and its build are removed once compared.
  */
-
-type Diffed = { system: string; change: Change; diff: BuildDiff; seconds: number | null };
-
-export type GrowthFigures = {
-  label: string;
-  publications: number;
-  pagefindVersion: string;
-  changes: { change: Change; description: string }[];
-  clean: {
-    app: { seconds: number; peakBytes: number; heap: string | null };
-    pagefind: { seconds: number; peakBytes: number } | null;
-  };
-  /** Every comparison: the app's (source maps left out) and Pagefind's whole site. */
-  diffs: Diffed[];
-  /** The app's source maps, compared apart (a deploy may leave them out). */
-  sourceMaps: Diffed[];
-  /**
-   * Where the app's data live under a folder named by the build (`data/<version>/`): the same
-   * comparison with the version taken out of the paths, what a deploy would upload had the
-   * folder kept its name.
-   */
-  stableDataFolder: Diffed[];
-  totals: {
-    app: SiteTotals & { sourceMaps: number; sourceMapBytes: number };
-    pagefind: SiteTotals | null;
-    pages: SiteTotals | null;
-  };
-};
-
-const APP = 'Statement Explorer';
-const PAGES = 'its HTML pages';
 
 /** A file's gzipped size, each file measured once (two comparisons may ask for the same). */
 function gzipOf(root: string) {
@@ -160,12 +125,13 @@ export async function measureGrowth(options: {
   const result = await openCorpus(options.corpus);
   if (!result.ok) throw new Error(`${options.corpus} is not a valid corpus`);
   const opened = result.opened;
+  const loadBefore = loadavg();
   try {
     const count = opened.corpus.publications.length;
     const plans = [...planChanges(opened.corpus.publications, opened.publication), NO_CHANGE];
-    const diffs: Diffed[] = [];
-    const sourceMaps: Diffed[] = [];
-    const stableDataFolder: Diffed[] = [];
+    const diffs: Comparison[] = [];
+    const sourceMaps: Comparison[] = [];
+    const stableDataFolder: Comparison[] = [];
 
     // The app: the clean build, then each changed copy, built and compared one at a time.
     const clean = path.join(dir, 'app-clean');
@@ -253,7 +219,7 @@ export async function measureGrowth(options: {
           const measure = gzipOf(site);
           const system = `Pagefind ${pagefindVersion()}`;
           diffs.push({
-            system: `${system} (pagefind/)`,
+            system: `${system} ${PAGEFIND_OUTPUT}`,
             change: plan.change,
             seconds: run.seconds,
             diff: diffManifests(
@@ -283,6 +249,7 @@ export async function measureGrowth(options: {
     const mapsBefore = only(before, isSourceMap);
     return {
       label: options.label,
+      load: { before: loadBefore, after: loadavg() },
       publications: count,
       pagefindVersion: pagefindVersion(),
       changes: plans.map(({ change, description }) => ({ change, description })),
@@ -314,76 +281,6 @@ export async function measureGrowth(options: {
 function pagefindVersion(): string {
   const file = path.join('node_modules', 'pagefind', 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-}
-
-const CHANGE_ORDER: Change[] = ['add', 'edit', 'remove', 'none'];
-
-/** The report: the issue's table, then what changed, by kind. */
-export function growthReport(figures: GrowthFigures): string {
-  const { label, publications, clean, totals } = figures;
-  const budgets = publications >= GROWTH_BUDGET.publications;
-  const rows: ChangeRow[] = CHANGE_ORDER.flatMap((change) =>
-    figures.diffs
-      .filter((diffed) => diffed.change === change)
-      .map(({ system, diff, seconds: time }) => ({ system, change, diff, seconds: time })),
-  );
-  const caption = `${label} (${publications.toLocaleString('en')} publications; add → ${(publications + 1).toLocaleString('en')}, remove → ${(publications - 1).toLocaleString('en')})`;
-  const lines = [
-    '',
-    `=== A growing archive, ${label}: what one change does to the files (issue 19) ===`,
-    ...figures.changes.map(({ change, description }) => `- ${change}: ${description}`),
-    `Clean builds: the app ${seconds(clean.app.seconds)} (peak memory ${gb(clean.app.peakBytes)}${clean.app.heap ? `, with ${clean.app.heap}` : ''})` +
-      (clean.pagefind
-        ? `, Pagefind ${seconds(clean.pagefind.seconds)} (peak memory ${gb(clean.pagefind.peakBytes)})`
-        : ''),
-    'A file is unchanged when the clean build has one of the same path with the same bytes; bytes to upload are the new and changed files\'. The app\'s source maps are left out (below). "none" is the control: the same publications written again, built again.',
-    budgets
-      ? 'Budgets of issue 19, per change, at 50,000 publications: ≤ 1% of files new or changed, ≤ 2 MB (raw) to upload.'
-      : "Issue 19's budgets (≤ 1% of files new or changed, ≤ 2 MB to upload) are set for 50,000 publications.",
-    '',
-    growthTable(caption, rows, budgets),
-    '',
-    "The app's new or changed files, per change:",
-  ];
-  for (const { change, diff } of figures.diffs.filter((diffed) => diffed.system === APP)) {
-    lines.push(`- ${change}: ${groupLine(diff, groupName)}`, '', kindsTable(diff), '');
-  }
-  const pagefind = figures.diffs.filter((diffed) => diffed.system.endsWith('(pagefind/)'));
-  if (pagefind.length) {
-    lines.push("Pagefind's files (pagefind/), per change:");
-    for (const { change, diff } of pagefind) lines.push(`- ${change}:`, '', kindsTable(diff), '');
-  }
-  lines.push(
-    `Source maps (left out above; ${totals.app.sourceMaps.toLocaleString('en')} files, ${bytes(totals.app.sourceMapBytes)}), new or changed: ` +
-      figures.sourceMaps
-        .map(({ change, diff }) => `${change} ${newOrChanged(diff)} (${bytes(diff.uploadRaw)})`)
-        .join(', '),
-  );
-  if (figures.stableDataFolder.length) {
-    lines.push(
-      "The app's data live in a folder named by the build (data/<version>/), so by path every data file is new. Had the folder kept its name:",
-      ...figures.stableDataFolder.map(
-        ({ change, diff }) =>
-          `- ${change}: ${newOrChanged(diff).toLocaleString('en')} of ${diff.after.toLocaleString('en')} files new or changed, ${bytes(diff.uploadRaw)} (${bytes(diff.uploadGzip)} gzipped): ${groupLine(diff, groupName)}`,
-      ),
-    );
-  }
-  lines.push(
-    '',
-    "The whole site (clean build), against the common hosts' limits:",
-    ...hostLines(`${APP} (source maps aside)`, totals.app),
-    ...(totals.pagefind
-      ? hostLines(`Pagefind ${figures.pagefindVersion} (pagefind/)`, totals.pagefind)
-      : []),
-    ...(totals.pages ? hostLines(`Pagefind's site: ${PAGES}`, totals.pages) : []),
-  );
-  return lines.join('\n');
-}
-
-/** The app's kinds summed into pages, assets, feeds and the rest; data files kind by kind. */
-function groupName({ kind }: { kind: string }): string {
-  const group = appFileGroup(kind);
-  return group === 'data' ? `data files ${kind.slice('data/'.length)}` : group;
 }
 
 /** Measures, prints the report, and keeps the figures in bench-results/growth-<name>.json. */

@@ -8,6 +8,7 @@ import {
   dataVersion,
   diffManifests,
   groupLine,
+  growthReport,
   growthTable,
   hostLines,
   kindsTable,
@@ -17,6 +18,7 @@ import {
   verdict,
   withoutDataVersion,
   type FileEntry,
+  type GrowthFigures,
   type Manifest,
 } from './growth.ts';
 
@@ -228,5 +230,114 @@ describe('readManifest', () => {
     expect(read.get('index.html')?.size).toBe(4);
     expect(read.get('app.js.map')?.hash).not.toBe(read.get('index.html')?.hash);
     expect([...only(read, (name) => !name.endsWith('.map')).keys()]).toHaveLength(2);
+  });
+});
+
+describe('growthReport', () => {
+  const gzip = () => 1;
+  // A made-up build of 50,000 publications: the clean one, and one with a publication added
+  // (its page, its data file, one block) and the data folder renamed.
+  const clean = new Map<string, FileEntry>([
+    ['index.html', file(10, 'home')],
+    ['sw.js', file(3, 'sw')],
+    ['data/aaaaaaaaaaaa/index/d.0000000000000001.bin', file(1000, 'block')],
+    ['data/aaaaaaaaaaaa/publications/a.json', file(500, 'a')],
+  ]);
+  const added = new Map<string, FileEntry>([
+    ['index.html', file(10, 'home')],
+    ['sw.js', file(3, 'sw')],
+    ['publications/b/index.html', file(700, 'b-page')],
+    ['data/bbbbbbbbbbbb/index/d.0000000000000002.bin', file(1001, 'block 2')],
+    ['data/bbbbbbbbbbbb/publications/a.json', file(500, 'a')],
+    ['data/bbbbbbbbbbbb/publications/b.json', file(600, 'b')],
+  ]);
+  const app = diffManifests(clean, added, appFileKind, gzip);
+  const figures: GrowthFigures = {
+    label: 'realistic 50,000',
+    load: { before: [2, 2, 2], after: [3, 3, 3] },
+    publications: 50_000,
+    pagefindVersion: '1.6.0',
+    changes: [{ change: 'add', description: 'added "b"' }],
+    clean: {
+      app: { seconds: 300, peakBytes: 4 * 1024 ** 3, heap: null },
+      pagefind: { seconds: 480, peakBytes: 15 * 1024 ** 3 },
+    },
+    diffs: [
+      { system: 'Statement Explorer', change: 'add', diff: app, seconds: 290 },
+      {
+        system: 'Pagefind 1.6.0 (pagefind/)',
+        change: 'add',
+        seconds: 470,
+        diff: diffManifests(
+          manifest({ 'pagefind/pagefind-entry.json': file(1, 'x') }),
+          manifest({ 'pagefind/pagefind-entry.json': file(1, 'y') }),
+          pagefindSiteKind,
+          gzip,
+        ),
+      },
+    ],
+    sourceMaps: [
+      {
+        system: 'Statement Explorer',
+        change: 'add',
+        seconds: 290,
+        diff: diffManifests(new Map(), new Map(), appFileKind, gzip),
+      },
+    ],
+    stableDataFolder: [
+      {
+        system: 'Statement Explorer',
+        change: 'add',
+        seconds: 290,
+        diff: diffManifests(
+          withoutDataVersion(clean) ?? new Map(),
+          withoutDataVersion(added) ?? new Map(),
+          appFileKind,
+          gzip,
+        ),
+      },
+    ],
+    totals: {
+      app: {
+        files: 168_600,
+        raw: 1.56 * 1024 ** 3,
+        gzip: 0.5 * 1024 ** 3,
+        largest: 300_000,
+        sourceMaps: 15,
+        sourceMapBytes: 3e6,
+      },
+      pagefind: { files: 52_000, raw: 300 * 1024 ** 2, gzip: 300 * 1024 ** 2, largest: 200_000 },
+      pages: null,
+    },
+  };
+  const text = growthReport(figures);
+
+  it('prints the table with the verdicts at 50,000 publications', () => {
+    expect(text).toContain(
+      '| same run, realistic 50,000 (50,000 publications; add → 50,001, remove → 49,999) |',
+    );
+    expect(text).toContain(
+      '| Statement Explorer, add | 6 | 2 | **4** (66.7%; 4 new) | 2 | 2.7 kB / 4 B | 4.8 min (290 s) | ✗ 66.7% of files > 1% |',
+    );
+    expect(text).toContain(
+      '| Pagefind 1.6.0 (pagefind/), add | 1 | 0 | **1** (100%; 0 new) | 0 | 1 B / 1 B | 7.8 min (470 s) | ✗ 100% of files > 1% |',
+    );
+  });
+
+  it('says which kinds of files changed, and what a data folder that kept its name would give', () => {
+    expect(text).toContain(
+      '- add: 2 data files publications/* (1.1 kB), 1 data files index/d.*.bin (1001 B), 1 pages (700 B)',
+    );
+    expect(text).toContain(
+      '- add: 3 of 6 files new or changed, 2.2 kB (3 B gzipped): 1 data files index/d.*.bin (1001 B), 1 data files publications/* (600 B), 1 pages (700 B)',
+    );
+    expect(text).toContain("Pagefind's files (pagefind/), per change:");
+  });
+
+  it('holds the whole site against the hosts’ limits', () => {
+    expect(text).toContain(
+      'Statement Explorer (source maps aside): 168,600 files, 1597.44 MB (512.00 MB gzipped), largest file 293.0 kB',
+    );
+    expect(text).toContain('Pagefind 1.6.0 (pagefind/): 52,000 files');
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appKinds, pagefindKinds } from './build-figures.ts';
-import { seconds as secondsText } from './report.ts';
+import { gb, seconds as secondsText } from './report.ts';
 import { bytes, percent } from './stats.ts';
 
 /**
@@ -13,7 +13,7 @@ import { bytes, percent } from './stats.ts';
  * after). What a deploy uploads is the new and changed files, and their bytes.
  *
  * This module is the pure part, tested in growth.test.ts: the diff, the kinds of files, the
- * tables. scripts/bench/growth-bench.ts builds the corpora and measures.
+ * report. scripts/bench/growth-bench.ts builds the corpora and measures.
  */
 
 export type FileEntry = { size: number; hash: string };
@@ -222,7 +222,7 @@ export const HOST_LIMITS = {
 
 export type Change = 'add' | 'edit' | 'remove' | 'none';
 
-/** A changed build against the clean one, and how long it took. */
+/** A row of the table: a changed build against the clean one, and how long it took. */
 export type ChangeRow = {
   system: string;
   change: Change;
@@ -347,4 +347,113 @@ export function hostLines(label: string, site: SiteTotals): string[] {
       ` · ${mark(site.raw <= HOST_LIMITS.siteBytes)} 1 GB a site (GitHub Pages)` +
       ` · ${mark(site.largest <= HOST_LIMITS.fileBytes)} 25 MB a file (Cloudflare Pages)`,
   ];
+}
+
+// --- The report of one corpus ------------------------------------------------------------------
+
+export const APP = 'Statement Explorer';
+export const PAGES = 'its HTML pages';
+/** How the rows of what Pagefind writes end ("Pagefind 1.6.0 (pagefind/)"). */
+export const PAGEFIND_OUTPUT = '(pagefind/)';
+
+/** A changed build against the clean one. */
+export type Comparison = ChangeRow & { diff: BuildDiff };
+
+export type GrowthFigures = {
+  label: string;
+  /** The machine's load average (1, 5, 15 min) when the builds began and when they ended. */
+  load: { before: number[]; after: number[] };
+  publications: number;
+  pagefindVersion: string;
+  changes: { change: Change; description: string }[];
+  clean: {
+    app: { seconds: number; peakBytes: number; heap: string | null };
+    pagefind: { seconds: number; peakBytes: number } | null;
+  };
+  /** Every comparison: the app's (source maps left out) and Pagefind's whole site. */
+  diffs: Comparison[];
+  /** The app's source maps, compared apart (a deploy may leave them out). */
+  sourceMaps: Comparison[];
+  /**
+   * Where the app's data live under a folder named by the build (`data/<version>/`): the same
+   * comparison with the version taken out of the paths, what a deploy would upload had the
+   * folder kept its name.
+   */
+  stableDataFolder: Comparison[];
+  totals: {
+    app: SiteTotals & { sourceMaps: number; sourceMapBytes: number };
+    pagefind: SiteTotals | null;
+    pages: SiteTotals | null;
+  };
+};
+
+const CHANGE_ORDER: Change[] = ['add', 'edit', 'remove', 'none'];
+
+/** The report: the issue's table, then what changed, by kind. */
+export function growthReport(figures: GrowthFigures): string {
+  const { label, publications, clean, totals, load } = figures;
+  const budgets = publications >= GROWTH_BUDGET.publications;
+  const rows = CHANGE_ORDER.flatMap((change) =>
+    figures.diffs.filter((comparison) => comparison.change === change),
+  );
+  const caption = `${label} (${publications.toLocaleString('en')} publications; add → ${(publications + 1).toLocaleString('en')}, remove → ${(publications - 1).toLocaleString('en')})`;
+  const lines = [
+    '',
+    `=== A growing archive, ${label}: what one change does to the files (issue 19) ===`,
+    ...figures.changes.map(({ change, description }) => `- ${change}: ${description}`),
+    `Clean builds: the app ${secondsText(clean.app.seconds)} (peak memory ${gb(clean.app.peakBytes)}${clean.app.heap ? `, with ${clean.app.heap}` : ''})` +
+      (clean.pagefind
+        ? `, Pagefind ${secondsText(clean.pagefind.seconds)} (peak memory ${gb(clean.pagefind.peakBytes)})`
+        : ''),
+    `Load average of this 2-core machine (others share it): ${load.before.map((value) => value.toFixed(1)).join(', ')} when the builds began, ${load.after.map((value) => value.toFixed(1)).join(', ')} when they ended.`,
+    'A file is unchanged when the clean build has one of the same path with the same bytes; bytes to upload are the new and changed files\'. The app\'s source maps are left out (below). "none" is the control: the same publications written again, built again.',
+    budgets
+      ? 'Budgets of issue 19, per change, at 50,000 publications: ≤ 1% of files new or changed, ≤ 2 MB (raw) to upload.'
+      : "Issue 19's budgets (≤ 1% of files new or changed, ≤ 2 MB to upload) are set for 50,000 publications.",
+    '',
+    growthTable(caption, rows, budgets),
+    '',
+    "The app's new or changed files, per change:",
+  ];
+  for (const { change, diff } of figures.diffs.filter((comparison) => comparison.system === APP)) {
+    lines.push(`- ${change}: ${groupLine(diff, groupName)}`, '', kindsTable(diff), '');
+  }
+  const pagefind = figures.diffs.filter((comparison) =>
+    comparison.system.endsWith(PAGEFIND_OUTPUT),
+  );
+  if (pagefind.length) {
+    lines.push("Pagefind's files (pagefind/), per change:");
+    for (const { change, diff } of pagefind) lines.push(`- ${change}:`, '', kindsTable(diff), '');
+  }
+  lines.push(
+    `Source maps (left out above; ${totals.app.sourceMaps.toLocaleString('en')} files, ${bytes(totals.app.sourceMapBytes)}), new or changed: ` +
+      figures.sourceMaps
+        .map(({ change, diff }) => `${change} ${newOrChanged(diff)} (${bytes(diff.uploadRaw)})`)
+        .join(', '),
+  );
+  if (figures.stableDataFolder.length) {
+    lines.push(
+      "The app's data live in a folder named by the build (data/<version>/), so by path every data file is new. Had the folder kept its name:",
+      ...figures.stableDataFolder.map(
+        ({ change, diff }) =>
+          `- ${change}: ${newOrChanged(diff).toLocaleString('en')} of ${diff.after.toLocaleString('en')} files new or changed, ${bytes(diff.uploadRaw)} (${bytes(diff.uploadGzip)} gzipped): ${groupLine(diff, groupName)}`,
+      ),
+    );
+  }
+  lines.push(
+    '',
+    "The whole site (clean build), against the common hosts' limits:",
+    ...hostLines(`${APP} (source maps aside)`, totals.app),
+    ...(totals.pagefind
+      ? hostLines(`Pagefind ${figures.pagefindVersion} (pagefind/)`, totals.pagefind)
+      : []),
+    ...(totals.pages ? hostLines(`Pagefind's site: ${PAGES}`, totals.pages) : []),
+  );
+  return lines.join('\n');
+}
+
+/** The app's kinds summed into pages, assets, feeds and the rest; data files kind by kind. */
+function groupName({ kind }: { kind: string }): string {
+  const group = appFileGroup(kind);
+  return group === 'data' ? `data files ${kind.slice('data/'.length)}` : group;
 }
