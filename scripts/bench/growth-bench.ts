@@ -110,7 +110,7 @@ function changeSite(
   return () => writeFileSync(file, publicationPage(language, original));
 }
 
-export async function measureGrowth(options: {
+type Options = {
   label: string;
   /** Names the work folder, bench-results/growth-<name>. */
   name: string;
@@ -118,7 +118,142 @@ export async function measureGrowth(options: {
   /** Where the source to build is (the bench's snapshot, or the working tree). */
   root: string;
   pagefind: boolean;
-}): Promise<GrowthFigures> {
+};
+
+/** The app: the clean build, then each changed copy, built and compared one at a time. */
+async function measureApp(
+  options: Options,
+  dir: string,
+  opened: OpenedCorpus,
+  plans: ChangePlan[],
+) {
+  const clean = path.join(dir, 'app-clean');
+  console.log(`Growth, ${options.label}: the app's clean build…`);
+  const run = await buildAppOnce(options.corpus, clean, options.root);
+  const before = readManifest(clean);
+  const beforeFiles = only(before, (name) => !isSourceMap(name));
+  const mapsBefore = only(before, isSourceMap);
+  const output = outputFigures(clean, appKinds);
+  const diffs: Comparison[] = [];
+  const sourceMaps: Comparison[] = [];
+  const stableDataFolder: Comparison[] = [];
+  for (const plan of plans) {
+    console.log(`Growth, ${options.label}: the app, ${plan.change}: ${plan.description}…`);
+    const corpus = path.join(dir, `corpus-${plan.change}.json`);
+    const dist = path.join(dir, `app-${plan.change}`);
+    writeChangedCorpus(opened, plan, corpus);
+    const changed = await buildAppOnce(corpus, dist, options.root);
+    const after = readManifest(dist);
+    const measure = gzipOf(dist);
+    const files = only(after, (name) => !isSourceMap(name));
+    const entry = { system: APP, change: plan.change, seconds: changed.seconds };
+    diffs.push({ ...entry, diff: diffManifests(beforeFiles, files, appFileKind, measure) });
+    const maps = diffManifests(mapsBefore, only(after, isSourceMap), appFileKind, measure);
+    sourceMaps.push({ ...entry, diff: maps });
+    const stableBefore = withoutDataVersion(beforeFiles);
+    const stableAfter = withoutDataVersion(files);
+    const version = dataVersion(files);
+    if (stableBefore && stableAfter && dataVersion(beforeFiles) !== version) {
+      const unversioned = (name: string) => measure(name.replace(/^data\//, `data/${version}/`));
+      stableDataFolder.push({
+        ...entry,
+        diff: diffManifests(stableBefore, stableAfter, appFileKind, unversioned),
+      });
+    }
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(corpus, { force: true });
+  }
+  return {
+    clean: { seconds: run.seconds, peakBytes: run.peakBytes, heap: run.heap },
+    diffs,
+    sourceMaps,
+    stableDataFolder,
+    totals: {
+      files: output.files,
+      raw: output.raw,
+      gzip: output.gzip,
+      largest: maxSize(beforeFiles),
+      sourceMaps: mapsBefore.size,
+      sourceMapBytes: [...mapsBefore.values()].reduce((sum, file) => sum + file.size, 0),
+    },
+  };
+}
+
+function siteTotals(manifest: Manifest, gzip: (name: string) => number): SiteTotals {
+  let raw = 0;
+  let gzipped = 0;
+  for (const [name, file] of manifest) {
+    raw += file.size;
+    gzipped += gzip(name);
+  }
+  return { files: manifest.size, raw, gzip: gzipped, largest: maxSize(manifest) };
+}
+
+/**
+ * Pagefind: the same publications as HTML pages (pagefind-bench.ts's), at paths that stay when
+ * others are added or removed; each change made to the site, indexed, undone.
+ */
+async function measurePagefind(
+  options: Options,
+  dir: string,
+  opened: OpenedCorpus,
+  plans: ChangePlan[],
+) {
+  const site = path.join(dir, 'site');
+  const language = opened.corpus.language ?? 'en';
+  console.log(`Growth, ${options.label}: writing the publications as HTML pages…`);
+  opened.corpus.publications.forEach((_, index) => {
+    const publication = opened.publication(index);
+    const file = path.join(site, pagePath(index, publication.id));
+    if (index % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, publicationPage(language, publication));
+  });
+  writeSmallPages(site);
+  console.log(`Growth, ${options.label}: Pagefind's clean build…`);
+  const run = await buildPagefind(site, language);
+  const before = readManifest(site);
+  const outputBefore = only(before, isPagefindOutput);
+  const pagesBefore = only(before, (name) => !isPagefindOutput(name));
+  const system = `Pagefind ${pagefindVersion()}`;
+  const diffs: Comparison[] = [];
+  for (const plan of plans) {
+    console.log(`Growth, ${options.label}: Pagefind, ${plan.change}…`);
+    const undo = changeSite(site, language, opened, plan);
+    try {
+      const changed = await buildPagefind(site, language);
+      const after = readManifest(site);
+      const measure = gzipOf(site);
+      const compare = (was: Manifest, keep: (name: string) => boolean) =>
+        diffManifests(was, only(after, keep), pagefindSiteKind, measure);
+      diffs.push(
+        {
+          system: `${system} ${PAGEFIND_OUTPUT}`,
+          change: plan.change,
+          seconds: changed.seconds,
+          diff: compare(outputBefore, isPagefindOutput),
+        },
+        {
+          system: `${system}, ${PAGES}`,
+          change: plan.change,
+          seconds: null,
+          diff: compare(pagesBefore, (name) => !isPagefindOutput(name)),
+        },
+      );
+    } finally {
+      undo();
+    }
+  }
+  return {
+    clean: { seconds: run.seconds, peakBytes: run.peakBytes },
+    diffs,
+    totals: {
+      output: { ...siteTotals(outputBefore, () => 0), gzip: run.output.gzip },
+      pages: siteTotals(pagesBefore, gzipOf(site)),
+    },
+  };
+}
+
+export async function measureGrowth(options: Options): Promise<GrowthFigures> {
   const dir = path.join('bench-results', `growth-${options.name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -127,150 +262,34 @@ export async function measureGrowth(options: {
   const opened = result.opened;
   const loadBefore = loadavg();
   try {
-    const count = opened.corpus.publications.length;
     const plans = [...planChanges(opened.corpus.publications, opened.publication), NO_CHANGE];
-    const diffs: Comparison[] = [];
-    const sourceMaps: Comparison[] = [];
-    const stableDataFolder: Comparison[] = [];
-
-    // The app: the clean build, then each changed copy, built and compared one at a time.
-    const clean = path.join(dir, 'app-clean');
-    console.log(`Growth, ${options.label}: the app's clean build…`);
-    const cleanRun = await buildAppOnce(options.corpus, clean, options.root);
-    const before = readManifest(clean);
-    const beforeFiles = only(before, (name) => !isSourceMap(name));
-    const cleanOutput = outputFigures(clean, appKinds);
-    for (const plan of plans) {
-      console.log(`Growth, ${options.label}: the app, ${plan.change}: ${plan.description}…`);
-      const corpus = path.join(dir, `corpus-${plan.change}.json`);
-      const dist = path.join(dir, `app-${plan.change}`);
-      writeChangedCorpus(opened, plan, corpus);
-      const run = await buildAppOnce(corpus, dist, options.root);
-      const after = readManifest(dist);
-      const measure = gzipOf(dist);
-      const files = only(after, (name) => !isSourceMap(name));
-      const entry = { system: APP, change: plan.change, seconds: run.seconds };
-      diffs.push({ ...entry, diff: diffManifests(beforeFiles, files, appFileKind, measure) });
-      sourceMaps.push({
-        ...entry,
-        diff: diffManifests(
-          only(before, isSourceMap),
-          only(after, isSourceMap),
-          appFileKind,
-          measure,
-        ),
-      });
-      const stableBefore = withoutDataVersion(beforeFiles);
-      const stableAfter = withoutDataVersion(files);
-      if (stableBefore && stableAfter && dataVersion(beforeFiles) !== dataVersion(files)) {
-        const unversioned = (name: string) =>
-          measure(name.replace(/^data\//, `data/${dataVersion(files)}/`));
-        stableDataFolder.push({
-          ...entry,
-          diff: diffManifests(stableBefore, stableAfter, appFileKind, unversioned),
-        });
-      }
-      rmSync(dist, { recursive: true, force: true });
-      rmSync(corpus, { force: true });
-    }
-
-    // Pagefind: the same publications as HTML pages (pagefind-bench.ts's), at paths that stay
-    // when others are added or removed; each change applied to the site, indexed, undone.
-    let pagefind: GrowthFigures['clean']['pagefind'] = null;
-    let pagefindTotals: SiteTotals | null = null;
-    let pagesTotals: SiteTotals | null = null;
+    const app = await measureApp(options, dir, opened, plans);
+    let pagefind: Awaited<ReturnType<typeof measurePagefind>> | null = null;
+    let pagefindError: string | null = null;
     if (options.pagefind) {
-      const site = path.join(dir, 'site');
-      const language = opened.corpus.language ?? 'en';
-      console.log(`Growth, ${options.label}: writing the publications as HTML pages…`);
-      for (let index = 0; index < count; index++) {
-        const publication = opened.publication(index);
-        const file = path.join(site, pagePath(index, publication.id));
-        if (index % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, publicationPage(language, publication));
-      }
-      writeSmallPages(site);
-      console.log(`Growth, ${options.label}: Pagefind's clean build…`);
-      const cleanPagefind = await buildPagefind(site, language);
-      pagefind = { seconds: cleanPagefind.seconds, peakBytes: cleanPagefind.peakBytes };
-      const siteBefore = readManifest(site);
-      const pagefindBefore = only(siteBefore, isPagefindOutput);
-      const pagesBefore = only(siteBefore, (name) => !isPagefindOutput(name));
-      pagefindTotals = {
-        files: cleanPagefind.output.files,
-        raw: cleanPagefind.output.raw,
-        gzip: cleanPagefind.output.gzip,
-        largest: maxSize(pagefindBefore),
-      };
-      const measurePage = gzipOf(site);
-      const pagesGzip = [...pagesBefore.keys()].reduce((sum, name) => sum + measurePage(name), 0);
-      pagesTotals = {
-        files: pagesBefore.size,
-        raw: [...pagesBefore.values()].reduce((sum, file) => sum + file.size, 0),
-        gzip: pagesGzip,
-        largest: maxSize(pagesBefore),
-      };
-      for (const plan of plans) {
-        console.log(`Growth, ${options.label}: Pagefind, ${plan.change}…`);
-        const undo = changeSite(site, language, opened, plan);
-        try {
-          const run = await buildPagefind(site, language);
-          const after = readManifest(site);
-          const measure = gzipOf(site);
-          const system = `Pagefind ${pagefindVersion()}`;
-          diffs.push({
-            system: `${system} ${PAGEFIND_OUTPUT}`,
-            change: plan.change,
-            seconds: run.seconds,
-            diff: diffManifests(
-              pagefindBefore,
-              only(after, isPagefindOutput),
-              pagefindSiteKind,
-              measure,
-            ),
-          });
-          diffs.push({
-            system: `${system}, ${PAGES}`,
-            change: plan.change,
-            seconds: null,
-            diff: diffManifests(
-              pagesBefore,
-              only(after, (name) => !isPagefindOutput(name)),
-              pagefindSiteKind,
-              measure,
-            ),
-          });
-        } finally {
-          undo();
-        }
+      try {
+        pagefind = await measurePagefind(options, dir, opened, plans);
+      } catch (error) {
+        // The app's figures stand on their own (Pagefind may be stopped for memory at 50,000).
+        pagefindError = error instanceof Error ? error.message : String(error);
+        console.error(`Pagefind failed: ${pagefindError}`);
       }
     }
-
-    const mapsBefore = only(before, isSourceMap);
     return {
       label: options.label,
       load: { before: loadBefore, after: loadavg() },
-      publications: count,
+      publications: opened.corpus.publications.length,
       pagefindVersion: pagefindVersion(),
       changes: plans.map(({ change, description }) => ({ change, description })),
-      clean: {
-        app: { seconds: cleanRun.seconds, peakBytes: cleanRun.peakBytes, heap: cleanRun.heap },
-        pagefind,
-      },
-      diffs,
-      sourceMaps,
-      stableDataFolder,
+      clean: { app: app.clean, pagefind: pagefind?.clean ?? null },
+      pagefindError,
+      diffs: [...app.diffs, ...(pagefind?.diffs ?? [])],
+      sourceMaps: app.sourceMaps,
+      stableDataFolder: app.stableDataFolder,
       totals: {
-        app: {
-          files: cleanOutput.files,
-          raw: cleanOutput.raw,
-          gzip: cleanOutput.gzip,
-          largest: maxSize(beforeFiles),
-          sourceMaps: mapsBefore.size,
-          sourceMapBytes: [...mapsBefore.values()].reduce((sum, file) => sum + file.size, 0),
-        },
-        pagefind: pagefindTotals,
-        pages: pagesTotals,
+        app: app.totals,
+        pagefind: pagefind?.totals.output ?? null,
+        pages: pagefind?.totals.pages ?? null,
       },
     };
   } finally {
@@ -284,7 +303,7 @@ function pagefindVersion(): string {
 }
 
 /** Measures, prints the report, and keeps the figures in bench-results/growth-<name>.json. */
-export async function growthSection(options: Parameters<typeof measureGrowth>[0]): Promise<string> {
+export async function growthSection(options: Options): Promise<string> {
   const figures = await measureGrowth(options);
   writeFileSync(
     path.join('bench-results', `growth-${options.name}.json`),

@@ -262,6 +262,7 @@ describe('growthReport', () => {
       app: { seconds: 300, peakBytes: 4 * 1024 ** 3, heap: null },
       pagefind: { seconds: 480, peakBytes: 15 * 1024 ** 3 },
     },
+    pagefindError: null,
     diffs: [
       { system: 'Statement Explorer', change: 'add', diff: app, seconds: 290 },
       {

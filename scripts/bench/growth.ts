@@ -370,6 +370,8 @@ export type GrowthFigures = {
     app: { seconds: number; peakBytes: number; heap: string | null };
     pagefind: { seconds: number; peakBytes: number } | null;
   };
+  /** Why Pagefind has no figures, when it failed (the app's stand on their own). */
+  pagefindError: string | null;
   /** Every comparison: the app's (source maps left out) and Pagefind's whole site. */
   diffs: Comparison[];
   /** The app's source maps, compared apart (a deploy may leave them out). */
@@ -418,6 +420,7 @@ export function growthReport(figures: GrowthFigures): string {
   for (const { change, diff } of figures.diffs.filter((comparison) => comparison.system === APP)) {
     lines.push(`- ${change}: ${groupLine(diff, groupName)}`, '', kindsTable(diff), '');
   }
+  if (figures.pagefindError) lines.push(`Pagefind failed: ${figures.pagefindError}`, '');
   const pagefind = figures.diffs.filter((comparison) =>
     comparison.system.endsWith(PAGEFIND_OUTPUT),
   );
