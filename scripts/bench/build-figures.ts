@@ -222,12 +222,13 @@ function measureFile(root: string, name: string): FileFigure {
 export type Classifier = (name: string) => { kind: string; query: boolean; publication: boolean };
 
 /**
- * The app's build: `data/<version>/…` by kind (index/d.*.bin…), the rest by folder and extension.
+ * The app's build: its data files by kind (index/d.*.bin…), whether under `data/<version>/` or in
+ * one `data/` folder (issue 19), the rest by folder and extension.
  * A query may fetch any data file but a publication's (which only a body-only passage reads) and
  * those the page loads before any query (start.json, columns/).
  */
 export const appKinds: Classifier = (name) => {
-  const data = /^data\/[^/]+\/(.*)$/.exec(name)?.[1];
+  const data = /^data\/(?:[0-9a-f]{8,}\/)?(.*)$/.exec(name)?.[1];
   if (data !== undefined) {
     if (data.startsWith('publications/'))
       return { kind: 'publications/*', query: false, publication: true };

@@ -54,7 +54,11 @@ const BENCH_PAGE = `<!doctype html>
 </html>
 `;
 
-function page(language: string, title: string, summary: string, body: string): string {
+/** The path of publication `index`'s page (in corpus order) under the site: p/<thousands>/<id>.html. */
+export const pagePath = (index: number, id: string) =>
+  path.join('p', String(Math.floor(index / 1000)), `${id}.html`);
+
+export function page(language: string, title: string, summary: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
@@ -64,7 +68,7 @@ function page(language: string, title: string, summary: string, body: string): s
 }
 
 /** The bench's page, and what the static server answers for any other path (/favicon.ico). */
-function writeSmallPages(site: string) {
+export function writeSmallPages(site: string) {
   writeFileSync(path.join(site, 'bench.html'), BENCH_PAGE);
   writeFileSync(
     path.join(site, 'index.html'),
@@ -98,10 +102,10 @@ export async function writePagefindSite(corpusFile: string, site: string): Promi
     rmSync(site, { recursive: true, force: true });
     corpus.publications.forEach((_, index) => {
       const publication = opened.opened.publication(index);
-      const folder = path.join(site, 'p', String(Math.floor(index / 1000)));
-      if (index % 1000 === 0) mkdirSync(folder, { recursive: true });
+      const file = path.join(site, pagePath(index, publication.id));
+      if (index % 1000 === 0) mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(
-        path.join(folder, `${publication.id}.html`),
+        file,
         page(language, publication.title, publication.summary ?? '', publication.body ?? ''),
       );
     });

@@ -19,6 +19,8 @@ import { chooseColdQueries, coldInNode, openBuild, readProbes } from './cold-que
 import { firstSecondsTable, measureFirstSeconds } from './first-seconds.ts';
 import { serveFolder } from './network.ts';
 import { benchNode, QUERIES } from './node-bench.ts';
+import { GROWTH_BUDGET } from './growth.ts';
+import { growthSection } from './growth-bench.ts';
 import { buildPagefind, pagefindEngine, writePagefindSite } from './pagefind-bench.ts';
 import { relevanceReport, runRelevance } from './relevance/relevance.ts';
 import { measureQuality } from './quality.ts';
@@ -36,7 +38,7 @@ import { snapshotSource } from './snapshot.ts';
 
 /**
  * npm run bench [-- --sizes real:2000,real:50000,real:200000,synthetic:50000 --runs 20
- *                   --no-browser --no-pagefind --reuse-builds --no-relevance]
+ *                   --no-browser --no-pagefind --reuse-builds --no-relevance --no-growth]
  *
  * Prints, per corpus, the figures of issue 9 (realistic corpora: build, output, cold queries side
  * by side with Pagefind, word forms and precision) and of the speed budget (first results, query
@@ -259,6 +261,7 @@ async function main() {
       'no-pagefind': { type: 'boolean', default: false },
       'reuse-builds': { type: 'boolean', default: false },
       'no-relevance': { type: 'boolean', default: false },
+      'no-growth': { type: 'boolean', default: false },
       /** Set by fromSnapshot(): this process runs from the copy. */
       provenance: { type: 'string' },
     },
@@ -311,6 +314,23 @@ async function main() {
       console.log(text);
       output.push(text);
       all.push(figures);
+      if (
+        spec.kind === 'real' &&
+        spec.count <= GROWTH_BUDGET.publications &&
+        !values['no-growth']
+      ) {
+        // Issue 19: what one added, edited or removed publication changes (growth-bench.ts), up
+        // to the size its budgets are set for (at 200,000 it would take hours more).
+        const growth = await growthSection({
+          label: `realistic ${spec.count.toLocaleString('en')}`,
+          name: specName(spec),
+          corpus: path.join('bench-results', `real-${spec.count}.json`),
+          root,
+          pagefind: !values['no-pagefind'],
+        });
+        console.log(growth);
+        output.push(growth);
+      }
     } catch (error) {
       const text = `\n=== ${title(spec)}: the bench failed ===\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
       console.error(text);
