@@ -42,7 +42,8 @@ test('a hostile body is sanitized: no script, handler, frame, form or foreign re
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 
   await body.getByText('click me').click();
-  await page.waitForTimeout(200);
+  // A handler would have run during the click; a frame later, anything it scheduled has too.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   expect(await pwned(page)).toBeNull();
 });
 
