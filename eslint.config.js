@@ -83,6 +83,13 @@ const importBoundaries = {
           message: 'The search engine knows nothing of the interface language.',
         },
         {
+          target: ['./src/search/!(client)/**', './src/search/*.ts'],
+          from: './src/search/client',
+          message:
+            'Only the app uses the search client; what the worker shares with it (data files, ' +
+            'the operations) lives beside src/search/protocol.ts.',
+        },
+        {
           target: './src/corpus',
           from: [
             './src/search',

@@ -5,7 +5,7 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { AppProviders, createAppSearchClient, createQueryClient } from '../app/providers.tsx';
 import { appRoutes } from '../app/routes.tsx';
-import { dataRoot } from '../search/client/data-files.ts';
+import { dataRoot } from '../search/data-files.ts';
 import { buildData, corpusSource, memoryStore } from '../search/index/build-data.ts';
 import type { Corpus } from '../corpus/schema.ts';
 import { corpusFixture } from './corpus-fixture.ts';

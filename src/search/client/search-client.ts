@@ -1,5 +1,5 @@
 import type { CorpusMeta } from '../protocol.ts';
-import { errorFromMessage } from './data-files.ts';
+import { errorFromMessage } from '../data-files.ts';
 import { retrying } from '../retrying.ts';
 import type {
   AnswerOf,

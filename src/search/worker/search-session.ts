@@ -1,4 +1,4 @@
-import { fetchBinary } from '../client/data-files.ts';
+import { fetchBinary } from '../data-files.ts';
 import { createSearchCore, type SearchCore } from '../core/search-core.ts';
 import { readColumns } from '../index/columns.ts';
 import { clearSpans, fileKind, traceSpans, waited } from '../core/trace.ts';
