@@ -90,6 +90,18 @@ const importBoundaries = {
             'the operations) lives beside src/search/protocol.ts.',
         },
         {
+          target: './src/search/client',
+          from: [
+            './src/search/core',
+            './src/search/index',
+            './src/search/analysis',
+            './src/search/glossary',
+          ],
+          message:
+            'The client reaches the engine only through the worker and its session, so the ' +
+            'search code stays out of the main bundle.',
+        },
+        {
           target: './src/corpus',
           from: [
             './src/search',
