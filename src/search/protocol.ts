@@ -146,6 +146,7 @@ function operation<Request, Answer>() {
  * operation is a line here and its implementation in the core.
  */
 export const OPERATIONS = {
+  /** A page of results, with the facets' counts, the timeline and a "Did you mean". */
   search: operation<SearchRequest, SearchResponse>(),
   /** The passages of body-only matches that show where a query matched. */
   passages: operation<PassageRequest, Passage[]>(),
