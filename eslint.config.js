@@ -83,6 +83,25 @@ const importBoundaries = {
           message: 'The search engine knows nothing of the interface language.',
         },
         {
+          target: ['./src/search/!(client)/**', './src/search/*.ts'],
+          from: './src/search/client',
+          message:
+            'Only the app uses the search client; what the worker shares with it (data files, ' +
+            'the operations) lives beside src/search/protocol.ts.',
+        },
+        {
+          target: './src/search/client',
+          from: [
+            './src/search/core',
+            './src/search/index',
+            './src/search/analysis',
+            './src/search/glossary',
+          ],
+          message:
+            'The client reaches the engine only through the worker and its session, so the ' +
+            'search code stays out of the main bundle.',
+        },
+        {
           target: './src/corpus',
           from: [
             './src/search',

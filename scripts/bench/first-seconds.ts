@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { loadAverage, onBuiltSite } from './demo-site.ts';
 import { serveFolder } from './network.ts';
 import { against, median, ms, table } from './stats.ts';
 
@@ -215,33 +214,20 @@ async function main() {
       publication: { type: 'string' },
     },
   });
-  const load = () =>
-    loadavg()
-      .map((value) => value.toFixed(2))
-      .join(', ');
-  let dist = values.dist;
-  const temporary = dist ? null : mkdtempSync(path.join(tmpdir(), 'first-seconds-'));
-  if (temporary) {
-    console.log(`Building the demo corpus into ${temporary}…`);
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', temporary], {
-      stdio: 'inherit',
-      env: { ...process.env, BASE_PATH: '/' },
-    });
-    dist = temporary;
-  }
-  try {
-    console.log(`First seconds, ${values.runs} runs a language (load average before: ${load()})…`);
+  const rows = await onBuiltSite(values.dist, 'first-seconds', async (dist) => {
+    console.log(
+      `First seconds, ${values.runs} runs a language (load average before: ${loadAverage()})…`,
+    );
     const rows = await measureFirstSeconds({
-      dist: dist ?? '',
+      dist,
       runs: Number(values.runs),
       publication: values.publication,
       onRun: (line) => console.log(line),
     });
-    console.log(`Load average after: ${load()}`);
-    console.log(firstSecondsTable(rows));
-  } finally {
-    if (temporary) rmSync(temporary, { recursive: true, force: true });
-  }
+    console.log(`Load average after: ${loadAverage()}`);
+    return rows;
+  });
+  console.log(firstSecondsTable(rows));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

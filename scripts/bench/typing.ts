@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureTyping } from './browser-bench.ts';
+import { loadAverage, onBuiltSite } from './demo-site.ts';
 import { typingRows } from './report.ts';
 import { table } from './stats.ts';
 
@@ -19,30 +16,15 @@ const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, dist: { type: 'string' } },
 });
 const runs = Number(values.runs);
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(', ');
 
-let dist = values.dist;
-const temporary = dist ? null : mkdtempSync(path.join(tmpdir(), 'typing-'));
-if (temporary) {
-  console.log(`Building the demo corpus into ${temporary}…`);
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', temporary], {
-    stdio: 'inherit',
-    env: { ...process.env, BASE_PATH: '/' },
-  });
-  dist = temporary;
-}
-try {
-  console.log(`Typing, ${runs} runs (load average before: ${load()})…`);
-  const figures = await measureTyping({ dist: dist ?? '', runs }, (run) =>
+const figures = await onBuiltSite(values.dist, 'typing', async (dist) => {
+  console.log(`Typing, ${runs} runs (load average before: ${loadAverage()})…`);
+  const figures = await measureTyping({ dist, runs }, (run) =>
     console.log(`  run: ${run.keystrokesMs.map((key) => key.toFixed(0)).join(' ')} ms`),
   );
-  console.log(`Load average after: ${load()}`);
-  console.log(
-    table([['figure', 'measured', 'phone estimate', 'against budget'], ...typingRows(figures)]),
-  );
-} finally {
-  if (temporary) rmSync(temporary, { recursive: true, force: true });
-}
+  console.log(`Load average after: ${loadAverage()}`);
+  return figures;
+});
+console.log(
+  table([['figure', 'measured', 'phone estimate', 'against budget'], ...typingRows(figures)]),
+);

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, notifyManager } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { createBrowserRouter } from 'react-router';
-import { dataRoot } from '../search/client/data-files.ts';
+import { dataRoot } from '../search/data-files.ts';
 import { RETRY_DELAY_MS, retryOnce, startQuery } from '../lib/queries.ts';
 import { createSearchClient, type SearchClient } from '../search/client/search-client.ts';
 import { SearchClientProvider } from '../lib/search-client-context.tsx';

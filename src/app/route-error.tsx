@@ -6,7 +6,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 
 /**
  * A route that failed: "not found" for unknown ids, otherwise what went wrong (offline, the
- * network, or the server: src/search/client/data-files.ts) and a way to try again. It is tried
+ * network, or the server: src/search/data-files.ts) and a way to try again. It is tried
  * again by itself when the connection comes back (providers.tsx, retryWhenOnline).
  */
 export function RouteError() {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { startQuery } from '../lib/queries.ts';
-import { DataError, NotFoundError, dataUrls, fetchData } from '../search/client/data-files.ts';
+import { DataError, NotFoundError, dataUrls, fetchData } from '../search/data-files.ts';
 import { startSchema } from '../search/protocol.ts';
 
 /**

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useNavigation } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { failureKind } from '../search/client/data-files.ts';
+import { failureKind } from '../search/data-files.ts';
 
 /**
  * How long a search or a page may wait for the network before the reader is told. A dropped

@@ -6,7 +6,7 @@ import {
   failureKind,
   fetchData,
   parseWellFormedJson,
-} from '../search/client/data-files.ts';
+} from '../search/data-files.ts';
 import type { SearchClient } from '../search/client/search-client.ts';
 import { publicationFileSchema } from '../search/index/data-schemas.ts';
 import {

@@ -135,6 +135,60 @@ export type ExportRow = {
   url: string;
 };
 
+/** An operation's request and answer, as types: the list's values hold nothing at run time. */
+function operation<Request, Answer>() {
+  return {} as { request: Request; answer: Answer };
+}
+
+/**
+ * The search's operations, listed once: the core implements each (core/search-core.ts), the
+ * worker's session and the client derive their methods and messages from this list. A new
+ * operation is a line here and its implementation in the core.
+ */
+export const OPERATIONS = {
+  /** A page of results, with the facets' counts, the timeline and a "Did you mean". */
+  search: operation<SearchRequest, SearchResponse>(),
+  /** The passages of body-only matches that show where a query matched. */
+  passages: operation<PassageRequest, Passage[]>(),
+  /** Every match of a search, in order, with what an export lists. */
+  exportRows: operation<SearchRequest, ExportRow[]>(),
+  /** Up to five publications close to one: shared organizations, tags, distinctive title words. */
+  related: operation<RelatedRequest, SearchHit[]>(),
+};
+
+export type OperationName = keyof typeof OPERATIONS;
+export type RequestOf<K extends OperationName> = (typeof OPERATIONS)[K]['request'];
+export type AnswerOf<K extends OperationName> = (typeof OPERATIONS)[K]['answer'];
+
+/** One operation asked for: what crosses to the worker, or runs on the main thread. */
+export type Job = { [K in OperationName]: { kind: K; request: RequestOf<K> } }[OperationName];
+
+/**
+ * Every operation as a method that answers with a promise; `Extra` are arguments after the
+ * request (the client's abort signal).
+ */
+export type SearchOperations<Extra extends unknown[] = []> = {
+  [K in OperationName]: (request: RequestOf<K>, ...extra: Extra) => Promise<AnswerOf<K>>;
+};
+
+/** Every operation's method, made from one function that runs any job. */
+export function eachOperation<Extra extends unknown[]>(
+  run: (job: Job, ...extra: Extra) => Promise<unknown>,
+): SearchOperations<Extra> {
+  const methods: Record<string, (request: never, ...extra: Extra) => Promise<unknown>> = {};
+  for (const kind of Object.keys(OPERATIONS)) {
+    methods[kind] = (request, ...extra) => run({ kind, request } as Job, ...extra);
+  }
+  // Each method answers with what its job's operation answers (runJob).
+  return methods as SearchOperations<Extra>;
+}
+
+/** Runs a job on whatever implements the operations (the core, the session). */
+export function runJob(operations: SearchOperations, job: Job): Promise<unknown> {
+  const run = operations[job.kind] as (request: Job['request']) => Promise<unknown>;
+  return run(job.request);
+}
+
 // The build validated the corpus; reading its own output again only needs the shape.
 /** Text in other interface languages, by language tag (`types[].labels`, `organizations[].names`). */
 const localizedShape = v.optional(v.record(v.string(), v.string()));

@@ -1,4 +1,4 @@
-import { FETCHED_CHANNEL } from '../../search/client/fetched-channel.ts';
+import { FETCHED_CHANNEL } from '../../search/fetched-channel.ts';
 
 /**
  * Registers the service worker (docs/decisions/013-offline.md) once the page has loaded and the

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, type LoaderFunctionArgs } from 'react-router';
-import { NotFoundError } from '../../search/client/data-files.ts';
+import { NotFoundError } from '../../search/data-files.ts';
 import { startQuery, publicationQuery } from '../../lib/queries.ts';
 import { isPublicationId } from '../../corpus/schema.ts';
 

@@ -101,7 +101,7 @@ export const en = {
   somethingWentWrong: 'Something went wrong',
   pageCouldNotLoad: 'This page could not be loaded',
   tryAgain: 'Try again',
-  /** Why something could not be loaded, by what failed (src/search/client/data-files.ts). */
+  /** Why something could not be loaded, by what failed (src/search/data-files.ts). */
   failure: {
     offline:
       'You are offline, and this is not on this device yet. What you opened before opens without a connection; this loads by itself when the connection is back.',

@@ -1,15 +1,13 @@
-import type { CorpusMeta } from '../protocol.ts';
-import { errorFromMessage } from './data-files.ts';
+import {
+  eachOperation,
+  runJob,
+  type CorpusMeta,
+  type Job,
+  type SearchOperations,
+} from '../protocol.ts';
+import { errorFromMessage } from '../data-files.ts';
 import { retrying } from '../retrying.ts';
-import type {
-  AnswerOf,
-  FromWorker,
-  Job,
-  Operation,
-  RequestOf,
-  ToWorker,
-} from '../worker/messages.ts';
-import type { SearchCore } from '../core/search-core.ts';
+import type { FromWorker, ToWorker } from '../worker/messages.ts';
 
 /**
  * The search core's operations as promises. The work runs in a Web Worker so typing never waits
@@ -19,9 +17,7 @@ import type { SearchCore } from '../core/search-core.ts';
  * aborts a query nobody shows any more) are dropped unsent, so fast typing never builds a
  * backlog of stale work.
  */
-export type SearchClient = {
-  [K in Operation]: (request: RequestOf<K>, signal?: AbortSignal) => Promise<AnswerOf<K>>;
-} & {
+export type SearchClient = SearchOperations<[signal?: AbortSignal]> & {
   /** Starts the worker and its data loading ahead of the first search. */
   warmUp(): void;
   dispose(): void;
@@ -51,7 +47,7 @@ export function createSearchClient(
   let nextId = 1;
 
   /** Loaded only where it is needed, so the search code stays out of the main bundle. */
-  const runOnMainThread: () => Promise<SearchCore> = retrying(() =>
+  const runOnMainThread: () => Promise<SearchOperations> = retrying(() =>
     Promise.all([import('../worker/search-session.ts'), loadMeta()]).then(
       ([{ createSearchSession }, meta]) => createSearchSession(dataRoot, meta),
     ),
@@ -86,8 +82,8 @@ export function createSearchClient(
       );
       return;
     }
-    Promise.all([runOnMainThread(), import('../worker/messages.ts')])
-      .then(([session, { runJob }]) => runJob(session, pending.job))
+    runOnMainThread()
+      .then((session) => runJob(session, pending.job))
       .then(
         (answer) => settle(pending, { answer }),
         (error: unknown) => settle(pending, { error }),
@@ -158,17 +154,9 @@ export function createSearchClient(
     });
   }
 
-  /** The worker answers a job with what its operation returns. */
-  function call<K extends Operation>(kind: K, request: RequestOf<K>, signal?: AbortSignal) {
-    return enqueue({ kind, request } as Job, signal) as Promise<AnswerOf<K>>;
-  }
-
   return {
     warmUp,
-    search: (request, signal) => call('search', request, signal),
-    passages: (request, signal) => call('passages', request, signal),
-    exportRows: (request, signal) => call('exportRows', request, signal),
-    related: (request, signal) => call('related', request, signal),
+    ...eachOperation((job, signal?: AbortSignal) => enqueue(job, signal)),
     dispose() {
       worker?.terminate();
       worker = null;

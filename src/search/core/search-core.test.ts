@@ -9,7 +9,7 @@ import { validateCorpus } from '../../corpus/corpus-validator.ts';
 import type { Corpus } from '../../corpus/schema.ts';
 import { type SearchCore, type SearchRequest, type SearchResponse } from './search-core.ts';
 import { searchFixture } from '../../testing/search-fixture.ts';
-import type { RelatedRequest } from '../protocol.ts';
+import { DEFAULT_REQUEST, type RelatedRequest } from '../protocol.ts';
 
 const fixture = await searchFixture(corpusFixture);
 const meta = fixture.start;
@@ -19,13 +19,8 @@ const publications = corpusFixture.publications;
 /** A whole request: everything, by relevance, in bodies too, on one page of 100. */
 function requestOf(request: Partial<SearchRequest> | string = {}): SearchRequest {
   return {
-    query: '',
-    types: [],
-    organizations: [],
-    languages: [],
+    ...DEFAULT_REQUEST,
     sort: 'relevance',
-    fullText: true,
-    offset: 0,
     limit: 100,
     ...(typeof request === 'string' ? { query: request } : request),
   };

@@ -21,6 +21,7 @@ import {
   type RelatedRequest,
   type SearchHit,
   type SearchRequest,
+  type SearchOperations,
   type SearchResponse,
   type SortOrder,
 } from '../protocol.ts';
@@ -49,15 +50,8 @@ import { selectTop } from './top-k.ts';
 export type { SearchHit, SearchResponse, SearchRequest, SortOrder };
 export { DEFAULT_REQUEST, PAGE_SIZE };
 
-export type SearchCore = {
-  search(request: SearchRequest): Promise<SearchResponse>;
-  /** The passages of body-only matches that show where a query matched. */
-  passages(request: PassageRequest): Promise<Passage[]>;
-  /** Every match of a search, in order, with what an export lists. */
-  exportRows(request: SearchRequest): Promise<ExportRow[]>;
-  /** Up to five publications close to one: shared organizations, tags, distinctive title words. */
-  related(request: RelatedRequest): Promise<SearchHit[]>;
-};
+/** The operations (protocol.ts lists them), answered from the index. */
+export type SearchCore = SearchOperations;
 
 export function createSearchCore(
   meta: CorpusMeta,

@@ -4,7 +4,7 @@ import type { Corpus } from '../../corpus/schema.ts';
 import { nameKeys } from '../analysis/name-key.ts';
 import { searchFixture, TINY_INDEX } from '../../testing/search-fixture.ts';
 import { editDistance } from './fuzzy.ts';
-import type { SearchCore, SearchRequest } from './search-core.ts';
+import { DEFAULT_REQUEST, type SearchCore, type SearchRequest } from './search-core.ts';
 
 /**
  * What a reader notices about word forms, typos and names, on a small archive in Belarusian,
@@ -64,13 +64,9 @@ const INDEXES = [
 ] as const;
 
 const request = (query: string): SearchRequest => ({
+  ...DEFAULT_REQUEST,
   query,
-  types: [],
-  organizations: [],
-  languages: [],
   sort: 'relevance',
-  fullText: true,
-  offset: 0,
   limit: 100,
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../corpus/schema.ts';
 import { corpusFixture } from '../../testing/corpus-fixture.ts';
 import { searchFixture } from '../../testing/search-fixture.ts';
+import { DEFAULT_REQUEST } from '../protocol.ts';
 
 /** The search tips' examples come from the archive, and each does what the tip says. */
 
@@ -19,13 +20,9 @@ describe('archive tips', () => {
     for (const tip of [start.tips?.typo, start.tips?.name, start.tips?.form, start.tips?.alias]) {
       if (!tip) continue;
       const response = await core.search({
+        ...DEFAULT_REQUEST,
         query: tip.typed,
-        types: [],
-        organizations: [],
-        languages: [],
         sort: 'relevance',
-        fullText: true,
-        offset: 0,
         limit: 50,
       });
       expect(response.total, tip.typed).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
-import { fetchBinary } from '../client/data-files.ts';
-import { createSearchCore, type SearchCore } from '../core/search-core.ts';
+import { fetchBinary } from '../data-files.ts';
+import { createSearchCore } from '../core/search-core.ts';
 import { readColumns } from '../index/columns.ts';
 import { clearSpans, fileKind, traceSpans, waited } from '../core/trace.ts';
-import type { CorpusMeta } from '../protocol.ts';
+import { eachOperation, runJob, type CorpusMeta, type SearchOperations } from '../protocol.ts';
 import { retrying } from '../retrying.ts';
 
 /**
@@ -14,8 +14,8 @@ import { retrying } from '../retrying.ts';
 export function createSearchSession(
   dataRoot: string,
   meta: CorpusMeta,
-): SearchCore & {
-  load(): Promise<SearchCore>;
+): SearchOperations & {
+  load(): Promise<SearchOperations>;
 } {
   // Each file's wait is a span of the query's split (core/trace.ts).
   traceSpans(true);
@@ -30,12 +30,10 @@ export function createSearchSession(
 
   return {
     load,
-    search: async (request) => {
-      clearSpans();
-      return (await load()).search(request);
-    },
-    passages: async (request) => (await load()).passages(request),
-    exportRows: async (request) => (await load()).exportRows(request),
-    related: async (request) => (await load()).related(request),
+    ...eachOperation(async (job) => {
+      // A search's split of where its time went starts afresh (core/trace.ts).
+      if (job.kind === 'search') clearSpans();
+      return runJob(await load(), job);
+    }),
   };
 }

@@ -1,4 +1,5 @@
-import { runJob, type FromWorker, type ToWorker } from './messages.ts';
+import { runJob } from '../protocol.ts';
+import type { FromWorker, ToWorker } from './messages.ts';
 import { createSearchSession } from './search-session.ts';
 
 /** Only dispatches: all the work is in the search session and core. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { dataFiles } from '../index/files.ts';
+import { dataFiles } from './index/files.ts';
 import { FETCHED_CHANNEL } from './fetched-channel.ts';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Where every data file read is told, by its address (src/search/client/data-files.ts): the page
+ * Where every data file read is told, by its address (src/search/data-files.ts): the page
  * passes them to the service worker (src/app/service-worker/register.ts), so that what the search
  * worker fetched before the service worker was there (the filter columns, the first search's
  * blocks) opens offline too. The search worker's requests are its own: the page cannot see them
