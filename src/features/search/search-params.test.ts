@@ -23,7 +23,7 @@ const known = {
   langs: ['en', 'be', 'ru'],
 };
 
-const parse = (query: string) => parseSearchParams(new URLSearchParams(query), known);
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query), known, 'embed');
 
 describe('parseSearchParams', () => {
   it('reads every parameter of the interface', () => {
@@ -118,7 +118,7 @@ describe('serializeSearchParams', () => {
       { ...EMPTY_STATE, orgs: ['viasna'], from: '2020', lock: ['org', 'from'], theme: 'dark' },
     ];
     for (const state of states) {
-      expect(parseSearchParams(serializeSearchParams(state), known)).toEqual(state);
+      expect(parseSearchParams(serializeSearchParams(state), known, 'embed')).toEqual(state);
     }
   });
 });
@@ -130,6 +130,14 @@ describe('embed locks', () => {
     expect(state.theme).toBe('dark');
     expect(parse('theme=neon').theme).toBeUndefined();
     expect(searchString(state)).toBe('?org=viasna&lock=type%2Corg&theme=dark');
+  });
+
+  it('reads lock and theme in an embed only: on the full site they mean nothing', () => {
+    const params = new URLSearchParams('org=viasna&lock=org&theme=dark');
+    const site = parseSearchParams(params, known, 'site');
+    expect(site).toEqual({ ...EMPTY_STATE, orgs: ['viasna'] });
+    expect(removableFilterCount(site)).toBe(1);
+    expect(searchString(withoutFilters(site))).toBe('');
   });
 
   it('locks only facets that have values', () => {

@@ -1,5 +1,10 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
-import { PAGE_SIZE, type SearchRequest, type SortOrder } from '../../search/protocol.ts';
+import {
+  PAGE_SIZE,
+  type CorpusMeta,
+  type SearchRequest,
+  type SortOrder,
+} from '../../search/protocol.ts';
 import type { EmbedScope } from '../../embed/embed-snippet.ts';
 import {
   LOCKABLE_FACETS,
@@ -9,6 +14,7 @@ import {
   type Theme,
 } from '../../embed/embed-params.ts';
 import { parseHl, type InterfaceLanguage } from '../../i18n/languages.ts';
+import type { LinkScope } from '../../lib/paths.ts';
 
 /**
  * The search state, its URL and the request it makes, in one pure module
@@ -76,6 +82,15 @@ export type KnownValues = Record<
   readonly string[]
 >;
 
+/** The facet values an archive knows. */
+export function knownValues(meta: CorpusMeta): KnownValues {
+  return {
+    types: meta.types.map((type) => type.id),
+    orgs: meta.organizations.map((org) => org.id),
+    langs: meta.languages,
+  };
+}
+
 export const EMPTY_STATE: SearchState = { q: '', types: [], orgs: [], langs: [], page: 1 };
 
 const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
@@ -116,7 +131,15 @@ function parsePage(value: string | null): number {
   return Math.max(1, Number(value));
 }
 
-export function parseSearchParams(params: URLSearchParams, known: KnownValues): SearchState {
+/**
+ * The state a URL asks for, with what `known` does not know left out. `lock` and `theme` are
+ * read in an embed only: on the full site they mean nothing, and the next URL drops them.
+ */
+export function parseSearchParams(
+  params: URLSearchParams,
+  known: KnownValues,
+  scope: LinkScope,
+): SearchState {
   const state: SearchState = { ...EMPTY_STATE, q: params.get('q') ?? '' };
   for (const facet of LIST_FACETS) {
     const field = FACET_FIELD[facet];
@@ -134,10 +157,12 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   const knownSort = SORT_ORDERS.find((order) => order === sort);
   if (knownSort && knownSort !== defaultSort(state.q)) state.sort = knownSort;
   if (params.get('in') === 'titles') state.titlesOnly = true;
-  const lock = parseLock(params.getAll('lock'));
-  if (lock.length > 0) state.lock = lock;
-  const theme = parseTheme(params.get('theme'));
-  if (theme && theme !== 'auto') state.theme = theme;
+  if (scope === 'embed') {
+    const lock = parseLock(params.getAll('lock'));
+    if (lock.length > 0) state.lock = lock;
+    const theme = parseTheme(params.get('theme'));
+    if (theme && theme !== 'auto') state.theme = theme;
+  }
   const hl = parseHl(params.get('hl'));
   if (hl) state.hl = hl;
   return state;
