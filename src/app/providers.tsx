@@ -5,6 +5,7 @@ import { dataRoot } from '../search/data-files.ts';
 import { RETRY_DELAY_MS, retryOnce, startQuery } from '../lib/queries.ts';
 import { createSearchClient, type SearchClient } from '../search/client/search-client.ts';
 import { SearchClientProvider } from '../lib/search-client-context.tsx';
+import { LiveRouterContext } from '../lib/live-location.tsx';
 import type { InterfaceLanguage } from '../i18n/languages.ts';
 import { LanguageProvider } from './language-provider.tsx';
 
@@ -68,9 +69,11 @@ export function AppProviders({
   return (
     <QueryClientProvider client={queryClient}>
       <SearchClientProvider client={searchClient}>
-        <LanguageProvider router={router} queryClient={queryClient} language={language}>
-          {children}
-        </LanguageProvider>
+        <LiveRouterContext.Provider value={router}>
+          <LanguageProvider router={router} queryClient={queryClient} language={language}>
+            {children}
+          </LanguageProvider>
+        </LiveRouterContext.Provider>
       </SearchClientProvider>
     </QueryClientProvider>
   );

@@ -2,9 +2,7 @@ import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { CorpusMeta } from '../../search/protocol.ts';
 import { focusWhenLost, resultsSection } from './focus-when-lost.ts';
-import type { LockableFacet, SearchState } from './search-params.ts';
-
-type Selection = Pick<SearchState, 'types' | 'orgs' | 'langs' | 'from' | 'to'>;
+import type { LockableFacet, SearchState, Selection } from './search-params.ts';
 
 type ActiveFiltersProps = {
   meta: CorpusMeta;

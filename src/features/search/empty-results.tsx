@@ -3,12 +3,12 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { searchQuery } from '../../lib/queries.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
-import type { SearchRequest, StartData } from '../../search/protocol.ts';
-import type { SearchState } from './search-params.ts';
+import type { StartData } from '../../search/protocol.ts';
+import { focusWhenLost, resultsSection } from './focus-when-lost.ts';
+import { toSearchRequest, withoutFilters, type SearchState } from './search-params.ts';
 
 type EmptyResultsProps = {
   state: SearchState;
-  request: SearchRequest;
   start: StartData;
   filterCount: number;
   onClearFilters(): void;
@@ -30,7 +30,6 @@ function shortened(query: string): string {
  */
 export function EmptyResults({
   state,
-  request,
   start,
   filterCount,
   onClearFilters,
@@ -41,26 +40,13 @@ export function EmptyResults({
   const paths = usePaths();
   const query = state.q.trim();
   // The query without the reader's filters (not an embed's: its scope is fixed).
-  const withoutFilters = filterCount > 0 && paths.scope === 'site';
+  const countUnfiltered = filterCount > 0 && paths.scope === 'site';
   const unfilteredSearch = useQuery({
-    ...searchQuery(
-      client,
-      {
-        ...request,
-        offset: 0,
-        limit: 1,
-        types: [],
-        organizations: [],
-        languages: [],
-        from: undefined,
-        to: undefined,
-      },
-      start,
-    ),
-    enabled: withoutFilters,
+    ...searchQuery(client, { ...toSearchRequest(withoutFilters(state)), limit: 1 }, start),
+    enabled: countUnfiltered,
   });
   const unfiltered =
-    withoutFilters && !unfilteredSearch.isPlaceholderData
+    countUnfiltered && !unfilteredSearch.isPlaceholderData
       ? unfilteredSearch.data?.total
       : undefined;
 
@@ -78,12 +64,26 @@ export function EmptyResults({
       )}
       <p className="notice__actions">
         {filterCount > 0 && (
-          <button type="button" className="button" onClick={onClearFilters}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onClearFilters();
+              focusWhenLost(resultsSection);
+            }}
+          >
             {t.clearFilters}
           </button>
         )}
         {query && (
-          <button type="button" className="button button--quiet" onClick={onClearQuery}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              onClearQuery();
+              focusWhenLost(() => document.querySelector<HTMLElement>('input[type="search"]'));
+            }}
+          >
             {t.clearSearch}
           </button>
         )}

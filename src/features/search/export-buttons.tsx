@@ -5,6 +5,7 @@ import type { CorpusMeta, SearchRequest } from '../../search/protocol.ts';
 import { useSearchClient } from '../../lib/search-client-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { download, exportFileName, toCsv, toJson, toRecords } from './export-file.ts';
+import { useFacetNames } from './use-facet-names.ts';
 
 type ExportButtonsProps = {
   request: SearchRequest;
@@ -19,20 +20,15 @@ export function ExportButtons({ request, meta, scope }: ExportButtonsProps) {
   const { t } = i18n;
   const [message, setMessage] = useState('');
   const failureText = useFailureText();
+  const { typeLabels, orgNames } = useFacetNames(meta);
 
   async function exportAs(format: 'csv' | 'json') {
     setMessage(t.preparingFile);
     try {
       const rows = await client.exportRows({ ...request, offset: 0 });
-      const types = new Map(
-        meta.types.map((type) => [type.id, i18n.localized(type.label, type.labels)]),
-      );
-      const orgs = new Map(
-        meta.organizations.map((org) => [org.id, i18n.localized(org.name, org.names)]),
-      );
       const records = toRecords(rows, {
-        type: (id) => types.get(id) ?? id,
-        organization: (id) => orgs.get(id) ?? id,
+        type: (id) => typeLabels.get(id) ?? id,
+        organization: (id) => orgNames.get(id) ?? id,
         permalink: (id) => absoluteUrl(paths.publication('site', id)),
       });
       const name = exportFileName(scope, format, new Date(), t.fileNames);

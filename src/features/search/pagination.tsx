@@ -1,11 +1,12 @@
-import { memo } from 'react';
-import { Link } from 'react-router';
+import { memo, useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { usePaths } from '../../lib/link-scope.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { PAGE_SIZE, type SearchResponse } from '../../search/protocol.ts';
 
 type PaginationProps = {
-  page: number;
-  pageCount: number;
+  /** The page of results on screen: where it starts and how many there are. */
+  response: Pick<SearchResponse, 'offset' | 'total'>;
   /** The current search's URL parameters, without `page`. */
   query: string;
 };
@@ -27,14 +28,27 @@ function visiblePages(page: number, pageCount: number): (number | 'gap')[] {
 export const PAGED = { paged: true } as const;
 
 /** Whether a location was reached through a page link. */
-export function wasPaged(state: unknown): boolean {
+function wasPaged(state: unknown): boolean {
   return typeof state === 'object' && state !== null && 'paged' in state && state.paged === true;
 }
 
+/** A page link shows the new page from the top of the results, with focus there, not on <body>. */
+export function useShowPagedResults(resultsId: string) {
+  const location = useLocation();
+  useEffect(() => {
+    if (!wasPaged(location.state)) return;
+    const section = document.getElementById(resultsId);
+    section?.focus({ preventScroll: true });
+    section?.scrollIntoView({ block: 'start' });
+  }, [location.key, location.state, resultsId]);
+}
+
 /** Links, not buttons: every page of results has its own URL to share or open in a new tab. */
-export const Pagination = memo(function Pagination({ page, pageCount, query }: PaginationProps) {
+export const Pagination = memo(function Pagination({ response, query }: PaginationProps) {
   const paths = usePaths();
   const { t, number } = useI18n();
+  const page = Math.floor(response.offset / PAGE_SIZE) + 1;
+  const pageCount = Math.max(1, Math.ceil(response.total / PAGE_SIZE));
   if (pageCount <= 1) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(query);

@@ -3,12 +3,12 @@ import type { SearchResponse, CorpusMeta } from '../../search/protocol.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DateRange } from './date-range.tsx';
 import { FacetGroup, type FacetValue } from './facet-group.tsx';
-import type { LockableFacet, SearchState } from './search-params.ts';
+import type { LockableFacet, SearchState, Selection } from './search-params.ts';
 
 type SearchFiltersProps = {
   meta: CorpusMeta;
   facets: SearchResponse['facets'] | undefined;
-  selection: Pick<SearchState, 'types' | 'orgs' | 'langs' | 'from' | 'to'>;
+  selection: Selection;
   /** Facets an embed fixed: shown as they are, not changeable. */
   locked: ReadonlySet<LockableFacet>;
   onChange(changes: Partial<SearchState>): void;

@@ -110,6 +110,19 @@ describe('search page', () => {
     );
   });
 
+  it('lets the reader remove any filter on the full site: lock is for embeds only', async () => {
+    const { user, router } = renderApp('/?type=report&org=pen&lock=org,type&theme=dark');
+    await user.click(await screen.findByRole('button', { name: 'Remove filter: PEN Belarus' }));
+    await waitFor(() => expect(currentSearch(router)).toBe('?type=report'));
+  });
+
+  it('keeps an embed inside the filters it locked', async () => {
+    const { user, router } = renderApp('/embed?type=report&org=pen&lock=org');
+    await user.click(await screen.findByRole('button', { name: 'Remove filter: Report' }));
+    await waitFor(() => expect(currentSearch(router)).toBe('?org=pen&lock=org'));
+    expect(screen.queryByRole('button', { name: 'Remove filter: PEN Belarus' })).toBeNull();
+  });
+
   it('lists what holds some of the words when nothing holds them all', async () => {
     renderApp('/?q=Bialiatski zzzqqq');
     // "zzzqqq" stands nowhere: the publications naming Bialiatski are listed, as partial matches.

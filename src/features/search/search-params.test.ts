@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_REQUEST, PAGE_SIZE } from '../../search/protocol.ts';
 import {
   EMPTY_STATE,
   effectiveSort,
+  embedScope,
+  filledFacets,
   keepLocks,
   lockedFacets,
   removableFilterCount,
@@ -9,6 +12,8 @@ import {
   parseSearchParams,
   searchString,
   serializeSearchParams,
+  toSearchRequest,
+  withQuery,
   type SearchState,
 } from './search-params.ts';
 
@@ -18,7 +23,7 @@ const known = {
   langs: ['en', 'be', 'ru'],
 };
 
-const parse = (query: string) => parseSearchParams(new URLSearchParams(query), known);
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query), known, 'embed');
 
 describe('parseSearchParams', () => {
   it('reads every parameter of the interface', () => {
@@ -52,6 +57,11 @@ describe('parseSearchParams', () => {
   it('matches facet values regardless of case', () => {
     expect(parse('type=Statement&org=VIASNA').types).toEqual(['statement']);
     expect(parse('type=Statement&org=VIASNA').orgs).toEqual(['viasna']);
+  });
+
+  it('reads the interface language and the titles-only switch, ignoring other values', () => {
+    expect(parse('hl=ru&in=titles')).toEqual({ ...EMPTY_STATE, hl: 'ru', titlesOnly: true });
+    expect(parse('hl=fr&in=bodies')).toEqual(EMPTY_STATE);
   });
 
   it('ignores malformed dates, sorts and pages instead of failing', () => {
@@ -104,9 +114,11 @@ describe('serializeSearchParams', () => {
       { ...EMPTY_STATE, types: ['news'], langs: ['ru', 'be'], from: '2021-03-01', to: '2021' },
       { ...EMPTY_STATE, q: 'prison', sort: 'oldest', page: 4 },
       { ...EMPTY_STATE, sort: 'oldest', page: 2 },
+      { ...EMPTY_STATE, q: 'x', titlesOnly: true, hl: 'be' },
+      { ...EMPTY_STATE, orgs: ['viasna'], from: '2020', lock: ['org', 'from'], theme: 'dark' },
     ];
     for (const state of states) {
-      expect(parseSearchParams(serializeSearchParams(state), known)).toEqual(state);
+      expect(parseSearchParams(serializeSearchParams(state), known, 'embed')).toEqual(state);
     }
   });
 });
@@ -118,6 +130,14 @@ describe('embed locks', () => {
     expect(state.theme).toBe('dark');
     expect(parse('theme=neon').theme).toBeUndefined();
     expect(searchString(state)).toBe('?org=viasna&lock=type%2Corg&theme=dark');
+  });
+
+  it('reads lock and theme in an embed only: on the full site they mean nothing', () => {
+    const params = new URLSearchParams('org=viasna&lock=org&theme=dark');
+    const site = parseSearchParams(params, known, 'site');
+    expect(site).toEqual({ ...EMPTY_STATE, orgs: ['viasna'] });
+    expect(removableFilterCount(site)).toBe(1);
+    expect(searchString(withoutFilters(site))).toBe('');
   });
 
   it('locks only facets that have values', () => {
@@ -135,11 +155,89 @@ describe('embed locks', () => {
     expect(removed.lock).toEqual(['org']);
   });
 
+  it('knows which facets have values, in the order lock names them', () => {
+    expect(filledFacets(parse('to=2021&lang=be&q=x&org=bhc'))).toEqual(['org', 'lang', 'to']);
+    expect(filledFacets(EMPTY_STATE)).toEqual([]);
+  });
+
+  it('gives the embed snippet the query and the filters, each locked when asked', () => {
+    const state = parse('q=court&org=viasna&from=2020&sort=oldest&page=2&hl=be');
+    expect(embedScope(state, false)).toEqual({
+      q: 'court',
+      types: [],
+      orgs: ['viasna'],
+      langs: [],
+      from: '2020',
+      lock: [],
+    });
+    expect(embedScope(state, true).lock).toEqual(['org', 'from']);
+  });
+
+  it('keeps an embed inside its locks whatever the query', () => {
+    const current = parse('q=x&type=news&to=2020&lock=type,to');
+    const cleared = withoutFilters(current);
+    expect(searchString(cleared)).toBe('?q=x&type=news&to=2020&lock=type%2Cto');
+    expect(removableFilterCount(current)).toBe(0);
+    const moved = keepLocks({ ...current, types: ['report'], to: '2024', from: '2010' }, current);
+    expect(searchString(moved)).toBe('?q=x&type=news&from=2010&to=2020&lock=type%2Cto');
+  });
+
   it('clears only the filters the reader may remove', () => {
     const current = parse('q=x&org=viasna&type=news&from=2020&lock=org');
     expect(removableFilterCount(current)).toBe(2);
     const cleared = withoutFilters(current);
     expect(searchString(cleared)).toBe('?q=x&org=viasna&lock=org');
     expect(removableFilterCount(cleared)).toBe(0);
+  });
+});
+
+describe('the URL in canonical form', () => {
+  it('corrects a URL on the way through: known spellings, bounds in order, defaults left out', () => {
+    const canonical = (query: string) => serializeSearchParams(parse(query)).toString();
+    expect(canonical('org=VIASNA&org=nobody&type=News&from=2024&to=2020&sort=relevance&q=x')).toBe(
+      'q=x&type=news&org=viasna&from=2020&to=2024',
+    );
+    expect(canonical('page=1&theme=auto&lock=&hl=xx&sort=newest')).toBe('');
+    expect(canonical('lock=to,type&lock=org')).toBe('lock=type%2Corg%2Cto');
+  });
+});
+
+describe('withQuery', () => {
+  it('starts a new query on its first page, and keeps the state as it is for the same query', () => {
+    const state: SearchState = { ...EMPTY_STATE, q: 'a', page: 3 };
+    expect(withQuery(state, 'ab')).toEqual({ ...state, q: 'ab', page: 1 });
+    expect(withQuery(state, 'a')).toBe(state);
+  });
+});
+
+describe('toSearchRequest', () => {
+  it('is the default request for the default state, but answers progressively', () => {
+    expect(toSearchRequest(EMPTY_STATE)).toEqual({ ...DEFAULT_REQUEST, progressive: true });
+  });
+
+  it('asks the engine for what the URL says, in its own words', () => {
+    expect(
+      toSearchRequest(
+        parse('q=prison&type=news&org=viasna&lang=be&from=2020&to=2021&in=titles&page=3&hl=ru'),
+      ),
+    ).toEqual({
+      query: 'prison',
+      types: ['news'],
+      organizations: ['viasna'],
+      languages: ['be'],
+      from: '2020',
+      to: '2021',
+      sort: 'relevance',
+      fullText: false,
+      progressive: true,
+      offset: 2 * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
+  });
+
+  it('asks for no query when the text has no words, sorted newest first', () => {
+    const request = toSearchRequest({ ...EMPTY_STATE, q: ' ?! ', sort: 'relevance' });
+    expect(request.query).toBe('');
+    expect(request.sort).toBe('newest');
   });
 });

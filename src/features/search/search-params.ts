@@ -1,12 +1,28 @@
 import { endKey, parsePartialDate, startKey } from '../../corpus/dates.ts';
-import type { SortOrder } from '../../search/protocol.ts';
-import { parseLock, parseTheme, type LockableFacet, type Theme } from '../../embed/embed-params.ts';
+import {
+  PAGE_SIZE,
+  type CorpusMeta,
+  type SearchRequest,
+  type SortOrder,
+} from '../../search/protocol.ts';
+import type { EmbedScope } from '../../embed/embed-snippet.ts';
+import {
+  LOCKABLE_FACETS,
+  parseLock,
+  parseTheme,
+  type LockableFacet,
+  type Theme,
+} from '../../embed/embed-params.ts';
 import { parseHl, type InterfaceLanguage } from '../../i18n/languages.ts';
+import type { LinkScope } from '../../lib/paths.ts';
 
 /**
- * The search state and its URL, in one pure module (docs/decisions/004-url-state.md). The URL is
- * the source of truth: every state has one URL, defaults are left out, multi-select facets repeat
- * their key, and anything unknown or malformed is dropped rather than shown as an error.
+ * The search state, its URL and the request it makes, in one pure module
+ * (docs/decisions/004-url-state.md). The URL is the source of truth: every state has one URL,
+ * defaults are left out, multi-select facets repeat their key, and anything unknown or malformed
+ * is dropped rather than shown as an error. `SearchState` speaks the URL's words (`org`, `lang`,
+ * `in=titles`, `page`); `toSearchRequest` is the one place they become the engine's
+ * (`organizations`, `languages`, `fullText`, `offset`).
  */
 
 export type { LockableFacet, Theme };
@@ -31,12 +47,49 @@ export type SearchState = {
   hl?: InterfaceLanguage;
 };
 
+/**
+ * The filters: each facet's URL key (the name `lock` and the embed's `data-*` use too) and its
+ * field in the state. Locks, counts, "Clear all" and the embed snippet all go through it.
+ */
+const FACET_FIELD = {
+  type: 'types',
+  org: 'orgs',
+  lang: 'langs',
+  from: 'from',
+  to: 'to',
+} as const satisfies Record<LockableFacet, keyof SearchState>;
+
+type FilterField = (typeof FACET_FIELD)[LockableFacet];
+
+/** The facets whose values are lists: `?type=a&type=b`. */
+const LIST_FACETS = ['type', 'org', 'lang'] as const satisfies readonly LockableFacet[];
+
+/** The filters of a state, and nothing else. */
+export type Selection = Pick<SearchState, FilterField>;
+
+/** A selection of nothing. */
+const NO_FILTERS = {
+  types: [],
+  orgs: [],
+  langs: [],
+  from: undefined,
+  to: undefined,
+} satisfies Record<FilterField, unknown>;
+
 /** What the corpus allows; values it does not know are dropped. */
-export type KnownValues = {
-  types: readonly string[];
-  orgs: readonly string[];
-  langs: readonly string[];
-};
+export type KnownValues = Record<
+  (typeof FACET_FIELD)[(typeof LIST_FACETS)[number]],
+  readonly string[]
+>;
+
+/** The facet values an archive knows. */
+export function knownValues(meta: CorpusMeta): KnownValues {
+  return {
+    types: meta.types.map((type) => type.id),
+    orgs: meta.organizations.map((org) => org.id),
+    langs: meta.languages,
+  };
+}
 
 export const EMPTY_STATE: SearchState = { q: '', types: [], orgs: [], langs: [], page: 1 };
 
@@ -78,14 +131,21 @@ function parsePage(value: string | null): number {
   return Math.max(1, Number(value));
 }
 
-export function parseSearchParams(params: URLSearchParams, known: KnownValues): SearchState {
-  const state: SearchState = {
-    q: params.get('q') ?? '',
-    types: pickKnown(params.getAll('type'), known.types),
-    orgs: pickKnown(params.getAll('org'), known.orgs),
-    langs: pickKnown(params.getAll('lang'), known.langs),
-    page: parsePage(params.get('page')),
-  };
+/**
+ * The state a URL asks for, with what `known` does not know left out. `lock` and `theme` are
+ * read in an embed only: on the full site they mean nothing, and the next URL drops them.
+ */
+export function parseSearchParams(
+  params: URLSearchParams,
+  known: KnownValues,
+  scope: LinkScope,
+): SearchState {
+  const state: SearchState = { ...EMPTY_STATE, q: params.get('q') ?? '' };
+  for (const facet of LIST_FACETS) {
+    const field = FACET_FIELD[facet];
+    state[field] = pickKnown(params.getAll(facet), known[field]);
+  }
+  state.page = parsePage(params.get('page'));
   let from = parseDate(params.get('from'));
   let to = parseDate(params.get('to'));
   const fromDate = from === undefined ? null : parsePartialDate(from);
@@ -97,10 +157,12 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
   const knownSort = SORT_ORDERS.find((order) => order === sort);
   if (knownSort && knownSort !== defaultSort(state.q)) state.sort = knownSort;
   if (params.get('in') === 'titles') state.titlesOnly = true;
-  const lock = parseLock(params.getAll('lock'));
-  if (lock.length > 0) state.lock = lock;
-  const theme = parseTheme(params.get('theme'));
-  if (theme && theme !== 'auto') state.theme = theme;
+  if (scope === 'embed') {
+    const lock = parseLock(params.getAll('lock'));
+    if (lock.length > 0) state.lock = lock;
+    const theme = parseTheme(params.get('theme'));
+    if (theme && theme !== 'auto') state.theme = theme;
+  }
   const hl = parseHl(params.get('hl'));
   if (hl) state.hl = hl;
   return state;
@@ -109,9 +171,9 @@ export function parseSearchParams(params: URLSearchParams, known: KnownValues): 
 export function serializeSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q);
-  for (const type of state.types) params.append('type', type);
-  for (const org of state.orgs) params.append('org', org);
-  for (const lang of state.langs) params.append('lang', lang);
+  for (const facet of LIST_FACETS) {
+    for (const value of state[FACET_FIELD[facet]]) params.append(facet, value);
+  }
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== defaultSort(state.q)) params.set('sort', state.sort);
@@ -123,19 +185,60 @@ export function serializeSearchParams(state: SearchState): URLSearchParams {
   return params;
 }
 
+/** `?…` for a state, or '' for the default state. */
+export function searchString(state: SearchState): string {
+  const query = serializeSearchParams(state).toString();
+  return query ? `?${query}` : '';
+}
+
+/** The state with another query: a new query starts at its first page. */
+export function withQuery(state: SearchState, q: string): SearchState {
+  return state.q === q ? state : { ...state, q, page: 1 };
+}
+
+/** What the search engine is asked for a state: the URL's words in the engine's. */
+export function toSearchRequest(state: SearchState): SearchRequest {
+  return {
+    query: hasWords(state.q) ? state.q : '',
+    types: state.types,
+    organizations: state.orgs,
+    languages: state.langs,
+    from: state.from,
+    to: state.to,
+    sort: effectiveSort(state),
+    fullText: !state.titlesOnly,
+    // The page answers from titles and summaries while the bodies' index loads, and says so.
+    progressive: true,
+    offset: (state.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+}
+
+/** The filters of a state. */
+export function selectionOf(state: SearchState): Selection {
+  const { types, orgs, langs, from, to } = state;
+  return { types, orgs, langs, from, to };
+}
+
+/** How many values a facet has in a state (a date bound counts one). */
+function valueCount(state: Selection, facet: LockableFacet): number {
+  const value = state[FACET_FIELD[facet]];
+  if (typeof value === 'string') return value ? 1 : 0;
+  return value?.length ?? 0;
+}
+
+/** The facets that have values, in canonical order: what an embed of the state could lock. */
+export function filledFacets(state: Selection): LockableFacet[] {
+  return LOCKABLE_FACETS.filter((facet) => valueCount(state, facet) > 0);
+}
+
 /** The facets `state` locks that have values to lock: a lock on an empty facet fixes nothing. */
 export function lockedFacets(state: SearchState): ReadonlySet<LockableFacet> {
-  const locked = new Set<LockableFacet>();
-  for (const facet of state.lock ?? []) {
-    const hasValue =
-      (facet === 'type' && state.types.length > 0) ||
-      (facet === 'org' && state.orgs.length > 0) ||
-      (facet === 'lang' && state.langs.length > 0) ||
-      (facet === 'from' && state.from !== undefined) ||
-      (facet === 'to' && state.to !== undefined);
-    if (hasValue) locked.add(facet);
-  }
-  return locked;
+  return new Set(filledFacets(state).filter((facet) => state.lock?.includes(facet)));
+}
+
+function copyField<K extends FilterField>(to: SearchState, from: SearchState, field: K) {
+  to[field] = from[field];
 }
 
 /** `next` with the locked facets of `current` put back: an embed's scope cannot be widened. */
@@ -143,36 +246,32 @@ export function keepLocks(next: SearchState, current: SearchState): SearchState 
   const locked = lockedFacets(current);
   if (locked.size === 0) return next;
   const kept: SearchState = { ...next, lock: current.lock ?? [] };
-  if (locked.has('type')) kept.types = current.types;
-  if (locked.has('org')) kept.orgs = current.orgs;
-  if (locked.has('lang')) kept.langs = current.langs;
-  if (locked.has('from')) kept.from = current.from;
-  if (locked.has('to')) kept.to = current.to;
+  for (const facet of locked) copyField(kept, current, FACET_FIELD[facet]);
   return kept;
 }
 
 /** Filters the reader chose, not those an embed fixed. */
 export function removableFilterCount(state: SearchState): number {
   const locked = lockedFacets(state);
-  return (
-    (locked.has('type') ? 0 : state.types.length) +
-    (locked.has('org') ? 0 : state.orgs.length) +
-    (locked.has('lang') ? 0 : state.langs.length) +
-    (state.from && !locked.has('from') ? 1 : 0) +
-    (state.to && !locked.has('to') ? 1 : 0)
+  return LOCKABLE_FACETS.filter((facet) => !locked.has(facet)).reduce(
+    (sum, facet) => sum + valueCount(state, facet),
+    0,
   );
 }
 
 /** The state without the filters the reader can remove. */
 export function withoutFilters(state: SearchState): SearchState {
-  return keepLocks(
-    { ...state, types: [], orgs: [], langs: [], from: undefined, to: undefined, page: 1 },
-    state,
-  );
+  return keepLocks({ ...state, ...NO_FILTERS, page: 1 }, state);
 }
 
-/** `?…` for a state, or '' for the default state. */
-export function searchString(state: SearchState): string {
-  const query = serializeSearchParams(state).toString();
-  return query ? `?${query}` : '';
+/**
+ * What the embed snippet of a state shows (its `data-*` attributes): the query and the filters,
+ * and, when asked, every filter locked.
+ */
+export function embedScope(state: SearchState, lockFilters: boolean): EmbedScope {
+  return {
+    q: state.q,
+    ...selectionOf(state),
+    lock: lockFilters ? filledFacets(state) : [],
+  };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { timelineBars } from './timeline-bars.ts';
+import { periodAfterTap, timelineBars } from './timeline-bars.ts';
 
 const years = (first: number, counts: number[]) => ({
   unit: 'year' as const,
@@ -29,5 +29,26 @@ describe('timelineBars', () => {
     expect(odd[0]).toEqual({ from: '2004', to: '2004', count: 2 });
     expect(odd.at(-1)).toEqual({ from: '2023', to: '2025', count: 54 });
     expect(odd.reduce((sum, bar) => sum + bar.count, 0)).toBe(2 + 5 + 190);
+  });
+});
+
+describe('periodAfterTap', () => {
+  const none = { from: undefined, to: undefined };
+
+  it('narrows to the bar tapped', () => {
+    expect(periodAfterTap(none, '2021', '2022')).toEqual({ from: '2021', to: '2022' });
+    expect(periodAfterTap({ from: '2020', to: '2020' }, '2020-03', '2020-03')).toEqual({
+      from: '2020-03',
+      to: '2020-03',
+    });
+  });
+
+  it('widens on the same bar again: a month to its year, a year to all dates', () => {
+    expect(periodAfterTap({ from: '2020-03', to: '2020-03' }, '2020-03', '2020-03')).toEqual({
+      from: '2020',
+      to: '2020',
+    });
+    expect(periodAfterTap({ from: '2020', to: '2020' }, '2020', '2020')).toEqual(none);
+    expect(periodAfterTap({ from: '2019-11', to: '2020-02' }, '2019-11', '2020-02')).toEqual(none);
   });
 });

@@ -25,3 +25,16 @@ export function timelineBars(timeline: Timeline, max: number): Bar[] {
   }
   return bars;
 }
+
+type Period = { from?: string | undefined; to?: string | undefined };
+
+/**
+ * The date bounds after a tap on the bar from `first` to `last`: that bar's period; the same bar
+ * again widens: a month to its year, a year (or years) to all dates.
+ */
+export function periodAfterTap(current: Period, first: string, last: string): Period {
+  if (current.from !== first || current.to !== last) return { from: first, to: last };
+  const year = first.slice(0, 4);
+  if (/^\d{4}-\d{2}$/.test(first) && last.startsWith(year)) return { from: year, to: year };
+  return { from: undefined, to: undefined };
+}

@@ -1,9 +1,12 @@
-import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { UNSAFE_DataRouterContext, useLocation, useSearchParams } from 'react-router';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useShowsLiveLocation } from '../../lib/live-location.tsx';
+import type { LinkScope } from '../../lib/paths.ts';
 import {
   keepLocks,
   parseSearchParams,
   serializeSearchParams,
+  withQuery,
   type KnownValues,
   type SearchState,
 } from './search-params.ts';
@@ -59,12 +62,10 @@ export type SearchStateControls = {
  * pushes a history entry, and later ones replace it after a pause, so Back leaves the search
  * instead of stepping through it letter by letter.
  */
-export function useSearchState(known: KnownValues): SearchStateControls {
+export function useSearchState(known: KnownValues, scope: LinkScope): SearchStateControls {
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
-  // The router itself, not its React state: it knows where the URL is now.
-  const router = useContext(UNSAFE_DataRouterContext)?.router;
-  const urlState = useMemo(() => parseSearchParams(params, known), [params, known]);
+  const live = useShowsLiveLocation();
+  const urlState = useMemo(() => parseSearchParams(params, known, scope), [params, known, scope]);
   const [draft, setDraft] = useState<Draft>(() => freshDraft(urlState.q));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The delayed URL write needs the URL as it is when it fires, not as it was when scheduled.
@@ -79,16 +80,14 @@ export function useSearchState(known: KnownValues): SearchStateControls {
   // A keystroke's urgent render may still show the URL from before a navigation the router has
   // already made (that one renders in a transition): such a render is behind, not a Back.
   let current = draft;
-  const behind = router !== undefined && router.state.location.key !== location.key;
-  if (urlState.q !== draft.urlQ && !behind) {
+  if (urlState.q !== draft.urlQ && live) {
     current = draft.written.includes(urlState.q)
       ? { ...draft, urlQ: urlState.q }
       : freshDraft(urlState.q, draft.epoch + 1);
     setDraft(current);
   }
 
-  const state: SearchState =
-    current.text === urlState.q ? urlState : { ...urlState, q: current.text, page: 1 };
+  const state = withQuery(urlState, current.text);
 
   // Typing writes the URL in a transition, which React renders in slices between keystrokes.
   const options = { preventScrollReset: true };
@@ -102,7 +101,7 @@ export function useSearchState(known: KnownValues): SearchStateControls {
       if (latest.current.epoch !== epoch) return;
       // Record the write before making it, so the render it causes knows it as ours.
       setDraft((previous) => ({ ...previous, written: remember(previous.written, urlForm(text)) }));
-      const next = { ...parseSearchParams(now, known), q: text, page: 1 };
+      const next = withQuery(parseSearchParams(now, known, scope), text);
       set(serializeSearchParams(next), { ...options, replace: true });
     }, URL_DEBOUNCE_MS);
   }
@@ -124,7 +123,7 @@ export function useSearchState(known: KnownValues): SearchStateControls {
         written: remember(previous.written, urlForm(text)),
         typing: true,
       }));
-      setParams(serializeSearchParams({ ...urlState, q: text, page: 1 }), options);
+      setParams(serializeSearchParams(withQuery(urlState, text)), options);
     },
     commitQueryText() {
       clearTimeout(timer.current);
@@ -133,7 +132,7 @@ export function useSearchState(known: KnownValues): SearchStateControls {
         ...previous,
         written: remember(previous.written, urlForm(current.text)),
       }));
-      setParams(serializeSearchParams({ ...urlState, q: current.text, page: 1 }), {
+      setParams(serializeSearchParams(withQuery(urlState, current.text)), {
         ...options,
         replace: current.typing,
       });
