@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   appFileGroup,
   appFileKind,
+  controlWarnings,
   dataVersion,
   diffManifests,
   groupLine,
@@ -333,6 +334,20 @@ describe('growthReport', () => {
       '- add: 3 of 6 files new or changed, 2.2 kB (3 B gzipped): 1 data files index/d.*.bin (1001 B), 1 data files publications/* (600 B), 1 pages (700 B)',
     );
     expect(text).toContain("Pagefind's files (pagefind/), per change:");
+  });
+
+  it('says when the control changed, which no change of publications explains', () => {
+    expect(text).not.toContain('control changed');
+    const none = (diff: ReturnType<typeof diffManifests>) => ({
+      system: 'Statement Explorer',
+      change: 'none' as const,
+      seconds: 280,
+      diff,
+    });
+    expect(controlWarnings([none(diffManifests(clean, clean, appFileKind, gzip))])).toEqual([]);
+    expect(controlWarnings([none(app)])).toEqual([
+      "✗ Statement Explorer's control changed 4 files: something besides the publications changed between its builds (the code or the glossary, during the run), and the rows above include it. Run it again on a fixed commit (a worktree).",
+    ]);
   });
 
   it('holds the whole site against the hosts’ limits', () => {

@@ -414,6 +414,7 @@ export function growthReport(figures: GrowthFigures): string {
       : "Issue 19's budgets (≤ 1% of files new or changed, ≤ 2 MB to upload) are set for 50,000 publications.",
     '',
     growthTable(caption, rows, budgets),
+    ...controlWarnings(figures.diffs),
     '',
     "The app's new or changed files, per change:",
   ];
@@ -453,6 +454,20 @@ export function growthReport(figures: GrowthFigures): string {
     ...(totals.pages ? hostLines(`Pagefind's site: ${PAGES}`, totals.pages) : []),
   );
   return lines.join('\n');
+}
+
+/**
+ * A build of the same publications is byte-identical, so the control ("none") changes nothing;
+ * when it does, something else changed between the builds (the code, the glossary: a commit
+ * during the run) and every other row carries that change too.
+ */
+export function controlWarnings(diffs: readonly Comparison[]): string[] {
+  return diffs
+    .filter(({ change, diff }) => change === 'none' && newOrChanged(diff) > 0)
+    .map(
+      ({ system, diff }) =>
+        `✗ ${system}'s control changed ${newOrChanged(diff).toLocaleString('en')} files: something besides the publications changed between its builds (the code or the glossary, during the run), and the rows above include it. Run it again on a fixed commit (a worktree).`,
+    );
 }
 
 /** The app's kinds summed into pages, assets, feeds and the rest; data files kind by kind. */
