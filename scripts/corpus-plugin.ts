@@ -13,6 +13,7 @@ import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT } from './boot-script.ts';
+import { buildCacheFolder, cacheSlot, toolchainKey } from './build-cache.ts';
 import { prerenderPages, sanitizeAhead, type SanitizeAhead } from './prerender.ts';
 import { CONTENT_SECURITY_POLICY, archiveNameIn, pageLanguage } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
@@ -229,6 +230,8 @@ export function corpusPlugin(): Plugin {
   let outDir: string | null = null;
   let bootScript = '';
   let ahead: SanitizeAhead | undefined;
+  /** This build's folder in the incremental build's cache (scripts/build-cache.ts), if any. */
+  let slot: string | null = null;
 
   return {
     name: 'statement-explorer:corpus',
@@ -236,6 +239,10 @@ export function corpusPlugin(): Plugin {
       if (env.isPreview) return;
       base = config.base ?? '/';
       removeStaleStaging();
+      const cache = env.command === 'build' ? buildCacheFolder(root) : null;
+      slot = cache
+        ? cacheSlot(cache, { corpus: corpusPath, base, siteUrl: process.env.SITE_URL || undefined })
+        : null;
       if (env.command === 'build') ahead = await sanitizeAhead({ root });
       try {
         output = await buildDataFiles(
@@ -391,6 +398,9 @@ export function corpusPlugin(): Plugin {
           startJson,
           bootScript,
           bodies: ahead?.dir,
+          pages: slot
+            ? { dir: path.join(slot, 'pages'), toolchain: toolchainKey(root) }
+            : undefined,
         });
       } finally {
         await ahead?.close();

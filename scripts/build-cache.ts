@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The incremental build's cache (docs/decisions/017-growing-archive.md, "The incremental build"):
+ * what a build of a corpus may take from the last build of the same corpus instead of making it
+ * again. Everything in it is keyed by a hash of every input that makes it, the code included, so
+ * what is taken is what a clean build would make: a build from the cache is byte-identical to a
+ * clean one (scripts/incremental-build.test.ts).
+ *
+ * BUILD_CACHE=<folder> puts it elsewhere; BUILD_CACHE=off builds without it.
+ */
+
+/** Bumped when what the cache holds changes shape: every entry made before is then ignored. */
+export const BUILD_CACHE_VERSION = '1';
+
+const DEFAULT_FOLDER = 'node_modules/.cache/statement-explorer';
+const OFF = new Set(['off', '0', 'false', 'no']);
+
+/** The cache's folder, or null when the build runs without one. */
+export function buildCacheFolder(root: string, value = process.env.BUILD_CACHE): string | null {
+  const setting = value?.trim() ?? '';
+  if (OFF.has(setting.toLowerCase())) return null;
+  return path.resolve(root, setting || DEFAULT_FOLDER);
+}
+
+export function sha256(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The folder of one build's entries: a corpus built at one address. The e2e suite builds several
+ * sites side by side; each keeps its own, and a build tidies only its own.
+ */
+export function cacheSlot(
+  folder: string,
+  slot: { corpus: string; base: string; siteUrl: string | undefined },
+): string {
+  const name = sha256(JSON.stringify([slot.corpus, slot.base, slot.siteUrl ?? null]));
+  return path.join(folder, name.slice(0, 16));
+}
+
+/**
+ * What every key includes beside its own inputs: the cache's version, Node's (zlib, V8's sort)
+ * and the installed packages' (package-lock.json): code a bundle imports from node_modules is
+ * not in the bundle's bytes.
+ */
+export function toolchainKey(root: string): string {
+  let lock = '';
+  try {
+    lock = readFileSync(path.join(root, 'package-lock.json'), 'utf8');
+  } catch {
+    lock = 'no package-lock.json';
+  }
+  return sha256(BUILD_CACHE_VERSION, process.version, JSON.stringify(process.versions), lock);
+}
+
+/**
+ * A hash of the source files under `folders` (every file, recursively, in a stable order): the
+ * version of the code that makes an entry.
+ */
+export function sourceKey(root: string, folders: readonly string[]): string {
+  const hash = createHash('sha256');
+  const visit = (relative: string) => {
+    const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const entry of entries) {
+      const child = path.posix.join(relative, entry.name);
+      if (entry.isDirectory()) visit(child);
+      else if (entry.isFile()) {
+        hash
+          .update(child)
+          .update('\0')
+          .update(readFileSync(path.join(root, child)))
+          .update('\0');
+      }
+    }
+  };
+  for (const folder of folders) visit(folder);
+  return hash.digest('hex');
+}
+
+/** Writes whole, then renames: a build stopped midway, or one beside it, never reads half. */
+export function writeAtomically(file: string, content: Uint8Array | string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const part = `${file}.${process.pid}.part`;
+  writeFileSync(part, content);
+  renameSync(part, file);
+}
+
+/** Where a publication page is kept in the cache, by its key (scripts/prerender-entry.ts). */
+export function cachedPage(dir: string, key: string): string {
+  return path.join(dir, key.slice(0, 2), `${key}.html`);
+}
+
+/** Deletes the files under `folder` (one level of subfolders) that `keep` does not name. */
+export function keepOnly(folder: string, keep: ReadonlySet<string>) {
+  let subfolders: string[];
+  try {
+    subfolders = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const subfolder of subfolders) {
+    const inner = path.join(folder, subfolder);
+    let names: string[];
+    try {
+      names = readdirSync(inner);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!keep.has(name)) rmSync(path.join(inner, name), { force: true });
+    }
+  }
+}
