@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
+import type { IndexCheckpoint, SavedIndex } from '../src/search/index/build-data.ts';
 
 /**
  * The incremental build's cache (docs/decisions/017-growing-archive.md, "The incremental build"):
@@ -117,4 +128,56 @@ export function keepOnly(folder: string, keep: ReadonlySet<string>) {
       if (!keep.has(name)) rmSync(path.join(inner, name), { force: true });
     }
   }
+}
+
+/** The code that the index builder's state depends on: see `indexCheckpoint`. */
+const INDEX_SOURCES = ['src/search/analysis', 'src/search/glossary', 'src/search/index'];
+
+/**
+ * Where a build keeps the index builder's state for the next build of the same corpus
+ * (src/search/index/build-data.ts, `IndexCheckpoint`): one file in its slot, named by the code's
+ * key (the index's and analysis' sources, the toolchain), the publications it holds and their
+ * digest, so that what a file is cannot be told apart from the file, and a change of the code
+ * that made it leaves it unused.
+ */
+export function indexCheckpoint(root: string, slot: string): IndexCheckpoint {
+  const code = sha256('index state', toolchainKey(root), sourceKey(root, INDEX_SOURCES)).slice(
+    0,
+    32,
+  );
+  const folder = path.join(slot, 'index');
+  const named = /^([0-9a-f]{32})\.(\d+)\.([0-9a-f]{64})\.bin$/;
+  let files: string[] = [];
+  try {
+    files = readdirSync(folder);
+  } catch {
+    files = [];
+  }
+  let saved: SavedIndex | null = null;
+  for (const name of files) {
+    const match = named.exec(name);
+    if (!match || match[1] !== code) continue;
+    const count = Number(match[2]);
+    if (saved && saved.count >= count) continue;
+    saved = { count, digest: match[3] ?? '', state: () => readFileSync(path.join(folder, name)) };
+  }
+  return {
+    saved,
+    save(count, digest, state) {
+      mkdirSync(folder, { recursive: true });
+      const name = `${code}.${count}.${digest}.bin`;
+      const part = path.join(folder, `${name}.${process.pid}.part`);
+      const fd = openSync(part, 'w');
+      try {
+        for (const bytes of state) writeSync(fd, bytes);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(part, path.join(folder, name));
+      // One state is kept: the newest.
+      for (const other of files) {
+        if (other !== name && named.test(other)) rmSync(path.join(folder, other), { force: true });
+      }
+    },
+  };
 }

@@ -13,11 +13,11 @@ import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT } from './boot-script.ts';
-import { buildCacheFolder, cacheSlot, toolchainKey } from './build-cache.ts';
+import { buildCacheFolder, cacheSlot, indexCheckpoint, toolchainKey } from './build-cache.ts';
 import { prerenderPages, sanitizeAhead, type SanitizeAhead } from './prerender.ts';
 import { CONTENT_SECURITY_POLICY, archiveNameIn, pageLanguage } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
-import { buildData, type DataStore } from '../src/search/index/build-data.ts';
+import { buildData, type DataStore, type IndexCheckpoint } from '../src/search/index/build-data.ts';
 import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
 
 /**
@@ -63,6 +63,7 @@ async function buildDataFiles(
   base: string,
   log: (message: string) => void,
   ahead?: SanitizeAhead,
+  checkpoint?: IndexCheckpoint,
 ): Promise<CorpusOutput> {
   let opened;
   try {
@@ -92,6 +93,7 @@ async function buildDataFiles(
   const started = performance.now();
   try {
     await buildData({ corpus, publication }, store, {
+      checkpoint,
       progress: (done, total) =>
         log(`indexed ${done.toLocaleString('en')} of ${total.toLocaleString('en')} publications`),
     });
@@ -251,6 +253,7 @@ export function corpusPlugin(): Plugin {
           base,
           (message) => console.log(`${displayName}: ${message}`),
           ahead,
+          slot ? indexCheckpoint(root, slot) : undefined,
         );
       } catch (error) {
         await ahead?.close();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { dateKey } from '../../corpus/dates.ts';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
@@ -24,8 +24,11 @@ import {
   type PublicationFile,
 } from './data-schemas.ts';
 import { dataFiles, HASH } from './files.ts';
+import { StateReader, StateWriter } from './builder-state.ts';
 import {
   IndexBuilder,
+  type DocumentLengths,
+  type IndexDocument,
   type FileSink,
   type IndexOptions,
   type IndexSummary,
@@ -52,8 +55,26 @@ export type DataStore = {
   read(name: string): Uint8Array;
 };
 
+/**
+ * The incremental build's saved index (docs/decisions/017-growing-archive.md): the builder's
+ * state after the first `count` publications of an earlier build, whose index inputs hash to
+ * `digest` (`indexDigest`). A build whose first `count` publications hash the same restores it
+ * instead of adding them again; publications are numbered oldest first, so a day's additions
+ * leave the others a prefix.
+ */
+export type SavedIndex = { count: number; digest: string; state(): Uint8Array };
+
+export type IndexCheckpoint = {
+  /** What an earlier build saved, if anything. */
+  saved: SavedIndex | null;
+  /** Keeps this build's state, after all its publications (`state` is its file's parts). */
+  save(count: number, digest: string, state: Uint8Array[]): void;
+};
+
 export type BuildOptions = {
   index?: Partial<IndexOptions>;
+  /** Where the index builder's state is kept between builds (the incremental build). */
+  checkpoint?: IndexCheckpoint;
   /** Called now and then with how many publications are done. */
   progress?: (done: number, total: number) => void;
 };
@@ -244,6 +265,52 @@ function packs<T>(size: number, write: (items: T[]) => string) {
   };
 }
 
+/** Adds what the index reads of a publication to the running digest of a build's inputs. */
+function indexDigest(hash: Hash, publication: Publication, language: string) {
+  hash.update(
+    JSON.stringify([
+      language,
+      publication.title,
+      publication.summary ?? '',
+      publication.tags ?? [],
+      publication.body ?? '',
+    ]),
+  );
+  hash.update('\n');
+}
+
+function digestOf(hash: Hash): string {
+  return hash.copy().digest('hex');
+}
+
+type Lengths = Record<keyof DocumentLengths, Uint32Array>;
+
+/** The index builder's state and the lengths of the publications it holds, as a file's parts. */
+function saveIndex(index: IndexBuilder, lengths: Lengths): Uint8Array[] {
+  const parts = index.saveState();
+  const tail = new StateWriter();
+  tail.array(lengths.title);
+  tail.array(lengths.summary);
+  tail.array(lengths.body);
+  const tailParts = tail.finish();
+  const size = new Uint8Array(8);
+  new DataView(size.buffer).setFloat64(
+    0,
+    parts.reduce((sum, part) => sum + part.length, 0),
+  );
+  return [size, ...parts, ...tailParts];
+}
+
+function restoreIndex(bytes: Uint8Array, count: number, options?: Partial<IndexOptions>) {
+  const size = new DataView(bytes.buffer, bytes.byteOffset).getFloat64(0);
+  const index = IndexBuilder.fromState(bytes.subarray(8, 8 + size), options);
+  const tail = new StateReader(bytes.subarray(8 + size));
+  const lengths = { title: tail.uint32(), summary: tail.uint32(), body: tail.uint32() };
+  tail.end();
+  if (lengths.title.length !== count) throw new Error('the saved index is not of this corpus');
+  return { index, lengths };
+}
+
 export async function buildData(
   source: CorpusSource,
   target: DataStore,
@@ -268,9 +335,31 @@ export async function buildData(
     return folder;
   });
 
-  const index = new IndexBuilder(options.index);
-  index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));
+  let index = new IndexBuilder(options.index);
   const totals = { title: 0, summary: 0, body: 0 };
+  const lengthsOf = {
+    title: new Uint32Array(order.length),
+    summary: new Uint32Array(order.length),
+    body: new Uint32Array(order.length),
+  };
+  const noteLengths = (doc: number, lengths: DocumentLengths) => {
+    lengthsOf.title[doc] = lengths.title;
+    lengthsOf.summary[doc] = lengths.summary;
+    lengthsOf.body[doc] = lengths.body;
+  };
+  const indexDocument = (publication: Publication, language: string): IndexDocument => ({
+    language,
+    title: publication.title,
+    summary: publication.summary ?? '',
+    tags: publication.tags ?? [],
+    body: publication.body ? htmlToText(publication.body) : '',
+  });
+  // Every input of the index but the code, publication after publication: what a saved state
+  // must have been made from to stand for the publications before this one.
+  const digest = createHash('sha256').update(JSON.stringify(options.index ?? {}));
+  const saved = options.checkpoint?.saved ?? null;
+  const skip = saved && saved.count > 0 && saved.count <= order.length ? saved.count : 0;
+  let resumed = false;
   order.forEach((fileIndex, doc) => {
     const publication = source.publication(fileIndex);
     const language = publication.language ?? meta.language;
@@ -289,21 +378,48 @@ export async function buildData(
       summary: publication.summary ?? '',
       date: publication.date,
     });
-    const lengths = index.addDocument(doc, {
-      language,
-      title: publication.title,
-      summary: publication.summary ?? '',
-      tags: publication.tags ?? [],
-      body: publication.body ? htmlToText(publication.body) : '',
-    });
+    indexDigest(digest, publication, language);
+    if (doc >= skip) noteLengths(doc, index.addDocument(doc, indexDocument(publication, language)));
+    if (skip > 0 && doc === skip - 1) {
+      if (saved && digestOf(digest) === saved.digest) {
+        const restored = restoreIndex(saved.state(), skip, options.index);
+        index = restored.index;
+        lengthsOf.title.set(restored.lengths.title);
+        lengthsOf.summary.set(restored.lengths.summary);
+        lengthsOf.body.set(restored.lengths.body);
+        resumed = true;
+      } else {
+        // The publications before this one are not those the state was saved after.
+        order.slice(0, skip).forEach((earlier, earlierDoc) => {
+          const again = source.publication(earlier);
+          const lengths = index.addDocument(
+            earlierDoc,
+            indexDocument(again, again.language ?? meta.language),
+          );
+          noteLengths(earlierDoc, lengths);
+        });
+      }
+    }
+    if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
+  });
+  for (let doc = 0; doc < order.length; doc++) {
+    const lengths = {
+      title: lengthsOf.title[doc] ?? 0,
+      summary: lengthsOf.summary[doc] ?? 0,
+      body: lengthsOf.body[doc] ?? 0,
+    };
     columns.titleLengths[doc] = lengthCode(lengths.title);
     columns.summaryLengths[doc] = lengthCode(lengths.summary);
     columns.bodyLengths[doc] = lengthCode(lengths.body);
     totals.title += lengths.title;
     totals.summary += lengths.summary;
     totals.body += lengths.body;
-    if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
-  });
+  }
+  const finalDigest = digestOf(digest);
+  if (options.checkpoint && !(resumed && skip === order.length)) {
+    options.checkpoint.save(order.length, finalDigest, [...saveIndex(index, lengthsOf)]);
+  }
+  index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));
   cards.flush();
   columns.cards = cards.names;
   const summary = index.finish(write);
