@@ -7,6 +7,7 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -180,4 +181,68 @@ export function indexCheckpoint(root: string, slot: string): IndexCheckpoint {
       }
     },
   };
+}
+
+/** A data file named by its content (docs/index-format.md): its path says what its bytes are. */
+const CONTENT_NAMED = /^data\/(?!publications\/).*(^|[/.])[0-9a-f]{16}[/.]/;
+
+/**
+ * What each file of a build's output is, by its path: a data file named by its content by that
+ * name, a publication page by its key in the cache, any other file by a hash of its bytes.
+ */
+export function outputManifest(outDir: string, pageKeys: ReadonlyMap<string, string>) {
+  const manifest = new Map<string, string>();
+  const visit = (relative: string) => {
+    for (const entry of readdirSync(path.join(outDir, relative), { withFileTypes: true })) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) visit(child);
+      else if (CONTENT_NAMED.test(child)) manifest.set(child, '=');
+      else {
+        const key = pageKeys.get(child);
+        manifest.set(child, key ?? sha256(readFileSync(path.join(outDir, child))));
+      }
+    }
+  };
+  visit('');
+  return manifest;
+}
+
+/**
+ * Compares a build's output with the last build's (kept in the slot), then keeps this one's:
+ * how many files are new or changed, their bytes, and how many are gone (issue 19: what a
+ * deploy uploads). Null when there was no last build to compare with.
+ */
+export function compareWithLastBuild(
+  slot: string,
+  outDir: string,
+  manifest: ReadonlyMap<string, string>,
+): { files: number; changed: number; bytes: number; removed: number } | null {
+  const file = path.join(slot, 'output-manifest.json');
+  let previous: Map<string, string> | null = null;
+  try {
+    const entries: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (Array.isArray(entries)) {
+      previous = new Map(
+        entries.flatMap((entry) =>
+          Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string'
+            ? [[entry[0], entry[1]] as const]
+            : [],
+        ),
+      );
+    }
+  } catch {
+    previous = null;
+  }
+  writeAtomically(file, JSON.stringify([...manifest]));
+  if (!previous) return null;
+  let changed = 0;
+  let bytes = 0;
+  for (const [name, identity] of manifest) {
+    if (previous.get(name) === identity) continue;
+    changed++;
+    bytes += statSync(path.join(outDir, name)).size;
+  }
+  let removed = 0;
+  for (const name of previous.keys()) if (!manifest.has(name)) removed++;
+  return { files: manifest.size, changed, bytes, removed };
 }

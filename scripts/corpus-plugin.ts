@@ -13,8 +13,20 @@ import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT } from './boot-script.ts';
-import { buildCacheFolder, cacheSlot, indexCheckpoint, toolchainKey } from './build-cache.ts';
-import { prerenderPages, sanitizeAhead, type SanitizeAhead } from './prerender.ts';
+import {
+  buildCacheFolder,
+  cacheSlot,
+  compareWithLastBuild,
+  indexCheckpoint,
+  outputManifest,
+  toolchainKey,
+} from './build-cache.ts';
+import {
+  prerenderPages,
+  sanitizeAhead,
+  type SanitizeAhead,
+  type WrittenPages,
+} from './prerender.ts';
 import { CONTENT_SECURITY_POLICY, archiveNameIn, pageLanguage } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
 import { buildData, type DataStore, type IndexCheckpoint } from '../src/search/index/build-data.ts';
@@ -49,6 +61,9 @@ type CorpusOutput = {
   dir: string;
   startJson: string;
   feeds: Map<string, string>;
+  /** Publications whose index the build took from the cache, of `publications`. */
+  restored: number;
+  publications: number;
 };
 
 let stagingCount = 0;
@@ -92,7 +107,7 @@ async function buildDataFiles(
   };
   const started = performance.now();
   try {
-    await buildData({ corpus, publication }, store, {
+    const { restored } = await buildData({ corpus, publication }, store, {
       checkpoint,
       progress: (done, total) =>
         log(`indexed ${done.toLocaleString('en')} of ${total.toLocaleString('en')} publications`),
@@ -105,6 +120,8 @@ async function buildDataFiles(
       dir,
       startJson: readFileSync(path.join(dir, 'start.json'), 'utf8'),
       feeds,
+      restored,
+      publications: corpus.publications.length,
     };
   } finally {
     close();
@@ -220,6 +237,32 @@ function serveEmbedScript(server: ViteDevServer) {
       response.end((result?.code ?? '').replace(/^export\s*\{\s*\};?\s*$/m, ''));
     }, next);
   });
+}
+
+/**
+ * What the incremental build took from the cache, and how many files changed against the last
+ * build of the same corpus (what a deploy uploads).
+ */
+function reportReuse(
+  slot: string,
+  outDir: string,
+  output: CorpusOutput,
+  pages: WrittenPages | undefined,
+) {
+  const number = (value: number) => value.toLocaleString('en');
+  const compared = compareWithLastBuild(
+    slot,
+    outDir,
+    outputManifest(outDir, pages?.keys ?? new Map()),
+  );
+  const reused =
+    `the index of ${number(output.restored)} and the pages of ${number(pages?.reused ?? 0)} ` +
+    `of ${number(output.publications)} publications`;
+  const changes = compared
+    ? `${number(compared.changed)} of ${number(compared.files)} files new or changed ` +
+      `(${(compared.bytes / 1e6).toFixed(1)} MB), ${number(compared.removed)} gone, against the last build`
+    : 'no earlier build to compare with';
+  console.log(`build cache: reused ${reused}; ${changes}`);
 }
 
 export function corpusPlugin(): Plugin {
@@ -394,7 +437,7 @@ export function corpusPlugin(): Plugin {
         if (command !== 'build' || !outDir || startJson === undefined) return;
         // The pages' threads need the cores: what is not sanitized yet, they sanitize.
         await ahead?.stop();
-        await prerenderPages({
+        const pages = await prerenderPages({
           root,
           outDir,
           base,
@@ -405,6 +448,7 @@ export function corpusPlugin(): Plugin {
             ? { dir: path.join(slot, 'pages'), toolchain: toolchainKey(root) }
             : undefined,
         });
+        if (slot && output) reportReuse(slot, outDir, output, pages);
       } finally {
         await ahead?.close();
       }

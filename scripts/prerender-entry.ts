@@ -59,12 +59,15 @@ export type PublicationPagesJob = v.InferOutput<typeof publicationPagesJobSchema
 /** main → worker: the file names of a batch, or null when there are no more. */
 const batchSchema = v.nullable(v.array(v.string()));
 
-/** Writes a publication's page, or copies it from the cache; returns its key there, if any. */
+/**
+ * Writes a publication's page, or copies it from the cache; returns its key there and whether it
+ * was copied, when there is a cache.
+ */
 async function writePage(
   job: PublicationPagesJob,
   start: v.InferOutput<typeof startSchema>,
   name: string,
-): Promise<string | null> {
+): Promise<{ key: string; reused: boolean } | null> {
   const bytes = readFileSync(path.join(job.dataDir, name));
   // The file is named by its publication's id (dataFiles.publication).
   const folder = path.join(job.outDir, 'publications', name.slice(0, -'.json'.length));
@@ -75,7 +78,7 @@ async function writePage(
     try {
       // A copy (a clone where the file system has them), never a link: the output is not the cache.
       copyFileSync(cachedPage(job.cache.dir, key), target, constants.COPYFILE_FICLONE);
-      return key;
+      return { key, reused: true };
     } catch {
       // Not made by an earlier build: made now.
     }
@@ -109,8 +112,9 @@ async function writePage(
     bootTag: bootTagWithTitles(job.bootTag, titles, title),
   });
   writeFileSync(target, html);
-  if (job.cache && key) writeAtomically(cachedPage(job.cache.dir, key), html);
-  return key;
+  if (!job.cache || !key) return null;
+  writeAtomically(cachedPage(job.cache.dir, key), html);
+  return { key, reused: false };
 }
 
 function runWorker(port: NonNullable<typeof parentPort>, job: PublicationPagesJob) {
@@ -124,14 +128,14 @@ function runWorker(port: NonNullable<typeof parentPort>, job: PublicationPagesJo
       return;
     }
     (async () => {
-      const keys: string[] = [];
+      const pages: [string, string, boolean][] = [];
       for (const name of names) {
-        const key = await writePage(job, start, name);
-        if (key) keys.push(key);
+        const page = await writePage(job, start, name);
+        if (page) pages.push([name, page.key, page.reused]);
       }
-      return keys;
+      return pages;
     })().then(
-      (keys) => port.postMessage({ written: names.length, keys } satisfies WorkerReply),
+      (pages) => port.postMessage({ written: names.length, pages } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -190,8 +190,14 @@ type StartInfo = { name?: unknown; names?: unknown; language?: unknown };
 
 /** worker → main (scripts/prerender-entry.ts): a batch written, or why it failed. */
 const workerReplySchema = v.union([
-  /** `keys`: the cache keys of the batch's pages (scripts/build-cache.ts), when there is a cache. */
-  v.object({ written: v.number(), keys: v.array(v.string()) }),
+  /**
+   * `pages`: when there is a cache (scripts/build-cache.ts), each page's publication file name,
+   * its key, and whether it was copied from the cache.
+   */
+  v.object({
+    written: v.number(),
+    pages: v.array(v.tuple([v.string(), v.string(), v.boolean()])),
+  }),
   v.object({ error: v.string() }),
 ]);
 export type WorkerReply = v.InferOutput<typeof workerReplySchema>;
@@ -201,16 +207,16 @@ const BATCH = 50;
 
 /**
  * Shares the pages out between worker threads; rejects at the first page that fails. Resolves
- * to how many threads there were and the cache keys of the pages.
+ * to how many threads there were and the pages' keys in the cache, if any.
  */
 function renderInWorkers(
   bundle: URL,
   job: PublicationPagesJob,
   names: string[],
-): Promise<{ threads: number; keys: Set<string> }> {
+): Promise<{ threads: number; pages: [string, string, boolean][] }> {
   const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(names.length / BATCH)));
   const workers: Worker[] = [];
-  const keys = new Set<string>();
+  const pages: [string, string, boolean][] = [];
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
@@ -223,7 +229,7 @@ function renderInWorkers(
         const reply = v.parse(workerReplySchema, message);
         if ('error' in reply) reject(new Error(`a publication page failed: ${reply.error}`));
         else {
-          for (const key of reply.keys) keys.add(key);
+          pages.push(...reply.pages);
           send();
         }
       });
@@ -237,7 +243,7 @@ function renderInWorkers(
     workers.push(new Worker(bundle, { workerData: job }));
   }
   return Promise.all(workers.map(run)).then(
-    () => ({ threads: count, keys }),
+    () => ({ threads: count, pages }),
     async (error: unknown) => {
       await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;
@@ -276,6 +282,12 @@ export function pageStart(startJson: string): string {
 /** Where the pages of earlier builds are, and what every key includes (build-cache.ts). */
 export type PageCache = { dir: string; toolchain: string };
 
+/**
+ * The publication pages a build wrote: how many, how many were copied from the cache, and each
+ * one's key there (by its path in the output), when there is a cache.
+ */
+export type WrittenPages = { count: number; reused: number; keys: Map<string, string> };
+
 async function writePublicationPages(
   bundle: URL,
   options: {
@@ -294,9 +306,9 @@ async function writePublicationPages(
   try {
     names = readdirSync(dataDir).filter((name) => name.endsWith('.json'));
   } catch {
-    return;
+    return undefined;
   }
-  if (names.length === 0) return;
+  if (names.length === 0) return undefined;
   const language = pageLanguage(typeof info.language === 'string' ? info.language : undefined);
   const started = performance.now();
   const job: PublicationPagesJob = {
@@ -331,18 +343,26 @@ async function writePublicationPages(
       ),
     };
   }
-  const { threads, keys } = await renderInWorkers(bundle, job, names);
+  const { threads, pages } = await renderInWorkers(bundle, job, names);
+  const written: WrittenPages = { count: names.length, reused: 0, keys: new Map() };
+  for (const [name, key, reused] of pages) {
+    written.keys.set(`publications/${name.slice(0, -'.json'.length)}/index.html`, key);
+    if (reused) written.reused++;
+  }
   if (options.pages) {
     // The cache keeps the pages of this build: what the next one may reuse.
-    keepOnly(options.pages.dir, new Set([...keys].map((key) => `${key}.html`)));
+    keepOnly(options.pages.dir, new Set(pages.map(([, key]) => `${key}.html`)));
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (names.length < 5000) return;
-  const ahead = options.bodies ? readdirSync(options.bodies).length : 0;
-  console.log(
-    `${names.length} publication pages written in ${seconds} s (${threads} threads; ` +
-      `${ahead} bodies sanitized ahead, during the data build)`,
-  );
+  if (names.length >= 5000) {
+    const ahead = options.bodies ? readdirSync(options.bodies).length : 0;
+    console.log(
+      `${names.length} publication pages written in ${seconds} s (${threads} threads; ` +
+        `${written.reused} copied from the cache; ` +
+        `${ahead} bodies sanitized ahead, during the data build)`,
+    );
+  }
+  return written;
 }
 
 export async function prerenderPages(options: {
@@ -358,7 +378,7 @@ export async function prerenderPages(options: {
 }) {
   const { module, url, dir } = await loadPrerender(options);
   try {
-    await prerenderWith(module, url, options);
+    return await prerenderWith(module, url, options);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -408,5 +428,5 @@ async function prerenderWith(
       })
       .replace('</title>', () => `</title>\n    ${startTag}\n    ${preview}`),
   );
-  await writePublicationPages(bundle, { ...options, template }, options.startJson, info);
+  return writePublicationPages(bundle, { ...options, template }, options.startJson, info);
 }

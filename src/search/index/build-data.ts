@@ -79,7 +79,12 @@ export type BuildOptions = {
   progress?: (done: number, total: number) => void;
 };
 
-export type BuildResult = { start: StartData; index: IndexSummary };
+export type BuildResult = {
+  start: StartData;
+  index: IndexSummary;
+  /** Publications whose index state was restored from the checkpoint (0: none). */
+  restored: number;
+};
 
 function compareIds(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -445,7 +450,7 @@ export async function buildData(
     first: await core.search(DEFAULT_REQUEST),
   };
   write(dataFiles.start, JSON.stringify(start));
-  return { start, index: summary };
+  return { start, index: summary, restored: resumed ? skip : 0 };
 }
 
 /** A store in memory, for tests and for small builds. */
