@@ -19,7 +19,9 @@ import {
   compareWithLastBuild,
   indexCheckpoint,
   outputManifest,
+  sha256,
   toolchainKey,
+  writeAtomically,
 } from './build-cache.ts';
 import {
   prerenderPages,
@@ -69,8 +71,33 @@ type CorpusOutput = {
 let stagingCount = 0;
 
 /**
+ * Publication files whose pages the last build left in the cache (by a hash of their bytes): the
+ * pages of the same files are likely copied, so their bodies need no sanitizing ahead. Only a
+ * saving of work: a page not copied after all sanitizes its body as it renders.
+ */
+type PagesKept = { has(hash: string): boolean; note(hash: string): void; save(): void };
+
+function pagesKept(slot: string): PagesKept {
+  const file = path.join(slot, 'pages-made-from.json');
+  let previous = new Set<string>();
+  try {
+    const hashes: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (Array.isArray(hashes)) previous = new Set(hashes.map(String));
+  } catch {
+    previous = new Set();
+  }
+  const now: string[] = [];
+  return {
+    has: (hash) => previous.has(hash),
+    note: (hash) => now.push(hash),
+    save: () => writeAtomically(file, JSON.stringify(now)),
+  };
+}
+
+/**
  * Writes the data files of a corpus into a fresh staging folder, hashing them as they go, and
- * hands each publication file to `ahead` (the build sanitizes its body meanwhile).
+ * hands each publication file to `ahead` (the build sanitizes its body meanwhile) unless its page
+ * is likely in the cache (`kept`).
  */
 async function buildDataFiles(
   corpusPath: string,
@@ -78,7 +105,7 @@ async function buildDataFiles(
   base: string,
   log: (message: string) => void,
   ahead?: SanitizeAhead,
-  checkpoint?: IndexCheckpoint,
+  cache?: { checkpoint: IndexCheckpoint; kept: PagesKept },
 ): Promise<CorpusOutput> {
   let opened;
   try {
@@ -101,14 +128,17 @@ async function buildDataFiles(
         made.add(folder);
       }
       writeFileSync(file, content);
-      if (ahead && name.startsWith('publications/')) ahead.add(file);
+      if (!name.startsWith('publications/')) return;
+      const hash = cache ? sha256(content) : '';
+      cache?.kept.note(hash);
+      if (ahead && !cache?.kept.has(hash)) ahead.add(file);
     },
     read: (name) => readFileSync(path.join(dir, name)),
   };
   const started = performance.now();
   try {
     const { restored } = await buildData({ corpus, publication }, store, {
-      checkpoint,
+      checkpoint: cache?.checkpoint,
       progress: (done, total) =>
         log(`indexed ${done.toLocaleString('en')} of ${total.toLocaleString('en')} publications`),
     });
@@ -277,6 +307,7 @@ export function corpusPlugin(): Plugin {
   let ahead: SanitizeAhead | undefined;
   /** This build's folder in the incremental build's cache (scripts/build-cache.ts), if any. */
   let slot: string | null = null;
+  let kept: PagesKept = { has: () => false, note: () => undefined, save: () => undefined };
 
   return {
     name: 'statement-explorer:corpus',
@@ -288,6 +319,7 @@ export function corpusPlugin(): Plugin {
       slot = cache
         ? cacheSlot(cache, { corpus: corpusPath, base, siteUrl: process.env.SITE_URL || undefined })
         : null;
+      if (slot) kept = pagesKept(slot);
       if (env.command === 'build') ahead = await sanitizeAhead({ root });
       try {
         output = await buildDataFiles(
@@ -296,7 +328,7 @@ export function corpusPlugin(): Plugin {
           base,
           (message) => console.log(`${displayName}: ${message}`),
           ahead,
-          slot ? indexCheckpoint(root, slot) : undefined,
+          slot ? { checkpoint: indexCheckpoint(root, slot), kept } : undefined,
         );
       } catch (error) {
         await ahead?.close();
@@ -448,7 +480,10 @@ export function corpusPlugin(): Plugin {
             ? { dir: path.join(slot, 'pages'), toolchain: toolchainKey(root) }
             : undefined,
         });
-        if (slot && output) reportReuse(slot, outDir, output, pages);
+        if (slot && output) {
+          kept.save();
+          reportReuse(slot, outDir, output, pages);
+        }
       } finally {
         await ahead?.close();
       }
