@@ -154,13 +154,33 @@ export function indexCheckpoint(root: string, slot: string): IndexCheckpoint {
   } catch {
     files = [];
   }
-  let saved: SavedIndex | null = null;
+  let newest: { name: string; count: number; digest: string } | null = null;
   for (const name of files) {
     const match = named.exec(name);
     if (!match || match[1] !== code) continue;
     const count = Number(match[2]);
-    if (saved && saved.count >= count) continue;
-    saved = { count, digest: match[3] ?? '', state: () => readFileSync(path.join(folder, name)) };
+    if (newest && newest.count >= count) continue;
+    newest = { name, count, digest: match[3] ?? '' };
+  }
+  let saved: SavedIndex | null = null;
+  if (newest) {
+    try {
+      // Opened now: another build of the corpus may replace the file meanwhile, not this one's.
+      const fd = openSync(path.join(folder, newest.name), 'r');
+      saved = {
+        count: newest.count,
+        digest: newest.digest,
+        state: () => {
+          try {
+            return readFileSync(fd);
+          } finally {
+            closeSync(fd);
+          }
+        },
+      };
+    } catch {
+      saved = null;
+    }
   }
   return {
     saved,
