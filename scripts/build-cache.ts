@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { IndexCheckpoint, SavedIndex } from '../src/search/index/build-data.ts';
+import type { DeflateCache, IndexCheckpoint, SavedIndex } from '../src/search/index/build-data.ts';
 
 /**
  * The incremental build's cache (docs/decisions/017-growing-archive.md, "The incremental build"):
@@ -265,4 +265,38 @@ export function compareWithLastBuild(
   let removed = 0;
   for (const name of previous.keys()) if (!manifest.has(name)) removed++;
   return { files: manifest.size, changed, bytes, removed };
+}
+
+/**
+ * Binary data files deflated by the last build, by the SHA-256 of their bytes before deflating
+ * (src/search/index/build-data.ts, `DeflateCache`), in a folder of the toolchain's key: another
+ * zlib may deflate the same bytes otherwise. `prune` keeps what this build used.
+ */
+export function deflateCache(root: string, slot: string): DeflateCache & { prune(): void } {
+  const folder = path.join(slot, `deflated-${toolchainKey(root).slice(0, 16)}`);
+  const used = new Set<string>();
+  const file = (digest: string) => path.join(folder, digest.slice(0, 2), digest);
+  return {
+    get(digest) {
+      try {
+        const bytes = readFileSync(file(digest));
+        used.add(digest);
+        return bytes;
+      } catch {
+        return undefined;
+      }
+    },
+    put(digest, deflated) {
+      writeAtomically(file(digest), deflated);
+      used.add(digest);
+    },
+    prune() {
+      keepOnly(folder, used);
+      for (const name of readdirSync(slot)) {
+        if (name.startsWith('deflated-') && path.join(slot, name) !== folder) {
+          rmSync(path.join(slot, name), { recursive: true, force: true });
+        }
+      }
+    },
+  };
 }

@@ -17,6 +17,7 @@ import {
   buildCacheFolder,
   cacheSlot,
   compareWithLastBuild,
+  deflateCache,
   indexCheckpoint,
   outputManifest,
   sha256,
@@ -31,7 +32,12 @@ import {
 } from './prerender.ts';
 import { CONTENT_SECURITY_POLICY, archiveNameIn, pageLanguage } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
-import { buildData, type DataStore, type IndexCheckpoint } from '../src/search/index/build-data.ts';
+import {
+  buildData,
+  type DataStore,
+  type DeflateCache,
+  type IndexCheckpoint,
+} from '../src/search/index/build-data.ts';
 import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
 
 /**
@@ -105,7 +111,11 @@ async function buildDataFiles(
   base: string,
   log: (message: string) => void,
   ahead?: SanitizeAhead,
-  cache?: { checkpoint: IndexCheckpoint; kept: PagesKept },
+  cache?: {
+    checkpoint: IndexCheckpoint;
+    kept: PagesKept;
+    deflated: DeflateCache & { prune(): void };
+  },
 ): Promise<CorpusOutput> {
   let opened;
   try {
@@ -139,9 +149,11 @@ async function buildDataFiles(
   try {
     const { restored } = await buildData({ corpus, publication }, store, {
       checkpoint: cache?.checkpoint,
+      deflated: cache?.deflated,
       progress: (done, total) =>
         log(`indexed ${done.toLocaleString('en')} of ${total.toLocaleString('en')} publications`),
     });
+    cache?.deflated.prune();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (corpus.publications.length >= 5000) log(`data files written in ${seconds} s`);
     // Feeds live at stable addresses (feed readers keep them), outside the data folder.
@@ -328,7 +340,13 @@ export function corpusPlugin(): Plugin {
           base,
           (message) => console.log(`${displayName}: ${message}`),
           ahead,
-          slot ? { checkpoint: indexCheckpoint(root, slot), kept } : undefined,
+          slot
+            ? {
+                checkpoint: indexCheckpoint(root, slot),
+                kept,
+                deflated: deflateCache(root, slot),
+              }
+            : undefined,
         );
       } catch (error) {
         await ahead?.close();

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
 import { corpusFixture } from '../../testing/corpus-fixture.ts';
 import { TINY_INDEX } from '../../testing/search-fixture.ts';
-import { buildData, corpusSource, memoryStore, type IndexCheckpoint } from './build-data.ts';
+import {
+  buildData,
+  corpusSource,
+  memoryStore,
+  type DeflateCache,
+  type IndexCheckpoint,
+} from './build-data.ts';
 import { IndexBuilder } from './build-index.ts';
 
 /**
@@ -105,6 +111,42 @@ describe('an incremental build of the data', () => {
       expect(memory.restored()).toBe(0);
       expectSameFiles(rebuilt, await build(corpus));
     }
+  });
+
+  it('builds the index again when the saved state cannot be read', async () => {
+    const memory = memoryCheckpoint();
+    await build(withPublications(before), memory.checkpoint());
+    const saved = memory.checkpoint().saved;
+    if (!saved) throw new Error('nothing saved');
+    const cut: IndexCheckpoint = {
+      saved: { ...saved, state: () => saved.state().subarray(0, 1000) },
+      save: () => undefined,
+    };
+    const rebuilt = await build(withPublications(after), cut);
+    expectSameFiles(rebuilt, await build(withPublications(after)));
+  });
+
+  it('takes deflated files from the cache, and writes what a clean build writes', async () => {
+    const kept = new Map<string, Uint8Array>();
+    let taken = 0;
+    const deflated: DeflateCache = {
+      get: (key) => {
+        const bytes = kept.get(key);
+        if (bytes) taken++;
+        return bytes;
+      },
+      put: (key, bytes) => kept.set(key, bytes),
+    };
+    const store = memoryStore();
+    await buildData(corpusSource(withPublications(before)), store, {
+      index: TINY_INDEX,
+      deflated,
+    });
+    expect(taken).toBe(0);
+    const again = memoryStore();
+    await buildData(corpusSource(withPublications(after)), again, { index: TINY_INDEX, deflated });
+    expect(taken).toBeGreaterThan(10);
+    expectSameFiles(again.files, await build(withPublications(after)));
   });
 
   it('takes no state saved with other index options', async () => {

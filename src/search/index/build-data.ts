@@ -71,8 +71,21 @@ export type IndexCheckpoint = {
   save(count: number, digest: string, state: Uint8Array[]): void;
 };
 
+/**
+ * Binary files deflated by earlier builds, by the SHA-256 of their bytes before deflating (the
+ * incremental build): the same bytes, deflated by the same zlib at the same level, deflate the
+ * same, and level 9 is slow. The cache is kept per toolchain (scripts/build-cache.ts).
+ */
+export type DeflateCache = {
+  /** `key`: the SHA-256 of the bytes, in hexadecimal, a dot and the level. */
+  get(key: string): Uint8Array | undefined;
+  put(key: string, deflated: Uint8Array): void;
+};
+
 export type BuildOptions = {
   index?: Partial<IndexOptions>;
+  /** Files deflated by earlier builds (the incremental build). */
+  deflated?: DeflateCache;
   /** Where the index builder's state is kept between builds (the incremental build). */
   checkpoint?: IndexCheckpoint;
   /** Called now and then with how many publications are done. */
@@ -233,16 +246,29 @@ export function contentName(template: string, bytes: Uint8Array): string {
  * file named by its content by its name, any other (a publication's) by its name and a hash of
  * its bytes.
  */
-function naming(store: DataStore): FileSink & { release(): string } {
+function naming(store: DataStore, deflated?: DeflateCache): FileSink & { release(): string } {
   const written = new Set<string>();
   const said: string[] = [];
   const sink: FileSink = (template, content) => {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-    const name = contentName(template, bytes);
+    // As contentName names it, hashing the bytes once.
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const name = template.replace(HASH, digest.slice(0, 16));
     if (written.has(name)) return name;
     written.add(name);
-    said.push(template.includes(HASH) ? name : contentName(`${name} ${HASH}`, bytes));
-    store.write(name, name.endsWith('.bin') ? deflateRawSync(bytes, { level: 9 }) : bytes);
+    said.push(template.includes(HASH) ? name : `${name} ${digest.slice(0, 16)}`);
+    if (!name.endsWith('.bin')) {
+      store.write(name, bytes);
+      return name;
+    }
+    // The level is part of the key: another level deflates otherwise.
+    const key = `${digest}.${DEFLATE_LEVEL}`;
+    let packed = deflated?.get(key);
+    if (!packed) {
+      packed = deflateRawSync(bytes, { level: DEFLATE_LEVEL });
+      deflated?.put(key, packed);
+    }
+    store.write(name, packed);
     return name;
   };
   const release = () => {
@@ -252,6 +278,9 @@ function naming(store: DataStore): FileSink & { release(): string } {
   };
   return Object.assign(sink, { release });
 }
+
+/** Binary files are stored deflated at this level (docs/index-format.md). */
+const DEFLATE_LEVEL = 9;
 
 /** Packs of consecutive items written as they fill: cards, catalog chunks. */
 function packs<T>(size: number, write: (items: T[]) => string) {
@@ -321,7 +350,7 @@ export async function buildData(
   target: DataStore,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const write = naming(target);
+  const write = naming(target, options.deflated);
   const { corpus } = source;
   const meta = corpusMeta(corpus);
   const order = oldestFirst(corpus.publications);
@@ -386,8 +415,16 @@ export async function buildData(
     indexDigest(digest, publication, language);
     if (doc >= skip) noteLengths(doc, index.addDocument(doc, indexDocument(publication, language)));
     if (skip > 0 && doc === skip - 1) {
+      let restored: ReturnType<typeof restoreIndex> | null = null;
       if (saved && digestOf(digest) === saved.digest) {
-        const restored = restoreIndex(saved.state(), skip, options.index);
+        try {
+          restored = restoreIndex(saved.state(), skip, options.index);
+        } catch {
+          // Unreadable (cut short, or not what this code writes): built again below.
+          restored = null;
+        }
+      }
+      if (restored) {
         index = restored.index;
         lengthsOf.title.set(restored.lengths.title);
         lengthsOf.summary.set(restored.lengths.summary);
