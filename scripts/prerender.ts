@@ -252,9 +252,9 @@ function renderInWorkers(
 }
 
 /**
- * The start data a publication page is rendered with: without what every added publication
- * changes (the count, the first page of results, the index's files), which no publication page
- * shows (docs/decisions/017-growing-archive.md). Given only this, a page is by construction a
+ * The start data a publication page is rendered with: without what an added publication may
+ * change (the count, the languages by use, the years, the first page of results, the index's
+ * files), which no publication page shows (docs/decisions/017-growing-archive.md). Given only this, a page is by construction a
  * function of its publication, the archive's names and the code, so the incremental build can
  * key it by them (scripts/build-cache.ts).
  */
@@ -267,8 +267,9 @@ export function pageStart(startJson: string): string {
     language: start.language,
     types: start.types,
     organizations: start.organizations,
-    languages: start.languages,
-    years: start.years,
+    // Most used first, and the dates' span: a day's publications may change them.
+    languages: [],
+    years: null,
     publicationCount: 0,
     directory: [],
     fuzzy: '',
