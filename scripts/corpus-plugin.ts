@@ -13,10 +13,31 @@ import type { Plugin, Rollup, ViteDevServer } from 'vite';
 import { formatProblems } from '../src/corpus/corpus-file.ts';
 import { openCorpus } from '../src/corpus/corpus-reader.ts';
 import { BOOT_SCRIPT } from './boot-script.ts';
-import { prerenderPages, sanitizeAhead, type SanitizeAhead } from './prerender.ts';
+import {
+  buildCacheFolder,
+  cacheSlot,
+  compareWithLastBuild,
+  deflateCache,
+  indexCheckpoint,
+  outputManifest,
+  sha256,
+  toolchainKey,
+  writeAtomically,
+} from './build-cache.ts';
+import {
+  prerenderPages,
+  sanitizeAhead,
+  type SanitizeAhead,
+  type WrittenPages,
+} from './prerender.ts';
 import { CONTENT_SECURITY_POLICY, archiveNameIn, pageLanguage } from './publication-pages.ts';
 import { atomFeeds } from '../src/corpus/atom-feeds.ts';
-import { buildData, type DataStore } from '../src/search/index/build-data.ts';
+import {
+  buildData,
+  type DataStore,
+  type DeflateCache,
+  type IndexCheckpoint,
+} from '../src/search/index/build-data.ts';
 import { START_DATA_ELEMENT_ID } from '../src/search/protocol.ts';
 
 /**
@@ -48,13 +69,41 @@ type CorpusOutput = {
   dir: string;
   startJson: string;
   feeds: Map<string, string>;
+  /** Publications whose index the build took from the cache, of `publications`. */
+  restored: number;
+  publications: number;
 };
 
 let stagingCount = 0;
 
 /**
+ * Publication files whose pages the last build left in the cache (by a hash of their bytes): the
+ * pages of the same files are likely copied, so their bodies need no sanitizing ahead. Only a
+ * saving of work: a page not copied after all sanitizes its body as it renders.
+ */
+type PagesKept = { has(hash: string): boolean; note(hash: string): void; save(): void };
+
+function pagesKept(slot: string): PagesKept {
+  const file = path.join(slot, 'pages-made-from.json');
+  let previous = new Set<string>();
+  try {
+    const hashes: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (Array.isArray(hashes)) previous = new Set(hashes.map(String));
+  } catch {
+    previous = new Set();
+  }
+  const now: string[] = [];
+  return {
+    has: (hash) => previous.has(hash),
+    note: (hash) => now.push(hash),
+    save: () => writeAtomically(file, JSON.stringify(now)),
+  };
+}
+
+/**
  * Writes the data files of a corpus into a fresh staging folder, hashing them as they go, and
- * hands each publication file to `ahead` (the build sanitizes its body meanwhile).
+ * hands each publication file to `ahead` (the build sanitizes its body meanwhile) unless its page
+ * is likely in the cache (`kept`).
  */
 async function buildDataFiles(
   corpusPath: string,
@@ -62,6 +111,11 @@ async function buildDataFiles(
   base: string,
   log: (message: string) => void,
   ahead?: SanitizeAhead,
+  cache?: {
+    checkpoint: IndexCheckpoint;
+    kept: PagesKept;
+    deflated: DeflateCache & { prune(): void };
+  },
 ): Promise<CorpusOutput> {
   let opened;
   try {
@@ -84,16 +138,22 @@ async function buildDataFiles(
         made.add(folder);
       }
       writeFileSync(file, content);
-      if (ahead && name.startsWith('publications/')) ahead.add(file);
+      if (!name.startsWith('publications/')) return;
+      const hash = cache ? sha256(content) : '';
+      cache?.kept.note(hash);
+      if (ahead && !cache?.kept.has(hash)) ahead.add(file);
     },
     read: (name) => readFileSync(path.join(dir, name)),
   };
   const started = performance.now();
   try {
-    await buildData({ corpus, publication }, store, {
+    const { restored } = await buildData({ corpus, publication }, store, {
+      checkpoint: cache?.checkpoint,
+      deflated: cache?.deflated,
       progress: (done, total) =>
         log(`indexed ${done.toLocaleString('en')} of ${total.toLocaleString('en')} publications`),
     });
+    cache?.deflated.prune();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (corpus.publications.length >= 5000) log(`data files written in ${seconds} s`);
     // Feeds live at stable addresses (feed readers keep them), outside the data folder.
@@ -102,6 +162,8 @@ async function buildDataFiles(
       dir,
       startJson: readFileSync(path.join(dir, 'start.json'), 'utf8'),
       feeds,
+      restored,
+      publications: corpus.publications.length,
     };
   } finally {
     close();
@@ -219,6 +281,32 @@ function serveEmbedScript(server: ViteDevServer) {
   });
 }
 
+/**
+ * What the incremental build took from the cache, and how many files changed against the last
+ * build of the same corpus (what a deploy uploads).
+ */
+function reportReuse(
+  slot: string,
+  outDir: string,
+  output: CorpusOutput,
+  pages: WrittenPages | undefined,
+) {
+  const number = (value: number) => value.toLocaleString('en');
+  const compared = compareWithLastBuild(
+    slot,
+    outDir,
+    outputManifest(outDir, pages?.keys ?? new Map()),
+  );
+  const reused =
+    `the index of ${number(output.restored)} and the pages of ${number(pages?.reused ?? 0)} ` +
+    `of ${number(output.publications)} publications`;
+  const changes = compared
+    ? `${number(compared.changed)} of ${number(compared.files)} files new or changed ` +
+      `(${(compared.bytes / 1e6).toFixed(1)} MB), ${number(compared.removed)} gone, against the last build`
+    : 'no earlier build to compare with';
+  console.log(`build cache: reused ${reused}; ${changes}`);
+}
+
 export function corpusPlugin(): Plugin {
   const root = process.cwd();
   const corpusPath = path.resolve(root, process.env.CORPUS ?? DEFAULT_CORPUS);
@@ -229,6 +317,9 @@ export function corpusPlugin(): Plugin {
   let outDir: string | null = null;
   let bootScript = '';
   let ahead: SanitizeAhead | undefined;
+  /** This build's folder in the incremental build's cache (scripts/build-cache.ts), if any. */
+  let slot: string | null = null;
+  let kept: PagesKept = { has: () => false, note: () => undefined, save: () => undefined };
 
   return {
     name: 'statement-explorer:corpus',
@@ -236,6 +327,11 @@ export function corpusPlugin(): Plugin {
       if (env.isPreview) return;
       base = config.base ?? '/';
       removeStaleStaging();
+      const cache = env.command === 'build' ? buildCacheFolder(root) : null;
+      slot = cache
+        ? cacheSlot(cache, { corpus: corpusPath, base, siteUrl: process.env.SITE_URL || undefined })
+        : null;
+      if (slot) kept = pagesKept(slot);
       if (env.command === 'build') ahead = await sanitizeAhead({ root });
       try {
         output = await buildDataFiles(
@@ -244,6 +340,13 @@ export function corpusPlugin(): Plugin {
           base,
           (message) => console.log(`${displayName}: ${message}`),
           ahead,
+          slot
+            ? {
+                checkpoint: indexCheckpoint(root, slot),
+                kept,
+                deflated: deflateCache(root, slot),
+              }
+            : undefined,
         );
       } catch (error) {
         await ahead?.close();
@@ -384,14 +487,21 @@ export function corpusPlugin(): Plugin {
         if (command !== 'build' || !outDir || startJson === undefined) return;
         // The pages' threads need the cores: what is not sanitized yet, they sanitize.
         await ahead?.stop();
-        await prerenderPages({
+        const pages = await prerenderPages({
           root,
           outDir,
           base,
           startJson,
           bootScript,
           bodies: ahead?.dir,
+          pages: slot
+            ? { dir: path.join(slot, 'pages'), toolchain: toolchainKey(root) }
+            : undefined,
         });
+        if (slot && output) {
+          kept.save();
+          reportReuse(slot, outDir, output, pages);
+        }
       } finally {
         await ahead?.close();
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import * as v from 'valibot';
@@ -6,6 +6,7 @@ import { renderPublicationPage, renderStartPage } from '../src/app/prerender.tsx
 import { publicationFileSchema } from '../src/search/index/data-schemas.ts';
 import { startSchema } from '../src/search/protocol.ts';
 import { readBodiesFrom } from './body-cache.ts';
+import { cachedPage, sha256, writeAtomically } from './build-cache.ts';
 import type { WorkerReply } from './prerender.ts';
 import { INTERFACE_LANGUAGES } from '../src/i18n/languages.ts';
 import { mergeLanguageVariants } from './language-variants.ts';
@@ -34,7 +35,7 @@ export const publicationPagesJobSchema = v.object({
   /** dist/data/publications, where the publication files are. */
   dataDir: v.string(),
   outDir: v.string(),
-  /** start.json's text. */
+  /** start.json's text, without what changes with every publication added (`pageStart`). */
   start: v.string(),
   /** The built index.html, without what no publication page has. */
   template: v.string(),
@@ -47,21 +48,42 @@ export const publicationPagesJobSchema = v.object({
   siteUrl: v.optional(v.string()),
   /** Where bodies sanitized ahead are (scripts/sanitize-ahead.ts), if anywhere. */
   bodies: v.optional(v.string()),
+  /**
+   * The incremental build's pages (scripts/build-cache.ts): a page is kept under a hash of `key`
+   * (every input of this job but the publication, the code included) and its publication file.
+   */
+  cache: v.optional(v.object({ dir: v.string(), key: v.string() })),
 });
 export type PublicationPagesJob = v.InferOutput<typeof publicationPagesJobSchema>;
 
 /** main → worker: the file names of a batch, or null when there are no more. */
 const batchSchema = v.nullable(v.array(v.string()));
 
+/**
+ * Writes a publication's page, or copies it from the cache; returns its key there and whether it
+ * was copied, when there is a cache.
+ */
 async function writePage(
   job: PublicationPagesJob,
   start: v.InferOutput<typeof startSchema>,
   name: string,
-) {
-  const file = v.parse(
-    publicationFileSchema,
-    JSON.parse(readFileSync(path.join(job.dataDir, name), 'utf8')),
-  );
+): Promise<{ key: string; reused: boolean } | null> {
+  const bytes = readFileSync(path.join(job.dataDir, name));
+  // The file is named by its publication's id (dataFiles.publication).
+  const folder = path.join(job.outDir, 'publications', name.slice(0, -'.json'.length));
+  const target = path.join(folder, 'index.html');
+  const key = job.cache ? sha256(job.cache.key, bytes) : null;
+  mkdirSync(folder, { recursive: true });
+  if (job.cache && key) {
+    try {
+      // A copy (a clone where the file system has them), never a link: the output is not the cache.
+      copyFileSync(cachedPage(job.cache.dir, key), target, constants.COPYFILE_FICLONE);
+      return { key, reused: true };
+    } catch {
+      // Not made by an earlier build: made now.
+    }
+  }
+  const file = v.parse(publicationFileSchema, JSON.parse(bytes.toString('utf8')));
   const { publication } = file;
   const root = mergeLanguageVariants(await renderPublicationPage(start, file), job.language);
   const title = `${publication.title} — ${job.archiveName}`;
@@ -89,9 +111,10 @@ async function writePage(
     root,
     bootTag: bootTagWithTitles(job.bootTag, titles, title),
   });
-  const folder = path.join(job.outDir, 'publications', publication.id);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, 'index.html'), html);
+  writeFileSync(target, html);
+  if (!job.cache || !key) return null;
+  writeAtomically(cachedPage(job.cache.dir, key), html);
+  return { key, reused: false };
 }
 
 function runWorker(port: NonNullable<typeof parentPort>, job: PublicationPagesJob) {
@@ -105,9 +128,14 @@ function runWorker(port: NonNullable<typeof parentPort>, job: PublicationPagesJo
       return;
     }
     (async () => {
-      for (const name of names) await writePage(job, start, name);
+      const pages: [string, string, boolean][] = [];
+      for (const name of names) {
+        const page = await writePage(job, start, name);
+        if (page) pages.push([name, page.key, page.reused]);
+      }
+      return pages;
     })().then(
-      () => port.postMessage({ written: names.length } satisfies WorkerReply),
+      (pages) => port.postMessage({ written: names.length, pages } satisfies WorkerReply),
       (error: unknown) =>
         port.postMessage({
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import react from '@vitejs/plugin-react';
 import * as v from 'valibot';
 import { build, type Plugin } from 'vite';
 import type { PublicationPagesJob } from './prerender-entry.ts';
+import { keepOnly, sha256 } from './build-cache.ts';
+import { startSchema, type StartData } from '../src/search/protocol.ts';
 import type { SanitizeAheadJob } from './sanitize-ahead.ts';
 import { be } from '../src/i18n/catalogs/be.ts';
 import { en } from '../src/i18n/catalogs/en.ts';
@@ -188,7 +190,14 @@ type StartInfo = { name?: unknown; names?: unknown; language?: unknown };
 
 /** worker → main (scripts/prerender-entry.ts): a batch written, or why it failed. */
 const workerReplySchema = v.union([
-  v.object({ written: v.number() }),
+  /**
+   * `pages`: when there is a cache (scripts/build-cache.ts), each page's publication file name,
+   * its key, and whether it was copied from the cache.
+   */
+  v.object({
+    written: v.number(),
+    pages: v.array(v.tuple([v.string(), v.string(), v.boolean()])),
+  }),
   v.object({ error: v.string() }),
 ]);
 export type WorkerReply = v.InferOutput<typeof workerReplySchema>;
@@ -196,10 +205,18 @@ export type WorkerReply = v.InferOutput<typeof workerReplySchema>;
 /** File names a worker is given at a time: small enough that the workers finish together. */
 const BATCH = 50;
 
-/** Shares the pages out between worker threads; rejects at the first page that fails. */
-function renderInWorkers(bundle: URL, job: PublicationPagesJob, names: string[]): Promise<number> {
+/**
+ * Shares the pages out between worker threads; rejects at the first page that fails. Resolves
+ * to how many threads there were and the pages' keys in the cache, if any.
+ */
+function renderInWorkers(
+  bundle: URL,
+  job: PublicationPagesJob,
+  names: string[],
+): Promise<{ threads: number; pages: [string, string, boolean][] }> {
   const count = Math.max(1, Math.min(availableParallelism(), Math.ceil(names.length / BATCH)));
   const workers: Worker[] = [];
+  const pages: [string, string, boolean][] = [];
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
@@ -211,7 +228,10 @@ function renderInWorkers(bundle: URL, job: PublicationPagesJob, names: string[])
       worker.on('message', (message: unknown) => {
         const reply = v.parse(workerReplySchema, message);
         if ('error' in reply) reject(new Error(`a publication page failed: ${reply.error}`));
-        else send();
+        else {
+          pages.push(...reply.pages);
+          send();
+        }
       });
       worker.on('error', reject);
       worker.on('exit', (code) =>
@@ -223,13 +243,51 @@ function renderInWorkers(bundle: URL, job: PublicationPagesJob, names: string[])
     workers.push(new Worker(bundle, { workerData: job }));
   }
   return Promise.all(workers.map(run)).then(
-    () => count,
+    () => ({ threads: count, pages }),
     async (error: unknown) => {
       await Promise.all(workers.map((worker) => worker.terminate()));
       throw error;
     },
   );
 }
+
+/**
+ * The start data a publication page is rendered with: without what an added publication may
+ * change (the count, the languages by use, the years, the first page of results, the index's
+ * files), which no publication page shows (docs/decisions/017-growing-archive.md). Given only this, a page is by construction a
+ * function of its publication, the archive's names and the code, so the incremental build can
+ * key it by them (scripts/build-cache.ts).
+ */
+export function pageStart(startJson: string): string {
+  const start = v.parse(startSchema, JSON.parse(startJson));
+  const empty = { types: [], organizations: [], languages: [] };
+  const page: StartData = {
+    name: start.name,
+    ...(start.names ? { names: start.names } : {}),
+    language: start.language,
+    types: start.types,
+    organizations: start.organizations,
+    // Most used first, and the dates' span: a day's publications may change them.
+    languages: [],
+    years: null,
+    publicationCount: 0,
+    directory: [],
+    fuzzy: '',
+    columns: [],
+    averageLengths: { title: 0, summary: 0, body: 0 },
+    first: { total: 0, offset: 0, hits: [], facets: empty, timeline: { unit: 'year', bins: [] } },
+  };
+  return JSON.stringify(page);
+}
+
+/** Where the pages of earlier builds are, and what every key includes (build-cache.ts). */
+export type PageCache = { dir: string; toolchain: string };
+
+/**
+ * The publication pages a build wrote: how many, how many were copied from the cache, and each
+ * one's key there (by its path in the output), when there is a cache.
+ */
+export type WrittenPages = { count: number; reused: number; keys: Map<string, string> };
 
 async function writePublicationPages(
   bundle: URL,
@@ -239,6 +297,7 @@ async function writePublicationPages(
     template: string;
     bootScript: string;
     bodies?: string | undefined;
+    pages?: PageCache | undefined;
   },
   startJson: string,
   info: StartInfo,
@@ -248,39 +307,63 @@ async function writePublicationPages(
   try {
     names = readdirSync(dataDir).filter((name) => name.endsWith('.json'));
   } catch {
-    return;
+    return undefined;
   }
-  if (names.length === 0) return;
+  if (names.length === 0) return undefined;
   const language = pageLanguage(typeof info.language === 'string' ? info.language : undefined);
   const started = performance.now();
-  const workers = await renderInWorkers(
-    bundle,
-    {
-      kind: 'publication-pages',
-      dataDir,
-      outDir: options.outDir,
-      start: startJson,
-      // What no publication page has, taken out once rather than in every page.
-      template: options.template
-        .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
-        .replace(/<script type="application\/json"[^>]*>[^<]*<\/script>\s*/, ''),
-      bootTag: bootTag(options.base, options.bootScript, 'publication'),
-      language,
-      corpusLanguage: typeof info.language === 'string' ? info.language : language,
-      archiveName: archiveNameIn(info, language),
-      base: options.base,
-      siteUrl: process.env.SITE_URL || undefined,
-      bodies: options.bodies,
-    },
-    names,
-  );
+  const job: PublicationPagesJob = {
+    kind: 'publication-pages',
+    dataDir,
+    outDir: options.outDir,
+    start: pageStart(startJson),
+    // What no publication page has, taken out once rather than in every page.
+    template: options.template
+      .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
+      .replace(/<script type="application\/json"[^>]*>[^<]*<\/script>\s*/, ''),
+    bootTag: bootTag(options.base, options.bootScript, 'publication'),
+    language,
+    corpusLanguage: typeof info.language === 'string' ? info.language : language,
+    archiveName: archiveNameIn(info, language),
+    base: options.base,
+    siteUrl: process.env.SITE_URL || undefined,
+    bodies: options.bodies,
+  };
+  if (options.pages) {
+    // Every input of a page but its publication file: the code (the server-side bundle, and
+    // what it imports from node_modules through the toolchain's key) and this job's fields but
+    // the folders it reads and writes.
+    const inputs = { ...job, dataDir: null, outDir: null, bodies: null };
+    job.cache = {
+      dir: options.pages.dir,
+      key: sha256(
+        'publication page',
+        options.pages.toolchain,
+        readFileSync(fileURLToPath(bundle)),
+        JSON.stringify(inputs),
+      ),
+    };
+  }
+  const { threads, pages } = await renderInWorkers(bundle, job, names);
+  const written: WrittenPages = { count: names.length, reused: 0, keys: new Map() };
+  for (const [name, key, reused] of pages) {
+    written.keys.set(`publications/${name.slice(0, -'.json'.length)}/index.html`, key);
+    if (reused) written.reused++;
+  }
+  if (options.pages) {
+    // The cache keeps the pages of this build: what the next one may reuse.
+    keepOnly(options.pages.dir, new Set(pages.map(([, key]) => `${key}.html`)));
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (names.length < 5000) return;
-  const ahead = options.bodies ? readdirSync(options.bodies).length : 0;
-  console.log(
-    `${names.length} publication pages written in ${seconds} s (${workers} threads; ` +
-      `${ahead} bodies sanitized ahead, during the data build)`,
-  );
+  if (names.length >= 5000) {
+    const ahead = options.bodies ? readdirSync(options.bodies).length : 0;
+    console.log(
+      `${names.length} publication pages written in ${seconds} s (${threads} threads; ` +
+        `${written.reused} copied from the cache; ` +
+        `${ahead} bodies sanitized ahead, during the data build)`,
+    );
+  }
+  return written;
 }
 
 export async function prerenderPages(options: {
@@ -291,10 +374,12 @@ export async function prerenderPages(options: {
   bootScript: string;
   /** Bodies sanitized ahead (`sanitizeAhead`), if any. */
   bodies?: string | undefined;
+  /** The pages of earlier builds (scripts/build-cache.ts), if the build keeps them. */
+  pages?: PageCache | undefined;
 }) {
   const { module, url, dir } = await loadPrerender(options);
   try {
-    await prerenderWith(module, url, options);
+    return await prerenderWith(module, url, options);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -344,5 +429,5 @@ async function prerenderWith(
       })
       .replace('</title>', () => `</title>\n    ${startTag}\n    ${preview}`),
   );
-  await writePublicationPages(bundle, { ...options, template }, options.startJson, info);
+  return writePublicationPages(bundle, { ...options, template }, options.startJson, info);
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { dateKey } from '../../corpus/dates.ts';
 import type { Corpus, Publication } from '../../corpus/schema.ts';
@@ -24,8 +24,11 @@ import {
   type PublicationFile,
 } from './data-schemas.ts';
 import { dataFiles, HASH } from './files.ts';
+import { StateReader, StateWriter } from './builder-state.ts';
 import {
   IndexBuilder,
+  type DocumentLengths,
+  type IndexDocument,
   type FileSink,
   type IndexOptions,
   type IndexSummary,
@@ -52,13 +55,49 @@ export type DataStore = {
   read(name: string): Uint8Array;
 };
 
+/**
+ * The incremental build's saved index (docs/decisions/017-growing-archive.md): the builder's
+ * state after the first `count` publications of an earlier build, whose index inputs hash to
+ * `digest` (`indexDigest`). A build whose first `count` publications hash the same restores it
+ * instead of adding them again; publications are numbered oldest first, so a day's additions
+ * leave the others a prefix.
+ */
+export type SavedIndex = { count: number; digest: string; state(): Uint8Array };
+
+export type IndexCheckpoint = {
+  /** What an earlier build saved, if anything. */
+  saved: SavedIndex | null;
+  /** Keeps this build's state, after all its publications (`state` is its file's parts). */
+  save(count: number, digest: string, state: Uint8Array[]): void;
+};
+
+/**
+ * Binary files deflated by earlier builds, by the SHA-256 of their bytes before deflating (the
+ * incremental build): the same bytes, deflated by the same zlib at the same level, deflate the
+ * same, and level 9 is slow. The cache is kept per toolchain (scripts/build-cache.ts).
+ */
+export type DeflateCache = {
+  /** `key`: the SHA-256 of the bytes, in hexadecimal, a dot and the level. */
+  get(key: string): Uint8Array | undefined;
+  put(key: string, deflated: Uint8Array): void;
+};
+
 export type BuildOptions = {
   index?: Partial<IndexOptions>;
+  /** Files deflated by earlier builds (the incremental build). */
+  deflated?: DeflateCache;
+  /** Where the index builder's state is kept between builds (the incremental build). */
+  checkpoint?: IndexCheckpoint;
   /** Called now and then with how many publications are done. */
   progress?: (done: number, total: number) => void;
 };
 
-export type BuildResult = { start: StartData; index: IndexSummary };
+export type BuildResult = {
+  start: StartData;
+  index: IndexSummary;
+  /** Publications whose index state was restored from the checkpoint (0: none). */
+  restored: number;
+};
 
 function compareIds(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -207,16 +246,29 @@ export function contentName(template: string, bytes: Uint8Array): string {
  * file named by its content by its name, any other (a publication's) by its name and a hash of
  * its bytes.
  */
-function naming(store: DataStore): FileSink & { release(): string } {
+function naming(store: DataStore, deflated?: DeflateCache): FileSink & { release(): string } {
   const written = new Set<string>();
   const said: string[] = [];
   const sink: FileSink = (template, content) => {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-    const name = contentName(template, bytes);
+    // As contentName names it, hashing the bytes once.
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const name = template.replace(HASH, digest.slice(0, 16));
     if (written.has(name)) return name;
     written.add(name);
-    said.push(template.includes(HASH) ? name : contentName(`${name} ${HASH}`, bytes));
-    store.write(name, name.endsWith('.bin') ? deflateRawSync(bytes, { level: 9 }) : bytes);
+    said.push(template.includes(HASH) ? name : `${name} ${digest.slice(0, 16)}`);
+    if (!name.endsWith('.bin')) {
+      store.write(name, bytes);
+      return name;
+    }
+    // The level is part of the key: another level deflates otherwise.
+    const key = `${digest}.${DEFLATE_LEVEL}`;
+    let packed = deflated?.get(key);
+    if (!packed) {
+      packed = deflateRawSync(bytes, { level: DEFLATE_LEVEL });
+      deflated?.put(key, packed);
+    }
+    store.write(name, packed);
     return name;
   };
   const release = () => {
@@ -226,6 +278,9 @@ function naming(store: DataStore): FileSink & { release(): string } {
   };
   return Object.assign(sink, { release });
 }
+
+/** Binary files are stored deflated at this level (docs/index-format.md). */
+const DEFLATE_LEVEL = 9;
 
 /** Packs of consecutive items written as they fill: cards, catalog chunks. */
 function packs<T>(size: number, write: (items: T[]) => string) {
@@ -244,12 +299,58 @@ function packs<T>(size: number, write: (items: T[]) => string) {
   };
 }
 
+/** Adds what the index reads of a publication to the running digest of a build's inputs. */
+function indexDigest(hash: Hash, publication: Publication, language: string) {
+  hash.update(
+    JSON.stringify([
+      language,
+      publication.title,
+      publication.summary ?? '',
+      publication.tags ?? [],
+      publication.body ?? '',
+    ]),
+  );
+  hash.update('\n');
+}
+
+function digestOf(hash: Hash): string {
+  return hash.copy().digest('hex');
+}
+
+type Lengths = Record<keyof DocumentLengths, Uint32Array>;
+
+/** The index builder's state and the lengths of the publications it holds, as a file's parts. */
+function saveIndex(index: IndexBuilder, lengths: Lengths): Uint8Array[] {
+  const parts = index.saveState();
+  const tail = new StateWriter();
+  tail.array(lengths.title);
+  tail.array(lengths.summary);
+  tail.array(lengths.body);
+  const tailParts = tail.finish();
+  const size = new Uint8Array(8);
+  new DataView(size.buffer).setFloat64(
+    0,
+    parts.reduce((sum, part) => sum + part.length, 0),
+  );
+  return [size, ...parts, ...tailParts];
+}
+
+function restoreIndex(bytes: Uint8Array, count: number, options?: Partial<IndexOptions>) {
+  const size = new DataView(bytes.buffer, bytes.byteOffset).getFloat64(0);
+  const index = IndexBuilder.fromState(bytes.subarray(8, 8 + size), options);
+  const tail = new StateReader(bytes.subarray(8 + size));
+  const lengths = { title: tail.uint32(), summary: tail.uint32(), body: tail.uint32() };
+  tail.end();
+  if (lengths.title.length !== count) throw new Error('the saved index is not of this corpus');
+  return { index, lengths };
+}
+
 export async function buildData(
   source: CorpusSource,
   target: DataStore,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const write = naming(target);
+  const write = naming(target, options.deflated);
   const { corpus } = source;
   const meta = corpusMeta(corpus);
   const order = oldestFirst(corpus.publications);
@@ -268,9 +369,31 @@ export async function buildData(
     return folder;
   });
 
-  const index = new IndexBuilder(options.index);
-  index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));
+  let index = new IndexBuilder(options.index);
   const totals = { title: 0, summary: 0, body: 0 };
+  const lengthsOf = {
+    title: new Uint32Array(order.length),
+    summary: new Uint32Array(order.length),
+    body: new Uint32Array(order.length),
+  };
+  const noteLengths = (doc: number, lengths: DocumentLengths) => {
+    lengthsOf.title[doc] = lengths.title;
+    lengthsOf.summary[doc] = lengths.summary;
+    lengthsOf.body[doc] = lengths.body;
+  };
+  const indexDocument = (publication: Publication, language: string): IndexDocument => ({
+    language,
+    title: publication.title,
+    summary: publication.summary ?? '',
+    tags: publication.tags ?? [],
+    body: publication.body ? htmlToText(publication.body) : '',
+  });
+  // Every input of the index but the code, publication after publication: what a saved state
+  // must have been made from to stand for the publications before this one.
+  const digest = createHash('sha256').update(JSON.stringify(options.index ?? {}));
+  const saved = options.checkpoint?.saved ?? null;
+  const skip = saved && saved.count > 0 && saved.count <= order.length ? saved.count : 0;
+  let resumed = false;
   order.forEach((fileIndex, doc) => {
     const publication = source.publication(fileIndex);
     const language = publication.language ?? meta.language;
@@ -289,21 +412,56 @@ export async function buildData(
       summary: publication.summary ?? '',
       date: publication.date,
     });
-    const lengths = index.addDocument(doc, {
-      language,
-      title: publication.title,
-      summary: publication.summary ?? '',
-      tags: publication.tags ?? [],
-      body: publication.body ? htmlToText(publication.body) : '',
-    });
+    indexDigest(digest, publication, language);
+    if (doc >= skip) noteLengths(doc, index.addDocument(doc, indexDocument(publication, language)));
+    if (skip > 0 && doc === skip - 1) {
+      let restored: ReturnType<typeof restoreIndex> | null = null;
+      if (saved && digestOf(digest) === saved.digest) {
+        try {
+          restored = restoreIndex(saved.state(), skip, options.index);
+        } catch {
+          // Unreadable (cut short, or not what this code writes): built again below.
+          restored = null;
+        }
+      }
+      if (restored) {
+        index = restored.index;
+        lengthsOf.title.set(restored.lengths.title);
+        lengthsOf.summary.set(restored.lengths.summary);
+        lengthsOf.body.set(restored.lengths.body);
+        resumed = true;
+      } else {
+        // The publications before this one are not those the state was saved after.
+        order.slice(0, skip).forEach((earlier, earlierDoc) => {
+          const again = source.publication(earlier);
+          const lengths = index.addDocument(
+            earlierDoc,
+            indexDocument(again, again.language ?? meta.language),
+          );
+          noteLengths(earlierDoc, lengths);
+        });
+      }
+    }
+    if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
+  });
+  for (let doc = 0; doc < order.length; doc++) {
+    const lengths = {
+      title: lengthsOf.title[doc] ?? 0,
+      summary: lengthsOf.summary[doc] ?? 0,
+      body: lengthsOf.body[doc] ?? 0,
+    };
     columns.titleLengths[doc] = lengthCode(lengths.title);
     columns.summaryLengths[doc] = lengthCode(lengths.summary);
     columns.bodyLengths[doc] = lengthCode(lengths.body);
     totals.title += lengths.title;
     totals.summary += lengths.summary;
     totals.body += lengths.body;
-    if ((doc + 1) % 5000 === 0) options.progress?.(doc + 1, order.length);
-  });
+  }
+  const finalDigest = digestOf(digest);
+  if (options.checkpoint && !(resumed && skip === order.length)) {
+    options.checkpoint.save(order.length, finalDigest, [...saveIndex(index, lengthsOf)]);
+  }
+  index.setGlossary(analyzeGlossary([...SHIPPED_GLOSSARY, ...(corpus.glossary ?? [])]));
   cards.flush();
   columns.cards = cards.names;
   const summary = index.finish(write);
@@ -329,7 +487,7 @@ export async function buildData(
     first: await core.search(DEFAULT_REQUEST),
   };
   write(dataFiles.start, JSON.stringify(start));
-  return { start, index: summary };
+  return { start, index: summary, restored: resumed ? skip : 0 };
 }
 
 /** A store in memory, for tests and for small builds. */

@@ -15,6 +15,7 @@ import { BODY_BIT, Counts, Numbers, TermStreams, union } from './term-streams.ts
 import { FIELD, FLAG, KIND, PACK_FILE_BYTES, POSITION_BASE, TAG_STRIDE } from './format.ts';
 import { compareEntries, encodeBlock } from './block-codec.ts';
 import { DIRECTORY_PART, separator, writeDirectory } from './directory.ts';
+import { StateReader, StateWriter } from './builder-state.ts';
 
 /**
  * Builds the term index (docs/index-format.md) one publication at a time, in publication order, so
@@ -152,6 +153,61 @@ export class IndexBuilder {
 
   constructor(options: Partial<IndexOptions> = {}) {
     this.options = { ...DEFAULT_INDEX_OPTIONS, ...options };
+  }
+
+  /**
+   * The builder's state after the publications added so far, as parts of a file (the
+   * incremental build: docs/decisions/017-growing-archive.md). Every field the publications
+   * change is in it but the token table, a memo that analyses each distinct token once: a
+   * fresh one gives the same word ids (a word keeps the id it has) and writes nothing else. A
+   * test lists the fields, so a new one cannot be left out unnoticed.
+   */
+  saveState(): Uint8Array[] {
+    const state = new StateWriter();
+    state.value(this.lastDoc);
+    this.pool.save(state);
+    this.words.save(state);
+    this.wordOccurrences.save(state);
+    this.wordCapitals.save(state);
+    state.value([...this.wordLower]);
+    for (const stems of this.wordStems) stems.save(state);
+    this.stems.save(state);
+    this.stemFirstWord.save(state);
+    state.value(this.stemShared);
+    this.stemSeen.save(state);
+    this.stemBits.save(state);
+    this.stemBodyCounts.save(state);
+    return state.finish();
+  }
+
+  /** A builder as `saveState` left it, to add the publications after those. */
+  static fromState(bytes: Uint8Array, options: Partial<IndexOptions> = {}): IndexBuilder {
+    const builder = new IndexBuilder(options);
+    const state = new StateReader(bytes);
+    builder.lastDoc = state.number();
+    builder.pool.restore(state);
+    builder.words.restore(state);
+    builder.wordOccurrences.restore(state);
+    builder.wordCapitals.restore(state);
+    const lower = state.value();
+    if (!Array.isArray(lower)) throw new Error('the index state is not what this code wrote');
+    for (const pair of lower) {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'number' || typeof pair[1] !== 'string') {
+        throw new Error('the index state is not what this code wrote');
+      }
+      builder.wordLower.set(pair[0], pair[1]);
+    }
+    for (const stems of builder.wordStems) stems.restore(state);
+    builder.stems.restore(state);
+    builder.stemFirstWord.restore(state);
+    const shared = state.value();
+    if (!Array.isArray(shared)) throw new Error('the index state is not what this code wrote');
+    for (const value of shared) builder.stemShared.push(value === true);
+    builder.stemSeen.restore(state);
+    builder.stemBits.restore(state);
+    builder.stemBodyCounts.restore(state);
+    state.end();
+    return builder;
   }
 
   /** The glossary's concepts, analysed (glossary/concepts.ts): written at `finish`. */

@@ -1,3 +1,4 @@
+import type { StateReader, StateWriter } from './builder-state.ts';
 /**
  * Many growing byte streams in a few large pages, for the index build: one stream a term, a
  * million terms, hundreds of megabytes in all (docs/index-format.md). A stream is a chain of
@@ -108,6 +109,31 @@ export class BytePool {
       rest = Math.floor(rest / 128);
     }
     this.writeByte(stream, rest);
+  }
+
+  /** Writes the pool as it is (builder-state.ts). */
+  save(state: StateWriter) {
+    state.value([this.pages.length, this.top, this.count]);
+    for (const page of this.pages) state.array(page);
+    state.array(this.starts);
+    state.array(this.positions);
+    state.array(this.ends);
+    state.array(this.levels);
+  }
+
+  /** Restores what `save` wrote into this pool, still empty. */
+  restore(state: StateReader) {
+    if (this.count > 0) throw new Error('a byte pool restored over one in use');
+    const header = state.value();
+    if (!Array.isArray(header) || header.length !== 3) throw new Error('no byte pool here');
+    const [pages, top, count] = header.map(Number) as [number, number, number];
+    for (let page = 0; page < pages; page++) this.pages.push(state.uint8());
+    this.top = top;
+    this.count = count;
+    this.starts = state.float64();
+    this.positions = state.float64();
+    this.ends = state.float64();
+    this.levels = state.uint8();
   }
 
   /** A stream's bytes, in order, as one array. */

@@ -1,5 +1,6 @@
 import { VarintReader } from './varint.ts';
 import type { BytePool } from './byte-pool.ts';
+import type { StateReader, StateWriter } from './builder-state.ts';
 import { IN_BODY } from './format.ts';
 
 /** The bit of a word's record that says it stands in the body (the others are FIELD bits). */
@@ -8,6 +9,14 @@ export const BODY_BIT = IN_BODY;
 /** A growable typed array of unsigned 32-bit counts, one per word or stem. */
 export class Counts {
   values = new Uint32Array(1024);
+
+  save(state: StateWriter) {
+    state.array(this.values);
+  }
+
+  restore(state: StateReader) {
+    this.values = state.uint32();
+  }
 
   ensure(size: number) {
     if (size <= this.values.length) return;
@@ -23,6 +32,14 @@ export class Numbers {
 
   constructor(private readonly fill: number) {
     this.values = new Int32Array(1024).fill(fill);
+  }
+
+  save(state: StateWriter) {
+    state.array(this.values);
+  }
+
+  restore(state: StateReader) {
+    this.values = state.int32();
   }
 
   ensure(size: number) {
@@ -116,6 +133,24 @@ export class TermStreams {
   ) {}
 
   /** The id of a term already added. */
+  /** Writes the terms and their streams (builder-state.ts); the pool is saved on its own. */
+  save(state: StateWriter) {
+    state.value(this.terms);
+    this.streams.save(state);
+    this.last.save(state);
+  }
+
+  /** Restores what `save` wrote into streams made over the restored pool, still empty. */
+  restore(state: StateReader) {
+    if (this.terms.length > 0) throw new Error('terms restored into streams in use');
+    for (const term of state.strings()) {
+      this.ids.set(term, this.terms.length);
+      this.terms.push(term);
+    }
+    this.streams.restore(state);
+    this.last.restore(state);
+  }
+
   idOf(term: string): number | undefined {
     return this.ids.get(term);
   }
