@@ -1,5 +1,18 @@
 import { isUtf8 } from 'node:buffer';
 import { fstatSync, readFileSync, readSync } from 'node:fs';
+import {
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  LINE_FEED,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SPACE,
+  TAB,
+} from './json-bytes.ts';
 import { filePositions } from './positions.ts';
 import type { Position } from './problems.ts';
 import { MAX_VALUE_BYTES, type StreamedFile } from './syntax-errors.ts';
@@ -13,19 +26,6 @@ import { Utf8Check } from './utf8.ts';
  * and checks that every byte it reads is UTF-8. A syntax error it meets is thrown as
  * `MalformedJson`, to be described by the locator (syntax-errors.ts).
  */
-
-const TAB = 0x09;
-const LINE_FEED = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
-export const QUOTE = 0x22;
-export const COMMA = 0x2c;
-export const COLON = 0x3a;
-export const OPEN_BRACKET = 0x5b;
-const BACKSLASH = 0x5c;
-export const CLOSE_BRACKET = 0x5d;
-export const OPEN_BRACE = 0x7b;
-export const CLOSE_BRACE = 0x7d;
 
 /** What a byte outside strings is, inside an object or array (0: a syntax error). */
 const PLAIN = 1;

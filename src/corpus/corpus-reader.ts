@@ -1,16 +1,14 @@
 import { closeSync, openSync } from 'node:fs';
+import { MalformedJson, Scanner, readFully } from './byte-scanner.ts';
 import {
   CLOSE_BRACE,
   CLOSE_BRACKET,
   COLON,
   COMMA,
-  MalformedJson,
   OPEN_BRACE,
   OPEN_BRACKET,
   QUOTE,
-  Scanner,
-  readFully,
-} from './byte-scanner.ts';
+} from './json-bytes.ts';
 import { CorpusValidator, validateCorpus, type ValidationResult } from './corpus-validator.ts';
 import {
   invalidUtf8,

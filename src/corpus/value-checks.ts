@@ -1,3 +1,12 @@
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes.ts';
 import { LIMITS } from './limits.ts';
 import type { PathKeys } from './problems.ts';
 
@@ -12,14 +21,6 @@ export type ValueFinding =
   | { kind: 'duplicate-key'; keys: PathKeys; first: number; again: number }
   | { kind: 'overflow'; keys: PathKeys; literal: string }
   | { kind: 'too-deep'; at: number };
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /** What a byte of valid JSON outside strings is to the walk (0: whitespace, colon: nothing). */
 const STRING = 1;
