@@ -26,10 +26,13 @@ export type LayoutOptions = {
   blockBytes: number;
   /** Bytes a block's companion (its body postings) may reach before the block is closed. */
   companionBytes: number;
+  /** Text postings up to this many bytes travel in the block; longer ones in a pack. */
   inlineTextBytes: number;
+  /** Body postings up to this many bytes travel in the companion; longer ones in a pack. */
   companionListBytes: number;
+  /** Bytes of positions a chunk holds at most, so a phrase fetches only what it needs. */
   positionChunkBytes: number;
-  /** Bytes of each pack file (PACK_FILE_BYTES; tests make them tiny). */
+  /** Bytes of each of a block's pack files (PACK_FILE_BYTES; tests make them tiny). */
   packFileBytes: number;
 };
 

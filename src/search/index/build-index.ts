@@ -7,7 +7,7 @@ import { TokenTable } from './token-table.ts';
 import type { AnalyzedTerm } from '../glossary/concepts.ts';
 import { writeFuzzyLists } from './fuzzy-lists.ts';
 import { indexFiles, type FileSink } from './files.ts';
-import { layBlocks } from './block-layout.ts';
+import { layBlocks, type LayoutOptions } from './block-layout.ts';
 import { writeConcepts } from './concept-postings.ts';
 import { addPrefixEntries } from './prefix-entries.ts';
 import { hold, idsOf, mergeKinds, type Held, type Pending } from './vocabulary.ts';
@@ -25,19 +25,8 @@ import { StateReader, StateWriter } from './builder-state.ts';
 
 export type { FileSink };
 
-export type IndexOptions = {
-  /** Bytes a block aims at (terms, counts, short lists of text postings). */
-  blockBytes: number;
-  /** Bytes a block's companion (its body postings) may reach before the block is closed. */
-  companionBytes: number;
-  /** Text postings up to this many bytes travel in the block; longer ones in a pack. */
-  inlineTextBytes: number;
-  /** Body postings up to this many bytes travel in the companion; longer ones in a pack. */
-  companionListBytes: number;
-  /** Bytes of positions a chunk holds at most, so a phrase fetches only what it needs. */
-  positionChunkBytes: number;
-  /** Bytes of each of a block's pack files. */
-  packFileBytes: number;
+/** The blocks' layout (block-layout.ts), and the lists and directory beside them. */
+export type IndexOptions = LayoutOptions & {
   /** Words a block of a fuzzy list holds. */
   fuzzyBlockTerms: number;
   /** Words a busy prefix lists. */
